@@ -1,0 +1,14 @@
+"""lkj-excel: Laporan Kinerja (LKj) dari buku kerja Excel yang baku.
+
+Keep this module cheap to import: the Excel button imports it on every click.
+Heavy dependencies are imported inside the functions that use them.
+"""
+
+__version__ = "0.1.0"
+
+
+def main() -> None:
+    """Entry point of the Excel add-in's "Hitung" button (xlwings RunPython)."""
+    from lkj_excel.xl import main as _main
+
+    _main()

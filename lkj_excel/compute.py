@@ -1,0 +1,369 @@
+"""Computation: pure functions over the typed model (Decimal throughout, half-up rounding).
+
+Formulas (see ../shared/spec/domain-notes.md):
+- positive polarity: capaian = R / T x 100
+- negative polarity: (2T - R) / T x 100 (default) or T / R x 100 (setting)
+- T = 0 and R = 0 gives 100; other T = 0 cases (and R = 0 under T/R) cannot be computed
+- optional cap (Batas Atas Capaian); predikat from the scale in the workbook, applied to
+  the capaian rounded as shown (so the words always agree with the number printed).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from lkj_excel import schema
+from lkj_excel.model import Row, Settings, WorkbookData
+from lkj_excel.numbers import round_half_up
+
+TIDAK_DAPAT_DIHITUNG = "tidak dapat dihitung"
+HUNDRED = Decimal(100)
+PERSEN_DIGITS = 2  # serapan / efisiensi percentages
+
+
+@dataclass(frozen=True)
+class CapaianResult:
+    nilai: Decimal | None
+    alasan: str | None = None
+
+
+def capaian(target: Decimal | None, realisasi: Decimal | None, polaritas: str | None,
+            rumus_negatif: str = "2T-R", batas_atas: Decimal | None = None) -> CapaianResult:
+    """Capaian in percent (unrounded), or ``nilai=None`` with the reason."""
+    if target is None or realisasi is None:
+        return CapaianResult(None, "target atau realisasi belum ada")
+    negatif = (polaritas or "Positif").casefold() == "negatif"
+    t, r = Decimal(target), Decimal(realisasi)
+    if t == 0:
+        if r == 0:
+            value = HUNDRED
+        else:
+            return CapaianResult(None, TIDAK_DAPAT_DIHITUNG)
+    elif not negatif:
+        value = r / t * HUNDRED
+    elif rumus_negatif == "T/R":
+        if r == 0:
+            return CapaianResult(None, TIDAK_DAPAT_DIHITUNG)
+        value = t / r * HUNDRED
+    else:
+        value = (2 * t - r) / t * HUNDRED
+    if batas_atas is not None and value > batas_atas:
+        value = Decimal(batas_atas)
+    return CapaianResult(value)
+
+
+def predikat(nilai: Decimal | None, skala: Sequence[tuple[Decimal, str]]) -> str:
+    """The band whose Batas Bawah (inclusive) is the highest not above ``nilai``.
+
+    Values below every band take the lowest band. ``None`` gives "".
+    """
+    if nilai is None or not skala:
+        return ""
+    ordered = sorted(skala, key=lambda t: t[0], reverse=True)
+    for bawah, nama in ordered:
+        if nilai >= bawah:
+            return nama
+    return ordered[-1][1]
+
+
+def realisasi_dari(pembilang: Decimal, penyebut: Decimal, satuan: str | None) -> Decimal | None:
+    """Pembilang / Penyebut (x 100 for satuan %); None when Penyebut is 0."""
+    if penyebut == 0:
+        return None
+    value = Decimal(pembilang) / Decimal(penyebut)
+    return value * HUNDRED if (satuan or "").strip() == schema.SATUAN_PERSEN else value
+
+
+def persen(bagian: Decimal | None, keseluruhan: Decimal | None) -> Decimal | None:
+    if bagian is None or not keseluruhan:
+        return None
+    return Decimal(bagian) / Decimal(keseluruhan) * HUNDRED
+
+
+def _r2(value: Decimal | None) -> Decimal | None:
+    return None if value is None else round_half_up(value, PERSEN_DIGITS)
+
+
+# ---------------------------------------------------------------------------
+# Results
+# ---------------------------------------------------------------------------
+
+@dataclass
+class Perubahan:
+    tahun_lalu: int
+    realisasi_lalu: Decimal
+    selisih: Decimal
+    arah: str  # "naik", "turun", "tetap"
+
+
+@dataclass
+class IndikatorHasil:
+    kode: str
+    kode_sasaran: str
+    sasaran: str
+    indikator: str
+    satuan: str
+    polaritas: str
+    bidang: str
+    target: Decimal | None
+    pembilang: Decimal | None = None
+    penyebut: Decimal | None = None
+    uraian_pembilang: str = ""
+    uraian_penyebut: str = ""
+    realisasi: Decimal | None = None
+    realisasi_bulat: Decimal | None = None
+    sumber_realisasi: str | None = None
+    capaian: Decimal | None = None
+    capaian_bulat: Decimal | None = None
+    capaian_catatan: str | None = None
+    predikat: str = ""
+    target_renstra: Decimal | None = None
+    standar_nasional: Decimal | None = None
+    alasan: str = ""
+    analisis: str = ""
+    upaya: str = ""
+    hambatan: str = ""
+    rencana: str = ""
+    riwayat: list[tuple[int, Decimal]] = field(default_factory=list)
+    pembanding: list[tuple[str, Decimal | None]] = field(default_factory=list)
+    kejadian: list[Row] = field(default_factory=list)
+    perubahan: Perubahan | None = None
+    pk_row: Row | None = None
+    iku_row: Row | None = None
+
+
+@dataclass
+class KegiatanHasil:
+    kegiatan: str
+    anggaran: Decimal | None
+    realisasi: Decimal | None
+    serapan_persen: Decimal | None
+    row: Row | None = None
+
+
+@dataclass
+class ProgramHasil:
+    program: str
+    kode_sasaran: str
+    anggaran: Decimal
+    realisasi: Decimal | None
+    serapan_persen: Decimal | None
+    efisiensi: Decimal | None
+    efisiensi_persen: Decimal | None
+    kegiatan: list[KegiatanHasil] = field(default_factory=list)
+    row: Row | None = None
+
+
+@dataclass
+class AnggaranHasil:
+    anggaran: Decimal
+    realisasi: Decimal
+    serapan_persen: Decimal | None
+    efisiensi: Decimal
+    efisiensi_persen: Decimal | None
+    program: list[ProgramHasil] = field(default_factory=list)
+
+
+@dataclass
+class LraHasil:
+    kode: str
+    uraian: str
+    tingkat: int
+    anggaran: Decimal | None
+    realisasi: Decimal | None
+    realisasi_lalu: Decimal | None
+    serapan_persen: Decimal | None
+    row: Row | None = None
+
+
+@dataclass
+class PegawaiHasil:
+    jumlah: int
+    per_jenis: dict[str, int]
+    kelompok: dict[str, dict[str, list[tuple[str, int]]]]
+
+
+@dataclass
+class Hasil:
+    profil: dict[str, Any]
+    settings: Settings
+    indikator: list[IndikatorHasil]
+    anggaran: AnggaranHasil
+    lra: list[LraHasil]
+    pegawai: PegawaiHasil
+    narasi: dict[str, list[str]]
+
+    def sasaran(self) -> list[tuple[str, str, list[IndikatorHasil]]]:
+        """Indicators grouped by sasaran, in PK order."""
+        groups: dict[str, tuple[str, list[IndikatorHasil]]] = {}
+        for ind in self.indikator:
+            key = ind.kode_sasaran or ind.sasaran
+            groups.setdefault(key, (ind.sasaran, []))[1].append(ind)
+        return [(k, s, inds) for k, (s, inds) in groups.items()]
+
+
+# ---------------------------------------------------------------------------
+# Computing a workbook
+# ---------------------------------------------------------------------------
+
+def _key(value: Any) -> str:
+    return str(value or "").strip().casefold()
+
+
+def realisasi_indikator(iku: Row | None, satuan: str, kejadian: list[Row]
+                        ) -> tuple[Decimal | None, str | None, Decimal | None, Decimal | None]:
+    """(realisasi, sumber, pembilang, penyebut) by the contract's rules."""
+    pembilang = iku["pembilang"] if iku else None
+    penyebut = iku["penyebut"] if iku else None
+    if pembilang is not None and penyebut is not None:
+        return realisasi_dari(pembilang, penyebut, satuan), "pembilang-penyebut", pembilang, penyebut
+    if pembilang is None and penyebut is None and kejadian:
+        handled = sum(1 for k in kejadian if k["status"] in schema.STATUS_TERTANGANI)
+        p, q = Decimal(handled), Decimal(len(kejadian))
+        return realisasi_dari(p, q, satuan), "kejadian", p, q
+    if iku is not None and iku["realisasi"] is not None:
+        return iku["realisasi"], "input", pembilang, penyebut
+    return None, None, pembilang, penyebut
+
+
+def hitung_indikator(pk: Row, iku: Row | None, kejadian: list[Row], st: Settings
+                     ) -> IndikatorHasil:
+    satuan = pk.get("satuan", "")
+    ind = IndikatorHasil(
+        kode=pk.get("kode_indikator", ""), kode_sasaran=pk.get("kode_sasaran", ""),
+        sasaran=pk.get("sasaran", ""), indikator=pk.get("indikator", ""), satuan=satuan,
+        polaritas=pk.get("polaritas", "Positif"), bidang=pk.get("bidang", ""),
+        target=pk["target"], pk_row=pk, iku_row=iku, kejadian=kejadian)
+    real, sumber, p, q = realisasi_indikator(iku, satuan, kejadian)
+    ind.realisasi, ind.sumber_realisasi, ind.pembilang, ind.penyebut = real, sumber, p, q
+    if real is not None:
+        ind.realisasi_bulat = round_half_up(real, st.desimal)
+    if iku is not None:
+        for key in ("uraian_pembilang", "uraian_penyebut", "alasan", "analisis", "upaya",
+                    "hambatan", "rencana"):
+            setattr(ind, key, iku.get(key, ""))
+        ind.target_renstra = iku["target_renstra"]
+        ind.standar_nasional = iku["standar_nasional"]
+    res = capaian(ind.target, real, ind.polaritas, st.rumus_negatif, st.batas_atas)
+    ind.capaian, ind.capaian_catatan = res.nilai, res.alasan
+    if res.nilai is not None:
+        ind.capaian_bulat = round_half_up(res.nilai, st.desimal)
+        ind.predikat = predikat(ind.capaian_bulat, st.skala)
+    return ind
+
+
+def perubahan(riwayat: list[tuple[int, Decimal]], tahun: int | None,
+              sekarang: Decimal | None) -> Perubahan | None:
+    """Change from the latest earlier year to this year's (rounded) realisasi."""
+    earlier = [(t, r) for t, r in riwayat if tahun is None or t < tahun]
+    if not earlier or sekarang is None:
+        return None
+    t, r = max(earlier)
+    diff = sekarang - r
+    arah = "naik" if diff > 0 else "turun" if diff < 0 else "tetap"
+    return Perubahan(t, r, diff, arah)
+
+
+def hitung_anggaran(rows: list[Row]) -> AnggaranHasil:
+    programs: list[ProgramHasil] = []
+    by_name: dict[str, ProgramHasil] = {}
+    for row in rows:
+        if row["kegiatan"] is None and row["anggaran"] is not None:
+            a, r = row["anggaran"], row["realisasi"]
+            p = ProgramHasil(
+                program=row.get("program", ""), kode_sasaran=row.get("kode_sasaran", ""),
+                anggaran=a, realisasi=r, serapan_persen=_r2(persen(r, a)),
+                efisiensi=None if r is None else a - r,
+                efisiensi_persen=None if r is None else _r2(persen(a - r, a)), row=row)
+            programs.append(p)
+            by_name.setdefault(_key(p.program), p)
+    for row in rows:
+        if row["kegiatan"] is not None:
+            p = by_name.get(_key(row["program"]))
+            if p is not None:
+                a, r = row["anggaran"], row["realisasi"]
+                p.kegiatan.append(KegiatanHasil(row["kegiatan"], a, r, _r2(persen(r, a)), row))
+    total_a = sum((p.anggaran for p in programs), Decimal(0))
+    total_r = sum((p.realisasi or Decimal(0) for p in programs), Decimal(0))
+    return AnggaranHasil(
+        anggaran=total_a, realisasi=total_r, serapan_persen=_r2(persen(total_r, total_a)),
+        efisiensi=total_a - total_r, efisiensi_persen=_r2(persen(total_a - total_r, total_a)),
+        program=programs)
+
+
+def lra_parent(kode: str, codes: set[str]) -> str | None:
+    """The nearest existing ancestor code of ``kode`` ("5.1.1" -> "5.1" -> "5")."""
+    parts = kode.split(".")
+    while len(parts) > 1:
+        parts = parts[:-1]
+        cand = ".".join(parts)
+        if cand in codes:
+            return cand
+    return None
+
+
+def hitung_lra(rows: list[Row]) -> list[LraHasil]:
+    out = []
+    for row in rows:
+        kode = str(row.get("kode_rekening", "")).strip()
+        out.append(LraHasil(
+            kode=kode, uraian=row.get("uraian", ""), tingkat=kode.count(".") + 1,
+            anggaran=row["anggaran"], realisasi=row["realisasi"],
+            realisasi_lalu=row["realisasi_lalu"],
+            serapan_persen=_r2(persen(row["realisasi"], row["anggaran"])), row=row))
+    return out
+
+
+def hitung_pegawai(rows: list[Row]) -> PegawaiHasil:
+    kelompok: dict[str, dict[str, list[tuple[str, int]]]] = {}
+    for row in rows:
+        jenis, grp = row["jenis"], row["pengelompokan"]
+        if jenis is None or grp is None or row["jumlah"] is None:
+            continue
+        kelompok.setdefault(jenis, {}).setdefault(grp, []).append(
+            (row.get("uraian", ""), int(row["jumlah"])))
+    per_jenis = {j: sum(n for _, n in next(iter(g.values()))) for j, g in kelompok.items()}
+    return PegawaiHasil(jumlah=sum(per_jenis.values()), per_jenis=per_jenis, kelompok=kelompok)
+
+
+def hitung(data: WorkbookData) -> Hasil:
+    st = data.settings
+    iku_by = {}
+    for row in data.iku:
+        iku_by.setdefault(_key(row["kode_indikator"]), row)
+    kej_by: dict[str, list[Row]] = defaultdict(list)
+    for row in data.kejadian:
+        kej_by[_key(row["kode_indikator"])].append(row)
+    riw_by: dict[str, list[tuple[int, Decimal]]] = defaultdict(list)
+    for row in data.sheet("Riwayat"):
+        if row["tahun"] is not None and row["realisasi"] is not None:
+            riw_by[_key(row["kode_indikator"])].append((row["tahun"], row["realisasi"]))
+    pem_by: dict[str, list[tuple[str, Decimal | None]]] = defaultdict(list)
+    for row in data.sheet("Pembanding"):
+        pem_by[_key(row["kode_indikator"])].append((row.get("pembanding", ""), row["realisasi"]))
+
+    indikator = []
+    seen: set[str] = set()
+    for pk in data.pk:
+        k = _key(pk["kode_indikator"])
+        if not k or k in seen:
+            continue
+        seen.add(k)
+        ind = hitung_indikator(pk, iku_by.get(k), kej_by.get(k, []), st)
+        ind.riwayat = sorted(riw_by.get(k, []))
+        ind.pembanding = pem_by.get(k, [])
+        ind.perubahan = perubahan(ind.riwayat, data.tahun, ind.realisasi_bulat)
+        indikator.append(ind)
+
+    narasi: dict[str, list[str]] = {}
+    for row in data.sheet("Narasi"):
+        if row["bagian"] and row["isi"]:
+            narasi.setdefault(row["bagian"], []).append(row["isi"])
+    return Hasil(
+        profil=dict(data.profil), settings=st, indikator=indikator,
+        anggaran=hitung_anggaran(data.anggaran), lra=hitung_lra(data.lra),
+        pegawai=hitung_pegawai(data.pegawai), narasi=narasi)

@@ -1,0 +1,112 @@
+"""The engine's one entry: read, compute, validate (shared by CLI, Excel button and batch)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from lkj_excel.compute import Hasil, hitung
+from lkj_excel.findings import Finding, has_errors, sort_key
+from lkj_excel.model import WorkbookData
+from lkj_excel.reader import Grid, read_grids, read_workbook
+from lkj_excel.validate import validate
+
+
+@dataclass
+class Pemeriksaan:
+    """The outcome for one workbook."""
+
+    data: WorkbookData
+    hasil: Hasil
+    temuan: list[Finding] = field(default_factory=list)
+
+    @property
+    def ada_kesalahan(self) -> bool:
+        return has_errors(self.temuan)
+
+
+def _finish(data: WorkbookData, reading: list[Finding]) -> Pemeriksaan:
+    hasil = hitung(data)
+    temuan = reading + validate(data, hasil)
+    temuan.sort(key=sort_key)
+    return Pemeriksaan(data, hasil, temuan)
+
+
+def periksa_berkas(path: str | Path) -> Pemeriksaan:
+    """Read, compute and validate an .xlsx file (raises ``WorkbookError`` if unreadable)."""
+    res = read_workbook(path)
+    return _finish(res.data, res.findings)
+
+
+def periksa_grids(grids: dict[str, Grid], sheet_names: list[str], source: str = ""
+                  ) -> Pemeriksaan:
+    res = read_grids(grids, sheet_names, source)
+    return _finish(res.data, res.findings)
+
+
+def _n(value: Decimal | None, digits: int | None = None) -> float | int | None:
+    if value is None:
+        return None
+    if digits is not None:
+        from lkj_excel.numbers import round_half_up
+
+        value = round_half_up(value, digits)
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def to_json(p: Pemeriksaan) -> dict[str, Any]:
+    """The ``--json`` object: numbers as JSON numbers."""
+    h = p.hasil
+    d = h.settings.desimal
+    a = h.anggaran
+    return {
+        "berkas": p.data.source,
+        "instansi": h.profil.get("instansi"),
+        "tahun": h.profil.get("tahun"),
+        "bidang": h.profil.get("bidang"),
+        "indikator": [
+            {
+                "kode": i.kode, "kode_sasaran": i.kode_sasaran, "sasaran": i.sasaran,
+                "indikator": i.indikator, "satuan": i.satuan, "polaritas": i.polaritas,
+                "target": _n(i.target), "realisasi": _n(i.realisasi_bulat),
+                "realisasi_tepat": _n(i.realisasi, 4),
+                "capaian": _n(i.capaian_bulat) if i.capaian_bulat is not None
+                else i.capaian_catatan,
+                "capaian_tepat": _n(i.capaian, 4), "predikat": i.predikat,
+                "sumber_realisasi": i.sumber_realisasi,
+            }
+            for i in h.indikator
+        ],
+        "anggaran": {
+            "anggaran": _n(a.anggaran), "realisasi": _n(a.realisasi),
+            "serapan_persen": _n(a.serapan_persen), "efisiensi": _n(a.efisiensi),
+            "efisiensi_persen": _n(a.efisiensi_persen),
+            "program": [
+                {
+                    "program": g.program, "kode_sasaran": g.kode_sasaran,
+                    "anggaran": _n(g.anggaran), "realisasi": _n(g.realisasi),
+                    "serapan_persen": _n(g.serapan_persen), "efisiensi": _n(g.efisiensi),
+                    "efisiensi_persen": _n(g.efisiensi_persen),
+                    "kegiatan": [
+                        {"kegiatan": k.kegiatan, "anggaran": _n(k.anggaran),
+                         "realisasi": _n(k.realisasi)} for k in g.kegiatan
+                    ],
+                }
+                for g in a.program
+            ],
+        },
+        "pegawai": {
+            "jumlah": h.pegawai.jumlah,
+            "per_jenis": h.pegawai.per_jenis,
+            "kelompok": {
+                j: {g: [{"uraian": u, "jumlah": n} for u, n in items] for g, items in gs.items()}
+                for j, gs in h.pegawai.kelompok.items()
+            },
+        },
+        "desimal": d,
+        "temuan": [f.as_dict() for f in p.temuan],
+    }

@@ -1,0 +1,92 @@
+"""Findings are data: a stable code, a level, a position (file, sheet, cell) and a message.
+
+Modelled on frictionless-py's errors, with the A1 cell reference people see in Excel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Tingkat = Literal["kesalahan", "peringatan"]
+KESALAHAN: Tingkat = "kesalahan"
+PERINGATAN: Tingkat = "peringatan"
+
+#: Every finding code with its level and a short Indonesian title.
+CODES: dict[str, tuple[Tingkat, str]] = {
+    "berkas-tidak-terbaca": (KESALAHAN, "Berkas tidak dapat dibaca"),
+    "lembar-hilang": (KESALAHAN, "Lembar tidak ada"),
+    "kolom-hilang": (KESALAHAN, "Judul kolom tidak ditemukan"),
+    "sel-tidak-terbaca": (KESALAHAN, "Isi sel tidak dapat dibaca"),
+    "wajib-diisi": (KESALAHAN, "Sel wajib diisi"),
+    "pilihan-tidak-dikenal": (KESALAHAN, "Pilihan tidak dikenal"),
+    "kode-ganda": (KESALAHAN, "Kode ganda"),
+    "indikator-tanpa-iku": (KESALAHAN, "Indikator PK tanpa baris IKU"),
+    "iku-tanpa-pk": (KESALAHAN, "Baris IKU tanpa indikator di PK"),
+    "kode-tidak-dikenal": (KESALAHAN, "Kode indikator tidak ada di PK"),
+    "anggaran-kegiatan-tidak-sesuai": (PERINGATAN, "Jumlah kegiatan tidak sama dengan program"),
+    "program-tidak-dikenal": (KESALAHAN, "Kegiatan tanpa baris program"),
+    "lra-induk-tidak-sesuai": (KESALAHAN, "Induk LRA tidak sama dengan jumlah anaknya"),
+    "anggaran-lra-tidak-sesuai": (PERINGATAN, "Total program tidak sama dengan total LRA"),
+    "pegawai-tidak-sesuai": (KESALAHAN, "Pengelompokan pegawai tidak sama jumlahnya"),
+    "realisasi-melebihi-anggaran": (KESALAHAN, "Realisasi melebihi anggaran"),
+    "diketik-manual": (KESALAHAN, "Sel hitungan diketik manual"),
+    "kejadian-tidak-sesuai": (KESALAHAN, "Jumlah Kejadian tidak sama dengan Pembilang/Penyebut"),
+    "realisasi-tidak-sesuai": (PERINGATAN, "Realisasi diketik berbeda dengan hitungan"),
+    "tahun-tidak-wajar": (KESALAHAN, "Tahun tidak wajar"),
+    "profil-kosong": (KESALAHAN, "Isian Profil kosong"),
+    "capaian-tidak-dapat-dihitung": (PERINGATAN, "Capaian tidak dapat dihitung"),
+    "realisasi-kosong": (PERINGATAN, "Realisasi belum diisi"),
+    "penyebut-nol": (KESALAHAN, "Penyebut nol"),
+    "persen-pecahan": (PERINGATAN, "Persentase tertulis sebagai pecahan"),
+    "skala-predikat": (KESALAHAN, "Skala predikat tidak sah"),
+    "pengaturan-tidak-sah": (KESALAHAN, "Pengaturan tidak sah"),
+    "lembar-konfigurasi": (KESALAHAN, "Lembar konfigurasi xlwings berbahaya"),
+    "bagian-tidak-dikenal": (PERINGATAN, "Bagian narasi tidak dikenal"),
+    "baris-tersembunyi": (PERINGATAN, "Baris atau kolom tersembunyi"),
+    "sel-gabung": (PERINGATAN, "Sel gabungan di area data"),
+    "teks-terlalu-panjang": (KESALAHAN, "Teks terlalu panjang"),
+    "versi-templat": (KESALAHAN, "Versi templat tidak dikenal"),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    kode: str
+    tingkat: Tingkat
+    lembar: str
+    sel: str
+    pesan: str
+    berkas: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+    @property
+    def lokasi(self) -> str:
+        parts = [p for p in (self.berkas, self.lembar, self.sel) if p]
+        return "!".join(parts[-2:]) if len(parts) > 1 else (parts[0] if parts else "")
+
+
+def finding(kode: str, lembar: str, sel: str, pesan: str, berkas: str = "",
+            tingkat: Tingkat | None = None) -> Finding:
+    """A finding with the level registered for its code (unless given)."""
+    level = tingkat or CODES[kode][0]
+    return Finding(kode=kode, tingkat=level, lembar=lembar, sel=sel, pesan=pesan, berkas=berkas)
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(f.tingkat == KESALAHAN for f in findings)
+
+
+def flatten(findings: list[Finding], keys: tuple[str, ...] = ("kode", "lembar", "sel")
+            ) -> list[tuple[str, ...]]:
+    """Rows that tests can assert directly (like frictionless' ``report.flatten``)."""
+    return [tuple(getattr(f, k) for k in keys) for f in findings]
+
+
+def sort_key(f: Finding) -> tuple[int, str, str, int, str]:
+    from lkj_excel.cells import split_ref
+
+    col, row = split_ref(f.sel) if f.sel else ("", 0)
+    return (0 if f.tingkat == KESALAHAN else 1, f.berkas, f.lembar, row, col)

@@ -1,0 +1,94 @@
+"""The typed model of a workbook's input, read by ``reader`` and used by ``compute``.
+
+Input rows are schema-driven (``Row``: values by column key, each with its cell), so a
+new column in ``schema`` reaches the model without code here. Results are typed
+dataclasses in ``compute``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from lkj_excel import schema
+
+
+@dataclass(slots=True)
+class Row:
+    """One data row: values by column key, with the A1 cell each came from."""
+
+    sheet: str
+    row: int  # 1-based Excel row number
+    values: dict[str, Any]
+    cells: dict[str, str]
+    #: values found in computed columns (never trusted; checked against the engine)
+    computed: dict[str, Any] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values.get(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        v = self.values.get(key)
+        return default if v is None else v
+
+    def cell(self, key: str) -> str:
+        return self.cells.get(key, f"A{self.row}")
+
+
+@dataclass(slots=True)
+class Settings:
+    rumus_negatif: str = "2T-R"
+    desimal: int = 0
+    batas_atas: Decimal | None = None
+    skala: list[tuple[Decimal, str]] = field(
+        default_factory=lambda: [(Decimal(b), p) for b, p in schema.SKALA_STANDAR]
+    )
+    cells: dict[str, str] = field(default_factory=dict)
+    skala_cell: str = ""
+
+
+@dataclass(slots=True)
+class WorkbookData:
+    source: str
+    sheet_names: list[str]
+    profil: dict[str, Any] = field(default_factory=dict)
+    profil_cells: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+    header_rows: dict[str, int] = field(default_factory=dict)
+    #: column letter of each key found, per sheet
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    settings: Settings = field(default_factory=Settings)
+
+    def sheet(self, name: str) -> list[Row]:
+        return self.rows.get(name, [])
+
+    @property
+    def pk(self) -> list[Row]:
+        return self.sheet("PK")
+
+    @property
+    def iku(self) -> list[Row]:
+        return self.sheet("IKU")
+
+    @property
+    def kejadian(self) -> list[Row]:
+        return self.sheet("Kejadian")
+
+    @property
+    def anggaran(self) -> list[Row]:
+        return self.sheet("Anggaran")
+
+    @property
+    def lra(self) -> list[Row]:
+        return self.sheet("LRA")
+
+    @property
+    def pegawai(self) -> list[Row]:
+        return self.sheet("Pegawai")
+
+    @property
+    def tahun(self) -> int | None:
+        t = self.profil.get("tahun")
+        return t if isinstance(t, int) else None

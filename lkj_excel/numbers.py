@@ -1,0 +1,215 @@
+"""Numbers the Indonesian way: parsing typed text, half-up rounding, formatting.
+
+Pure functions, standard library only at import time (Babel and num2words are
+imported lazily where formatting needs them).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+__all__ = [
+    "ParseError",
+    "format_angka",
+    "format_persen",
+    "format_rupiah",
+    "format_tanggal",
+    "parse_date",
+    "parse_number",
+    "round_half_up",
+    "terbilang",
+    "to_decimal",
+]
+
+NBSP = "\u00a0"
+
+
+class ParseError(ValueError):
+    """A value that cannot be read; ``pesan`` is an Indonesian explanation."""
+
+    def __init__(self, pesan: str) -> None:
+        super().__init__(pesan)
+        self.pesan = pesan
+
+
+_ID_NUMBER = re.compile(r"^(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?$")
+_EXCEL_ERRORS = {"#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!",
+                 "#SPILL!", "#CALC!", "#GETTING_DATA"}
+_EMPTY_MARKS = {"", "-", "–", "—"}
+
+
+def to_decimal(value: float | int | Decimal) -> Decimal:
+    """A number as Decimal, through its shortest repr (0.1 -> Decimal('0.1'))."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise ParseError("Nilai benar/salah (TRUE/FALSE) bukan angka.")
+    if isinstance(value, int):
+        return Decimal(value)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ParseError("Nilai bukan angka yang sah.")
+    return Decimal(repr(float(value)))
+
+
+def parse_number(value: object) -> Decimal | None:
+    """Read a cell as a number.
+
+    Accepts numbers and Indonesian text: ``"33.660.129.080,00"``, ``"95,68"``, ``"96%"``,
+    ``"Rp 1.455.472.897"``, ``"Rp. 35.000.000,-"``, ``"(1.000)"`` (negative).
+    Empty cells and a lone dash give ``None``. Anything else raises ``ParseError``: the
+    reader never guesses.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ParseError("Sel berisi TRUE/FALSE, bukan angka.")
+    if isinstance(value, int | float | Decimal):
+        return to_decimal(value)
+    if isinstance(value, _dt.date | _dt.datetime | _dt.time | _dt.timedelta):
+        raise ParseError("Sel berisi tanggal/waktu, bukan angka. Ubah format sel menjadi Angka.")
+    text = str(value).replace(NBSP, " ").strip()
+    if text in _EMPTY_MARKS:
+        return None
+    if text.upper() in _EXCEL_ERRORS:
+        raise ParseError(f"Sel berisi galat Excel {text}. Perbaiki rumus atau isinya.")
+    original = text
+    negative = False
+    if text.startswith("(") and text.endswith(")"):
+        negative, text = True, text[1:-1].strip()
+    if text[:1] in "+-−":
+        negative, text = text[0] != "+", text[1:].strip()
+    low = text.casefold()
+    if low.startswith("rp"):
+        text = text[2:].lstrip(".").strip()
+    if text.endswith(",-"):
+        text = text[:-2]
+    elif text.endswith(",00-"):
+        text = text[:-1]
+    if text.endswith("%"):
+        text = text[:-1].strip()
+    text = text.replace(" ", "")
+    if text[:1] in "+-−" and not negative:
+        negative, text = text[0] != "+", text[1:]
+    m = _ID_NUMBER.match(text)
+    if not m:
+        raise ParseError(
+            f"Teks \"{_short(original)}\" tidak dapat dibaca sebagai angka. Tulis angka "
+            "dengan titik sebagai pemisah ribuan dan koma sebagai desimal, misalnya "
+            "1.455.472.897 atau 95,68."
+        )
+    digits = m.group("int").replace(".", "")
+    frac = m.group("frac")
+    try:
+        number = Decimal(digits + ("." + frac if frac else ""))
+    except InvalidOperation as exc:  # pragma: no cover - the regex admits digits only
+        raise ParseError(f"Teks \"{_short(original)}\" bukan angka.") from exc
+    return -number if negative else number
+
+
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def round_half_up(value: Decimal | int | float, digits: int = 0) -> Decimal:
+    """Round half away from zero, as Excel's ROUND does (never banker's rounding)."""
+    d = value if isinstance(value, Decimal) else to_decimal(value)
+    return d.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+_MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3,
+    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "nopember": 11, "desember": 12,
+    "des": 12,
+}
+_DATE_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+_DATE_WORDS = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$")
+
+
+def parse_date(value: object) -> _dt.date | None:
+    """Read a date: a real date cell, ``27/02/2025``, ``2025-02-27`` or ``27 Februari 2025``."""
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # an Excel serial date that reached us without its format
+        if 1 <= value < 2958466:
+            return _dt.date(1899, 12, 30) + _dt.timedelta(days=int(value))
+        raise ParseError("Angka ini tidak dapat dibaca sebagai tanggal.")
+    text = str(value).strip()
+    if text in _EMPTY_MARKS:
+        return None
+    try:
+        if m := _DATE_NUMERIC.match(text):
+            return _dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if m := _DATE_ISO.match(text):
+            return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if (m := _DATE_WORDS.match(text)) and m.group(2).casefold() in _MONTHS:
+            return _dt.date(int(m.group(3)), _MONTHS[m.group(2).casefold()], int(m.group(1)))
+    except ValueError:
+        pass
+    raise ParseError(
+        f"Teks \"{_short(text)}\" tidak dapat dibaca sebagai tanggal. Tulis misalnya "
+        "27/02/2025 atau 27 Februari 2025."
+    )
+
+
+# ---------------------------------------------------------------------------
+# Formatting (Babel, locale id); values are rounded half-up here first, so Babel's
+# own half-even rounding never applies.
+# ---------------------------------------------------------------------------
+
+def _pattern(digits: int, fixed: bool) -> str:
+    if digits <= 0:
+        return "#,##0"
+    return "#,##0." + ("0" * digits if fixed else "#" * digits)
+
+
+def format_angka(value: Decimal | int | float, digits: int = 0, fixed: bool = True) -> str:
+    """``1455472897`` -> ``"1.455.472.897"``; ``95.676, 2`` -> ``"95,68"``."""
+    from babel.numbers import format_decimal
+
+    d = round_half_up(value, digits)
+    return format_decimal(d, format=_pattern(digits, fixed), locale="id",
+                          decimal_quantization=False)
+
+
+def format_persen(value: Decimal | int | float, digits: int = 2, fixed: bool = True) -> str:
+    """``95.676`` -> ``"95,68%"`` (value already in percent units)."""
+    return format_angka(value, digits, fixed) + "%"
+
+
+def format_rupiah(value: Decimal | int | float, digits: int = 2) -> str:
+    """``33660129080`` -> ``"Rp 33.660.129.080,00"`` with a non-breaking space after Rp."""
+    d = round_half_up(value, digits)
+    body = format_angka(abs(d), digits)
+    sign = "-" if d < 0 else ""
+    return f"{sign}Rp{NBSP}{body}"
+
+
+_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+          "September", "Oktober", "November", "Desember")
+
+
+def format_tanggal(value: _dt.date) -> str:
+    """``date(2025, 2, 27)`` -> ``"27 Februari 2025"`` (Babel, locale id, long)."""
+    from babel.dates import format_date
+
+    return format_date(value, format="long", locale="id")
+
+
+def terbilang(value: int | Decimal) -> str:
+    """``5`` -> ``"lima"``; ``18`` -> ``"delapan belas"`` (num2words, lang id)."""
+    from num2words import num2words
+
+    d = value if isinstance(value, Decimal) else Decimal(value)
+    if d == d.to_integral_value():
+        return str(num2words(int(d), lang="id"))
+    return str(num2words(d, lang="id"))

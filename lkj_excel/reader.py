@@ -1,0 +1,393 @@
+"""Read a workbook into the model, following the contract's reading rules.
+
+The core works on grids (lists of rows of Python values, origin A1), so every source
+feeds it the same way: python-calamine for files (fast path), xlwings' ``Range.value``
+inside Excel. Every value keeps its cell; what cannot be read becomes a finding.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from lkj_excel import schema
+from lkj_excel.cells import col_letter, ref
+from lkj_excel.findings import PERINGATAN, Finding, finding
+from lkj_excel.model import Row, Settings, WorkbookData
+from lkj_excel.numbers import ParseError, parse_date, parse_number
+
+Grid = Sequence[Sequence[Any]]
+HEADER_SEARCH_ROWS = 10
+
+
+class WorkbookError(Exception):
+    """A file that cannot be read at all (exit code 2). ``pesan`` is Indonesian."""
+
+    def __init__(self, pesan: str, berkas: str = "") -> None:
+        super().__init__(pesan)
+        self.pesan = pesan
+        self.berkas = berkas
+
+
+@dataclass
+class ReadResult:
+    data: WorkbookData
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _norm(value: Any) -> str:
+    return " ".join(str(value).split()).casefold() if value is not None else ""
+
+
+def is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat() if value.time() == _dt.time() else value.isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def convert(value: Any, kind: str, choices: tuple[str, ...] = ()) -> Any:
+    """One cell value to the column's kind; raises ``ParseError`` with an Indonesian message."""
+    if is_empty(value):
+        return None
+    if kind == "text":
+        return _text(value)
+    if kind == "code":
+        if isinstance(value, float) and not value.is_integer():
+            return repr(value)
+        return _text(value)
+    if kind in ("number", "money"):
+        return parse_number(value)
+    if kind in ("int", "year"):
+        d = parse_number(value)
+        if d is None:
+            return None
+        if d != d.to_integral_value():
+            raise ParseError(f"Nilai {d} harus bilangan bulat.")
+        return int(d)
+    if kind == "date":
+        return parse_date(value)
+    if kind == "choice":
+        text = _text(value)
+        for choice in choices:
+            if _norm(choice) == _norm(text):
+                return choice
+        raise ParseError(
+            f"\"{text}\" bukan pilihan yang dikenal. Pilih salah satu: {', '.join(choices)}."
+        )
+    raise ValueError(kind)  # pragma: no cover
+
+
+def find_header(grid: Grid, label: str, max_rows: int = HEADER_SEARCH_ROWS
+                ) -> tuple[int, int] | None:
+    """(row, col) of the first cell within the first rows that holds ``label``."""
+    want = _norm(label)
+    for r, row in enumerate(grid[:max_rows]):
+        for c, value in enumerate(row):
+            if _norm(value) == want:
+                return r, c
+    return None
+
+
+def _row_empty(row: Sequence[Any], cols: Sequence[int]) -> bool:
+    return all(c >= len(row) or is_empty(row[c]) for c in cols)
+
+
+def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = ""
+               ) -> tuple[list[Row], list[Finding], int, dict[str, str]]:
+    """Rows of one data sheet; (rows, findings, header row 1-based, column letters)."""
+    findings: list[Finding] = []
+    pos = find_header(grid, sheet.first_label)
+    if pos is None:
+        findings.append(finding(
+            "kolom-hilang", sheet.name, "A1",
+            f"Judul kolom \"{sheet.first_label}\" tidak ditemukan di 10 baris pertama lembar "
+            f"{sheet.name}. Tulis judul kolom persis seperti di templat.", berkas))
+        return [], findings, 0, {}
+    hr, _ = pos
+    header = grid[hr]
+    colmap: dict[str, int] = {}
+    labels = {_norm(v): c for c, v in reversed(list(enumerate(header))) if not is_empty(v)}
+    for col in sheet.columns:
+        c = labels.get(_norm(col.label))
+        if c is None:
+            if col.contract:
+                findings.append(finding(
+                    "kolom-hilang", sheet.name, ref(hr, 0),
+                    f"Kolom \"{col.label}\" tidak ditemukan di baris judul (baris {hr + 1}) "
+                    f"lembar {sheet.name}. Tambahkan kolom dengan judul persis \"{col.label}\".",
+                    berkas))
+            continue
+        colmap[col.key] = c
+    input_cols = [colmap[c.key] for c in sheet.input_columns if c.key in colmap]
+    rows: list[Row] = []
+    limit = schema.LIMITS.max_rows_per_sheet
+    for r in range(hr + 1, len(grid)):
+        raw = grid[r]
+        if _row_empty(raw, input_cols):
+            continue
+        if len(rows) >= limit:
+            findings.append(finding(
+                "sel-tidak-terbaca", sheet.name, ref(r, 0),
+                f"Lembar {sheet.name} memiliki lebih dari {limit} baris data; sisanya tidak "
+                "dibaca. Pecah data menjadi beberapa buku kerja.", berkas))
+            break
+        values: dict[str, Any] = {}
+        cells: dict[str, str] = {}
+        computed: dict[str, Any] = {}
+        for col in sheet.columns:
+            c = colmap.get(col.key)
+            if c is None:
+                continue
+            a1 = ref(r, c)
+            cells[col.key] = a1
+            value = raw[c] if c < len(raw) else None
+            if col.computed:
+                if not is_empty(value):
+                    computed[col.key] = value
+                continue
+            if isinstance(value, str) and len(value) > schema.LIMITS.max_text_chars:
+                findings.append(finding(
+                    "teks-terlalu-panjang", sheet.name, a1,
+                    f"Teks di sel ini {len(value)} karakter, melebihi batas "
+                    f"{schema.LIMITS.max_text_chars}. Persingkat isinya.", berkas))
+                value = value[: schema.LIMITS.max_text_chars]
+            try:
+                values[col.key] = convert(value, col.kind, col.choices)
+            except ParseError as exc:
+                code = "pilihan-tidak-dikenal" if col.kind == "choice" else "sel-tidak-terbaca"
+                findings.append(finding(code, sheet.name, a1,
+                                        f"Kolom {col.label}: {exc.pesan}", berkas))
+                values[col.key] = None
+        rows.append(Row(sheet.name, r + 1, values, cells, computed))
+    letters = {k: col_letter(c) for k, c in colmap.items()}
+    return rows, findings, hr + 1, letters
+
+
+def read_profil(grid: Grid, berkas: str = ""
+                ) -> tuple[dict[str, Any], dict[str, str], list[Finding]]:
+    findings: list[Finding] = []
+    values: dict[str, Any] = {}
+    cells: dict[str, str] = {}
+    pos = find_header(grid, schema.PROFIL_HEADER[0])
+    start, lc = (pos[0] + 1, pos[1]) if pos else (0, 0)
+    for r in range(start, len(grid)):
+        row = grid[r]
+        if lc >= len(row) or is_empty(row[lc]):
+            continue
+        fld = schema.PROFIL_BY_LABEL.get(_norm(row[lc]))
+        if fld is None or fld.key in values:
+            continue
+        a1 = ref(r, lc + 1)
+        cells[fld.key] = a1
+        value = row[lc + 1] if lc + 1 < len(row) else None
+        try:
+            values[fld.key] = convert(value, fld.kind)
+        except ParseError as exc:
+            findings.append(finding("sel-tidak-terbaca", schema.PROFIL_SHEET, a1,
+                                    f"Isian {fld.label}: {exc.pesan}", berkas))
+            values[fld.key] = None
+    for fld in schema.PROFIL_FIELDS:
+        if fld.required and values.get(fld.key) is None:
+            a1 = cells.get(fld.key, "A1")
+            where = "" if fld.key in cells else " (baris isian ini tidak ada; tambahkan)"
+            findings.append(finding(
+                "profil-kosong", schema.PROFIL_SHEET, a1,
+                f"Isian \"{fld.label}\" di lembar Profil kosong{where}. Isi nilainya di kolom "
+                "Nilai.", berkas))
+    return values, cells, findings
+
+
+def read_settings(grid: Grid, berkas: str = "") -> tuple[Settings, list[Finding]]:
+    st = Settings()
+    findings: list[Finding] = []
+    sheet = schema.PENGATURAN_SHEET
+    seen: set[str] = set()
+    for r, row in enumerate(grid):
+        for c, v in enumerate(row[:3]):
+            s = schema.SETTINGS_BY_LABEL.get(_norm(v)) if isinstance(v, str) else None
+            if s is None or s.key in seen:
+                continue
+            seen.add(s.key)
+            a1 = ref(r, c + 1)
+            st.cells[s.key] = a1
+            value = row[c + 1] if c + 1 < len(row) else None
+            try:
+                parsed = convert(value, s.kind, s.choices)
+            except ParseError as exc:
+                findings.append(finding("pengaturan-tidak-sah", sheet, a1,
+                                        f"{s.label}: {exc.pesan}", berkas))
+                continue
+            if s.key == "desimal":
+                if parsed is None:
+                    parsed = 0
+                if not 0 <= parsed <= 6:
+                    findings.append(finding("pengaturan-tidak-sah", sheet, a1,
+                                            "Desimal harus antara 0 dan 6.", berkas))
+                    continue
+            if parsed is None and s.key == "rumus_negatif":
+                continue
+            setattr(st, s.key, parsed)
+    pos = find_header(grid, schema.SKALA_HEADER[0], max_rows=60)
+    if pos is not None:
+        hr, bc = pos
+        header = grid[hr]
+        pc = next((c for c in range(bc + 1, len(header))
+                   if _norm(header[c]) == _norm(schema.SKALA_HEADER[1])), None)
+        if pc is None:
+            findings.append(finding(
+                "skala-predikat", sheet, ref(hr, bc + 1),
+                "Kolom \"Predikat\" tidak ditemukan di sebelah kanan \"Batas Bawah\".", berkas))
+        else:
+            st.skala_cell = ref(hr, bc)
+            skala: list[tuple[Decimal, str]] = []
+            for r in range(hr + 1, len(grid)):
+                row = grid[r]
+                b = row[bc] if bc < len(row) else None
+                p = row[pc] if pc < len(row) else None
+                if is_empty(b) and is_empty(p):
+                    break
+                try:
+                    bb = parse_number(b)
+                except ParseError as exc:
+                    findings.append(finding("skala-predikat", sheet, ref(r, bc),
+                                            f"Batas Bawah: {exc.pesan}", berkas))
+                    continue
+                if bb is None or is_empty(p):
+                    findings.append(finding(
+                        "skala-predikat", sheet, ref(r, bc),
+                        "Baris skala predikat harus berisi Batas Bawah dan Predikat.", berkas))
+                    continue
+                skala.append((bb, _text(p)))
+            if skala:
+                bounds = [b for b, _ in skala]
+                if len(set(bounds)) != len(bounds):
+                    findings.append(finding(
+                        "skala-predikat", sheet, st.skala_cell,
+                        "Ada Batas Bawah yang sama di skala predikat; setiap batas harus "
+                        "berbeda.", berkas))
+                st.skala = sorted(skala, key=lambda t: t[0], reverse=True)
+            else:
+                findings.append(finding(
+                    "skala-predikat", sheet, st.skala_cell,
+                    "Skala predikat kosong; dipakai skala standar. Isi tabel Batas Bawah "
+                    "dan Predikat.", berkas, tingkat=PERINGATAN))
+    return st, findings
+
+
+def read_meta(grid: Grid) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    by_label = {_norm(f.label): f for f in schema.META_FIELDS}
+    for row in grid:
+        if len(row) < 2 or is_empty(row[0]):
+            continue
+        fld = by_label.get(_norm(row[0]))
+        if fld is None:
+            continue
+        try:
+            out[fld.key] = convert(row[1], fld.kind)
+        except ParseError:
+            out[fld.key] = _text(row[1]) if not is_empty(row[1]) else None
+    return out
+
+
+def needed_sheets(sheet_names: Sequence[str]) -> list[str]:
+    """Sheets the reader reads (by exact name, falling back to case-insensitive)."""
+    wanted = {schema.PROFIL_SHEET, schema.PENGATURAN_SHEET, schema.META_SHEET,
+              *schema.SHEETS_BY_NAME}
+    wanted_norm = {_norm(w) for w in wanted}
+    return [n for n in sheet_names if _norm(n) in wanted_norm]
+
+
+def read_grids(grids: Mapping[str, Grid], sheet_names: Sequence[str], source: str = ""
+               ) -> ReadResult:
+    """The model from grids by sheet name (origin A1)."""
+    berkas = source
+    by_norm = {_norm(n): n for n in sheet_names}
+    data = WorkbookData(source=source, sheet_names=list(sheet_names))
+    findings: list[Finding] = []
+
+    for name in sheet_names:
+        if schema.is_conf_sheet(name):
+            findings.append(finding(
+                "lembar-konfigurasi", name, "A1",
+                f"Buku kerja memuat lembar \"{name}\", lembar konfigurasi xlwings yang dapat "
+                "membuat add-in Excel menjalankan program lain. Hapus lembar ini sebelum "
+                "dipakai; jangan buka add-in pada buku kerja ini sampai lembar dihapus.",
+                berkas))
+
+    def grid_of(name: str) -> Grid | None:
+        actual = by_norm.get(_norm(name))
+        return grids.get(actual) if actual is not None else None
+
+    for name in schema.REQUIRED_SHEETS:
+        if grid_of(name) is None:
+            findings.append(finding(
+                "lembar-hilang", name, "",
+                f"Lembar \"{name}\" tidak ada. Buku kerja harus memakai templat LKj "
+                "(workbooks/template_lkj.xlsx); tambahkan lembar dengan nama persis "
+                f"\"{name}\".", berkas))
+
+    g = grid_of(schema.PROFIL_SHEET)
+    if g is not None:
+        data.profil, data.profil_cells, f = read_profil(g, berkas)
+        findings += f
+    g = grid_of(schema.META_SHEET)
+    if g is not None:
+        data.meta = read_meta(g)
+    g = grid_of(schema.PENGATURAN_SHEET)
+    if g is not None:
+        data.settings, f = read_settings(g, berkas)
+        findings += f
+    for sheet in schema.DATA_SHEETS:
+        g = grid_of(sheet.name)
+        if g is None:
+            if sheet.name not in schema.REQUIRED_SHEETS:
+                findings.append(finding(
+                    "lembar-hilang", sheet.name, "",
+                    f"Lembar \"{sheet.name}\" tidak ada; dianggap kosong. Tambahkan lembar "
+                    "dari templat bila datanya ada.", berkas, tingkat=PERINGATAN))
+            data.rows[sheet.name] = []
+            continue
+        rows, f, hr, letters = read_table(g, sheet, berkas)
+        data.rows[sheet.name] = rows
+        data.header_rows[sheet.name] = hr
+        data.columns[sheet.name] = letters
+        findings += f
+    return ReadResult(data, findings)
+
+
+def read_workbook(path: str | Path) -> ReadResult:
+    """Read an .xlsx file (python-calamine). Raises ``WorkbookError`` if unreadable."""
+    from lkj_excel.safety import check_file
+
+    p = Path(path)
+    check_file(p)
+    try:
+        from python_calamine import CalamineWorkbook
+
+        wb = CalamineWorkbook.from_path(str(p))
+        names = list(wb.sheet_names)
+        grids: dict[str, Grid] = {}
+        for name in needed_sheets(names):
+            sh = wb.get_sheet_by_name(name)
+            grid = sh.to_python(skip_empty_area=False)
+            grids[name] = grid
+    except WorkbookError:
+        raise
+    except Exception as exc:  # calamine raises many kinds; all mean "cannot read"
+        raise WorkbookError(
+            f"Berkas tidak dapat dibaca sebagai buku kerja Excel (.xlsx): {exc}. Buka di "
+            "Excel lalu simpan ulang sebagai Buku Kerja Excel (.xlsx).", p.name) from exc
+    return read_grids(grids, names, p.name)

@@ -1,0 +1,446 @@
+"""The workbook schema: the one source of truth for the LKj workbook (contract version 1).
+
+Everything that knows about sheets, header labels, column kinds, dropdown choices and
+computed columns derives from the data in this module: the template builder, the reader,
+the validator, the writer of ``Ringkasan``/``Validasi`` and the report context.
+Adding a column is one line in a ``Sheet``'s ``columns`` (plus its tests).
+
+Pure data: no imports beyond the standard library, so ``import lkj_excel`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+CONTRACT_VERSION = 1
+TEMPLATE_VERSION = "1.0"
+
+Kind = Literal["text", "code", "number", "money", "int", "year", "date", "choice"]
+
+# Dropdown choices (data validation in the template; checked by the validator).
+POLARITAS = ("Positif", "Negatif")
+STATUS_KEJADIAN = ("Selesai", "Ditangani", "Dalam Proses", "Belum Ditangani")
+#: Statuses that count as handled when Pembilang/Penyebut are counted from Kejadian.
+STATUS_TERTANGANI = ("Selesai", "Ditangani")
+JENIS_PEGAWAI = ("ASN", "PNS", "PPPK", "Tenaga Kontrak")
+PENGELOMPOKAN = ("Pendidikan", "Pangkat", "Golongan", "Jabatan", "Jenis Kelamin", "Usia")
+BAGIAN_NARASI = (
+    "Latar Belakang",
+    "Dasar Hukum",
+    "Tugas Pokok",
+    "Fungsi",
+    "Aspek Strategis",
+    "Strategi Peningkatan Kinerja",
+    # additions beyond contract v1 (optional parts of the report)
+    "Catatan Standar Nasional",
+    "Catatan Pembanding",
+    "Sumber Data Pegawai",
+)
+RUMUS_NEGATIF = ("2T-R", "T/R")
+SATUAN_PERSEN = "%"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a data sheet."""
+
+    label: str
+    key: str
+    kind: Kind = "text"
+    required: bool = False
+    computed: bool = False
+    #: False for columns this project adds beyond contract v1: optional when reading.
+    contract: bool = True
+    choices: tuple[str, ...] = ()
+    width: int = 16
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A data sheet: a header row of labels, then one record per row."""
+
+    name: str
+    columns: tuple[Column, ...]
+    note: str
+    #: keys of the columns that identify a row (duplicates are a finding).
+    unique: tuple[str, ...] = ()
+    table: str = ""
+    #: a short title printed above the header in the template.
+    title: str = ""
+
+    @property
+    def first_label(self) -> str:
+        return self.columns[0].label
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+    @property
+    def input_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if not c.computed)
+
+    @property
+    def computed_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.computed)
+
+
+def _c(label: str, key: str, kind: Kind = "text", **kw: object) -> Column:
+    return Column(label, key, kind, **kw)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------
+# Data sheets (contract v1 order; added columns have contract=False)
+# ---------------------------------------------------------------------------
+
+PK = Sheet(
+    name="PK",
+    table="TabelPK",
+    title="Perjanjian Kinerja",
+    note=(
+        "Perjanjian Kinerja: satu baris per indikator. Beberapa indikator boleh berbagi "
+        "satu sasaran. Polaritas Positif berarti makin tinggi makin baik; Negatif berarti "
+        "makin rendah makin baik. Bidang adalah unit yang bertanggung jawab."
+    ),
+    unique=("kode_indikator",),
+    columns=(
+        _c("Kode Sasaran", "kode_sasaran", "code", required=True, width=12),
+        _c("Sasaran Strategis", "sasaran", required=True, width=45),
+        _c("Kode Indikator", "kode_indikator", "code", required=True, width=12),
+        _c("Indikator Kinerja", "indikator", required=True, width=45),
+        _c("Satuan", "satuan", required=True, width=10),
+        _c("Target", "target", "number", required=True, width=10),
+        _c("Polaritas", "polaritas", "choice", required=True, choices=POLARITAS, width=11),
+        _c("Bidang", "bidang", required=True, width=30),
+    ),
+)
+
+IKU = Sheet(
+    name="IKU",
+    table="TabelIKU",
+    title="Pengukuran Indikator Kinerja Utama",
+    note=(
+        "Pengukuran tiap indikator. Bila Pembilang dan Penyebut diisi, Realisasi dihitung "
+        "dari keduanya (x 100 untuk satuan %). Bila keduanya kosong dan indikator punya "
+        "baris di lembar Kejadian, Penyebut = jumlah kejadian dan Pembilang = jumlah yang "
+        "berstatus Selesai atau Ditangani. Selain itu isi Realisasi langsung. Kolom abu-abu "
+        "dihitung otomatis: jangan diketik."
+    ),
+    unique=("kode_indikator",),
+    columns=(
+        _c("Kode Indikator", "kode_indikator", "code", required=True, width=12),
+        _c("Uraian Pembilang", "uraian_pembilang", width=30),
+        _c("Pembilang", "pembilang", "number", width=11),
+        _c("Uraian Penyebut", "uraian_penyebut", width=30),
+        _c("Penyebut", "penyebut", "number", width=11),
+        _c("Realisasi", "realisasi", "number", width=11),
+        _c("Realisasi Dihitung", "realisasi_dihitung", "number", computed=True,
+           contract=False, width=11),
+        _c("Target PK", "target_pk", "number", computed=True, contract=False, width=10),
+        _c("Capaian", "capaian", "number", computed=True, width=11),
+        _c("Predikat", "predikat", computed=True, width=14),
+        _c("Target Akhir Renstra", "target_renstra", "number", width=12),
+        _c("Standar Nasional", "standar_nasional", "number", width=12),
+        _c("Alasan Pemilihan", "alasan", width=40),
+        _c("Analisis", "analisis", width=40),
+        _c("Upaya", "upaya", width=40),
+        _c("Hambatan", "hambatan", width=40),
+        _c("Rencana Tindak Lanjut", "rencana", width=40),
+    ),
+)
+
+RIWAYAT = Sheet(
+    name="Riwayat",
+    table="TabelRiwayat",
+    title="Realisasi Tahun-Tahun Sebelumnya",
+    note="Realisasi indikator pada tahun-tahun sebelumnya, untuk perbandingan antartahun.",
+    unique=("kode_indikator", "tahun"),
+    columns=(
+        _c("Kode Indikator", "kode_indikator", "code", required=True, width=12),
+        _c("Tahun", "tahun", "year", required=True, width=8),
+        _c("Realisasi", "realisasi", "number", required=True, width=11),
+    ),
+)
+
+PEMBANDING = Sheet(
+    name="Pembanding",
+    table="TabelPembanding",
+    title="Pembanding (Daerah Lain atau Acuan)",
+    note=(
+        "Realisasi daerah lain atau acuan lain untuk indikator yang sama. Kosongkan "
+        "Realisasi bila datanya tidak tersedia; laporan akan menyebutkannya."
+    ),
+    unique=("kode_indikator", "pembanding"),
+    columns=(
+        _c("Kode Indikator", "kode_indikator", "code", required=True, width=12),
+        _c("Pembanding", "pembanding", required=True, width=30),
+        _c("Realisasi", "realisasi", "number", width=11),
+    ),
+)
+
+KEJADIAN = Sheet(
+    name="Kejadian",
+    table="TabelKejadian",
+    title="Kejadian dan Kegiatan",
+    note=(
+        "Peristiwa atau kegiatan yang dihitung oleh suatu indikator. Status Selesai dan "
+        "Ditangani dihitung sebagai tertangani."
+    ),
+    columns=(
+        _c("Kode Indikator", "kode_indikator", "code", required=True, width=12),
+        _c("Tanggal", "tanggal", "date", width=12),
+        _c("Uraian", "uraian", required=True, width=60),
+        _c("Lokasi", "lokasi", width=25),
+        _c("Status", "status", "choice", required=True, choices=STATUS_KEJADIAN, width=15),
+        _c("Keterangan", "keterangan", width=30),
+    ),
+)
+
+ANGGARAN = Sheet(
+    name="Anggaran",
+    table="TabelAnggaran",
+    title="Program, Kegiatan dan Anggaran",
+    note=(
+        "Baris dengan Kegiatan kosong adalah program; baris dengan Kegiatan terisi milik "
+        "program yang disebut di kolom Program. Kode Sasaran boleh kosong untuk program "
+        "penunjang. Jumlah anggaran kegiatan harus sama dengan anggaran programnya."
+    ),
+    unique=("program", "kegiatan"),
+    columns=(
+        _c("Kode Sasaran", "kode_sasaran", "code", width=12),
+        _c("Program", "program", required=True, width=45),
+        _c("Kegiatan", "kegiatan", width=45),
+        _c("Anggaran", "anggaran", "money", required=True, width=20),
+        _c("Realisasi", "realisasi", "money", width=20),
+        _c("Serapan (%)", "serapan", "number", computed=True, contract=False, width=10),
+    ),
+)
+
+LRA = Sheet(
+    name="LRA",
+    table="TabelLRA",
+    title="Laporan Realisasi Anggaran",
+    note=(
+        "Laporan Realisasi Anggaran per kode rekening. Hierarki mengikuti kode (5 > 5.1 > "
+        "5.1.1): jumlah induk harus sama dengan jumlah anak-anaknya. Ketik kode sebagai teks."
+    ),
+    unique=("kode_rekening",),
+    columns=(
+        _c("Kode Rekening", "kode_rekening", "code", required=True, width=14),
+        _c("Uraian", "uraian", required=True, width=40),
+        _c("Anggaran", "anggaran", "money", required=True, width=20),
+        _c("Realisasi", "realisasi", "money", required=True, width=20),
+        _c("Realisasi Tahun Lalu", "realisasi_lalu", "money", width=20),
+        _c("Serapan (%)", "serapan", "number", computed=True, contract=False, width=10),
+    ),
+)
+
+PEGAWAI = Sheet(
+    name="Pegawai",
+    table="TabelPegawai",
+    title="Keadaan Pegawai",
+    note=(
+        "Jumlah pegawai per jenis dan pengelompokan. Setiap pengelompokan dari jenis "
+        "pegawai yang sama harus berjumlah sama (misalnya total per Pendidikan = total per "
+        "Pangkat)."
+    ),
+    unique=("jenis", "pengelompokan", "uraian"),
+    columns=(
+        _c("Jenis Pegawai", "jenis", "choice", required=True, choices=JENIS_PEGAWAI, width=16),
+        _c("Pengelompokan", "pengelompokan", "choice", required=True, choices=PENGELOMPOKAN,
+           width=16),
+        _c("Uraian", "uraian", required=True, width=30),
+        _c("Jumlah", "jumlah", "int", required=True, width=10),
+    ),
+)
+
+NARASI = Sheet(
+    name="Narasi",
+    table="TabelNarasi",
+    title="Narasi Laporan",
+    note=(
+        "Teks naratif laporan. Bagian yang diulang di beberapa baris menjadi beberapa "
+        "paragraf atau butir daftar, sesuai urutan."
+    ),
+    columns=(
+        _c("Bagian", "bagian", required=True, choices=BAGIAN_NARASI, width=28),
+        _c("Isi", "isi", required=True, width=100),
+    ),
+)
+
+DATA_SHEETS: tuple[Sheet, ...] = (PK, IKU, RIWAYAT, PEMBANDING, KEJADIAN, ANGGARAN, LRA,
+                                  PEGAWAI, NARASI)
+SHEETS_BY_NAME = {s.name: s for s in DATA_SHEETS}
+#: Sheets a workbook must have (others may be absent: they are then empty).
+REQUIRED_SHEETS = ("Profil", "PK", "IKU")
+
+
+# ---------------------------------------------------------------------------
+# Profil: label in A, value in B
+# ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Field:
+    label: str
+    key: str
+    kind: Kind = "text"
+    required: bool = True
+    contract: bool = True
+    note: str = ""
+
+
+PROFIL_SHEET = "Profil"
+PROFIL_HEADER = ("Isian", "Nilai")
+PROFIL_FIELDS: tuple[Field, ...] = (
+    Field("Instansi", "instansi", note="Nama lengkap instansi"),
+    Field("Pemerintah Daerah", "pemda", note="Misalnya Kota Banjarbaru"),
+    Field("Tahun", "tahun", "year", note="Tahun kinerja yang dilaporkan"),
+    Field("Bidang", "bidang", note="Unit pemilik buku kerja ini; buku kerja instansi: Sekretariat"),
+    Field("Nama Kepala", "nama_kepala"),
+    Field("NIP Kepala", "nip_kepala", "code"),
+    Field("Pangkat Kepala", "pangkat_kepala"),
+    Field("Jabatan Kepala", "jabatan_kepala"),
+    Field("Tempat", "tempat", note="Tempat penandatanganan laporan"),
+    Field("Tanggal Laporan", "tanggal", "date", note="Tanggal penandatanganan laporan"),
+    Field("Singkatan Instansi", "singkatan", required=False, contract=False,
+          note="Nama singkat instansi, misalnya Badan Kesbangpol Kota Banjarbaru"),
+)
+PROFIL_BY_LABEL = {f.label.casefold(): f for f in PROFIL_FIELDS}
+AGENCY_BIDANG = "Sekretariat"
+
+
+# ---------------------------------------------------------------------------
+# Pengaturan: settings by label, and the predicate scale table
+# ---------------------------------------------------------------------------
+
+PENGATURAN_SHEET = "Pengaturan"
+PENGATURAN_HEADER = ("Isian", "Nilai")
+SKALA_HEADER = ("Batas Bawah", "Predikat")
+#: rows reserved for the active scale in the template (formulas reference them).
+SKALA_ROWS = 10
+
+
+@dataclass(frozen=True)
+class Setting:
+    label: str
+    key: str
+    default: object
+    kind: Kind
+    choices: tuple[str, ...] = ()
+    note: str = ""
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("Rumus Polaritas Negatif", "rumus_negatif", "2T-R", "choice", RUMUS_NEGATIF,
+            "2T-R: (2 x Target - Realisasi) / Target x 100%; T/R: Target / Realisasi x 100%"),
+    Setting("Desimal", "desimal", 0, "int", (),
+            "Jumlah angka di belakang koma untuk realisasi dan capaian indikator"),
+    Setting("Batas Atas Capaian", "batas_atas", None, "number", (),
+            "Kosongkan bila capaian tidak dibatasi; misalnya 120 untuk membatasi 120%"),
+)
+SETTINGS_BY_LABEL = {s.label.casefold(): s for s in SETTINGS}
+
+#: (batas bawah inclusive, predikat); the lowest band also takes everything below it.
+SKALA_STANDAR: tuple[tuple[str, str], ...] = (
+    ("100.01", "Sangat Baik"),
+    ("90", "Baik"),
+    ("75", "Cukup"),
+    ("50", "Kurang"),
+    ("0", "Sangat Kurang"),
+)
+SKALA_KABKOTA: tuple[tuple[str, str], ...] = (
+    ("91", "Sangat Baik"),
+    ("76", "Baik"),
+    ("66", "Cukup"),
+    ("51", "Kurang"),
+    ("0", "Sangat Kurang"),
+)
+SKALA_PRESET = {
+    "standar": SKALA_STANDAR,
+    "kabkota": SKALA_KABKOTA,
+    "91/76/66/51": SKALA_KABKOTA,
+}
+
+
+# ---------------------------------------------------------------------------
+# Hidden metadata
+# ---------------------------------------------------------------------------
+
+META_SHEET = "_Metadata"
+META_FIELDS: tuple[Field, ...] = (
+    Field("Versi Kontrak", "versi_kontrak", "int"),
+    Field("Versi Templat", "versi_templat"),
+    Field("ID Buku Kerja", "id_buku_kerja", "code", required=False),
+    Field("Revisi", "revisi", "int", required=False),
+)
+
+
+# ---------------------------------------------------------------------------
+# Sheets the engine writes
+# ---------------------------------------------------------------------------
+
+RINGKASAN_SHEET = "Ringkasan"
+VALIDASI_SHEET = "Validasi"
+PETUNJUK_SHEET = "Petunjuk"
+ENGINE_SHEETS = (RINGKASAN_SHEET, VALIDASI_SHEET)
+
+RINGKASAN_INDIKATOR: tuple[Column, ...] = (
+    _c("Kode Sasaran", "kode_sasaran", "code"),
+    _c("Sasaran Strategis", "sasaran", width=40),
+    _c("Kode Indikator", "kode", "code"),
+    _c("Indikator Kinerja", "indikator", width=40),
+    _c("Satuan", "satuan"),
+    _c("Polaritas", "polaritas"),
+    _c("Target", "target", "number"),
+    _c("Realisasi", "realisasi", "number"),
+    _c("Capaian", "capaian", "number"),
+    _c("Predikat", "predikat"),
+    _c("Sumber Realisasi", "sumber_realisasi", width=22),
+)
+RINGKASAN_ANGGARAN: tuple[Column, ...] = (
+    _c("Program", "program", width=40),
+    _c("Anggaran", "anggaran", "money"),
+    _c("Realisasi", "realisasi", "money"),
+    _c("Serapan (%)", "serapan_persen", "number"),
+    _c("Efisiensi", "efisiensi", "money"),
+    _c("Efisiensi (%)", "efisiensi_persen", "number"),
+)
+VALIDASI_COLUMNS: tuple[Column, ...] = (
+    _c("No", "no", "int", width=6),
+    _c("Tingkat", "tingkat", width=12),
+    _c("Kode", "kode", width=28),
+    _c("Lembar", "lembar", width=14),
+    _c("Sel", "sel", width=8),
+    _c("Pesan", "pesan", width=100),
+    _c("Tautan", "tautan", width=12),
+)
+
+SUMBER_REALISASI = {
+    "pembilang-penyebut": "Pembilang/Penyebut",
+    "input": "Diisi langsung",
+    "kejadian": "Dihitung dari Kejadian",
+}
+
+
+def is_conf_sheet(name: str) -> bool:
+    """True for a sheet xlwings would read as its configuration (``*.conf``)."""
+    return name.strip().casefold().endswith(".conf")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Limits applied to any single input file (settings; see README)."""
+
+    max_file_bytes: int = 50 * 1024 * 1024
+    max_inflated_bytes: int = 500 * 1024 * 1024
+    max_ratio: int = 200
+    max_rows_per_sheet: int = 100_000
+    max_text_chars: int = 32_767
+    extra: dict[str, int] = field(default_factory=dict)
+
+
+LIMITS = Limits()

@@ -1,0 +1,368 @@
+"""Validation: pure functions from the model (and its computed results) to findings."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter, defaultdict
+from decimal import Decimal
+from typing import Any
+
+from lkj_excel import schema
+from lkj_excel.compute import Hasil, IndikatorHasil, hitung, lra_parent
+from lkj_excel.findings import PERINGATAN, Finding, finding
+from lkj_excel.model import Row, WorkbookData
+from lkj_excel.numbers import ParseError, format_angka, parse_number, round_half_up
+
+TOLERANSI_RUPIAH = Decimal("0.005")
+
+
+def _k(value: Any) -> str:
+    return str(value or "").strip().casefold()
+
+
+def _rp(d: Decimal) -> str:
+    return "Rp " + format_angka(d, 2)
+
+
+def _num(d: Decimal | None, digits: int = 2) -> str:
+    return "-" if d is None else format_angka(d, digits, fixed=False)
+
+
+def check_required(data: WorkbookData, berkas: str) -> list[Finding]:
+    out = []
+    for sheet in schema.DATA_SHEETS:
+        required = [c for c in sheet.input_columns if c.required]
+        for row in data.sheet(sheet.name):
+            for col in required:
+                if row[col.key] is None and col.key in row.cells:
+                    out.append(finding(
+                        "wajib-diisi", sheet.name, row.cell(col.key),
+                        f"Kolom {col.label} pada baris {row.row} wajib diisi.", berkas))
+    return out
+
+
+def check_duplicates(data: WorkbookData, berkas: str) -> list[Finding]:
+    out = []
+    for sheet in schema.DATA_SHEETS:
+        if not sheet.unique:
+            continue
+        first: dict[tuple[str, ...], Row] = {}
+        for row in data.sheet(sheet.name):
+            key = tuple(_k(row[k]) for k in sheet.unique)
+            if not any(key):
+                continue
+            if key in first:
+                labels = " + ".join(sheet.column(k).label for k in sheet.unique)
+                shown = " / ".join(str(row[k] or "") for k in sheet.unique)
+                out.append(finding(
+                    "kode-ganda", sheet.name, row.cell(sheet.unique[0]),
+                    f"{labels} \"{shown}\" sudah dipakai di baris {first[key].row}. Hapus baris "
+                    "ganda atau beri kode yang berbeda.", berkas))
+            else:
+                first[key] = row
+    return out
+
+
+def check_references(data: WorkbookData, berkas: str) -> list[Finding]:
+    out = []
+    pk_codes = {_k(r["kode_indikator"]) for r in data.pk if r["kode_indikator"]}
+    iku_codes = {_k(r["kode_indikator"]) for r in data.iku if r["kode_indikator"]}
+    for row in data.pk:
+        k = row["kode_indikator"]
+        if k and _k(k) not in iku_codes:
+            out.append(finding(
+                "indikator-tanpa-iku", "PK", row.cell("kode_indikator"),
+                f"Indikator {k} ada di PK tetapi tidak punya baris di lembar IKU. Tambahkan "
+                f"baris IKU dengan Kode Indikator {k}.", berkas))
+    for row in data.iku:
+        k = row["kode_indikator"]
+        if k and _k(k) not in pk_codes:
+            out.append(finding(
+                "iku-tanpa-pk", "IKU", row.cell("kode_indikator"),
+                f"Kode Indikator {k} di IKU tidak ada di lembar PK. Perbaiki kodenya atau "
+                "tambahkan indikatornya di PK.", berkas))
+    for name in ("Riwayat", "Pembanding", "Kejadian"):
+        for row in data.sheet(name):
+            k = row["kode_indikator"]
+            if k and _k(k) not in pk_codes:
+                out.append(finding(
+                    "kode-tidak-dikenal", name, row.cell("kode_indikator"),
+                    f"Kode Indikator {k} tidak ada di lembar PK. Perbaiki kodenya.", berkas))
+    sasaran = {_k(r["kode_sasaran"]) for r in data.pk if r["kode_sasaran"]}
+    for row in data.anggaran:
+        k = row["kode_sasaran"]
+        if k and _k(k) not in sasaran:
+            out.append(finding(
+                "kode-tidak-dikenal", "Anggaran", row.cell("kode_sasaran"),
+                f"Kode Sasaran {k} tidak ada di lembar PK. Perbaiki kodenya atau kosongkan "
+                "untuk program penunjang.", berkas, tingkat=PERINGATAN))
+    return out
+
+
+def check_anggaran(data: WorkbookData, berkas: str) -> list[Finding]:
+    out = []
+    programs = {}
+    for row in data.anggaran:
+        if row["kegiatan"] is None:
+            programs.setdefault(_k(row["program"]), row)
+    kegiatan: dict[str, list[Row]] = defaultdict(list)
+    for row in data.anggaran:
+        if row["kegiatan"] is None:
+            continue
+        p = programs.get(_k(row["program"]))
+        if p is None:
+            out.append(finding(
+                "program-tidak-dikenal", "Anggaran", row.cell("program"),
+                f"Kegiatan ini milik program \"{row['program']}\" yang tidak punya baris "
+                "program (baris dengan Kegiatan kosong). Tambahkan baris programnya atau "
+                "samakan penulisan nama program.", berkas))
+        else:
+            kegiatan[_k(row["program"])].append(row)
+    for key, rows in kegiatan.items():
+        prog = programs[key]
+        for field_ in ("anggaran", "realisasi"):
+            vals = [r[field_] for r in rows]
+            if prog[field_] is None or any(v is None for v in vals):
+                continue
+            total = sum(vals, Decimal(0))
+            diff = total - prog[field_]
+            if abs(diff) > TOLERANSI_RUPIAH:
+                label = "anggaran" if field_ == "anggaran" else "realisasi"
+                out.append(finding(
+                    "anggaran-kegiatan-tidak-sesuai", "Anggaran", prog.cell(field_),
+                    f"Jumlah {label} {len(rows)} kegiatan program \"{prog['program']}\" "
+                    f"{_rp(total)}, sedangkan {label} program {_rp(prog[field_])} (selisih "
+                    f"{_rp(abs(diff))}). Periksa angka kegiatan atau programnya.", berkas))
+    for sheet_name, rows in (("Anggaran", data.anggaran), ("LRA", data.lra)):
+        for row in rows:
+            a, r = row["anggaran"], row["realisasi"]
+            if a is not None and r is not None and r > a + TOLERANSI_RUPIAH:
+                out.append(finding(
+                    "realisasi-melebihi-anggaran", sheet_name, row.cell("realisasi"),
+                    f"Realisasi {_rp(r)} melebihi anggaran {_rp(a)}. Periksa kembali angkanya.",
+                    berkas))
+    return out
+
+
+def check_lra(data: WorkbookData, berkas: str) -> list[Finding]:
+    out = []
+    by_code = {}
+    for row in data.lra:
+        code = str(row["kode_rekening"] or "").strip()
+        if code:
+            by_code.setdefault(code, row)
+    children: dict[str, list[Row]] = defaultdict(list)
+    codes = set(by_code)
+    for code, row in by_code.items():
+        parent = lra_parent(code, codes)
+        if parent:
+            children[parent].append(row)
+    for parent, kids in children.items():
+        prow = by_code[parent]
+        for field_, label in (("anggaran", "Anggaran"), ("realisasi", "Realisasi"),
+                              ("realisasi_lalu", "Realisasi Tahun Lalu")):
+            if prow[field_] is None or any(k[field_] is None for k in kids):
+                continue
+            total = sum((k[field_] for k in kids), Decimal(0))
+            if abs(total - prow[field_]) > TOLERANSI_RUPIAH:
+                out.append(finding(
+                    "lra-induk-tidak-sesuai", "LRA", prow.cell(field_),
+                    f"{label} rekening {parent} {_rp(prow[field_])} tidak sama dengan jumlah "
+                    f"{len(kids)} rincian di bawahnya {_rp(total)} (selisih "
+                    f"{_rp(abs(total - prow[field_]))}).", berkas))
+    return out
+
+
+def check_pegawai(hasil: Hasil, data: WorkbookData, berkas: str) -> list[Finding]:
+    out = []
+    first_row: dict[tuple[str, str], Row] = {}
+    for row in data.pegawai:
+        if row["jenis"] and row["pengelompokan"]:
+            first_row.setdefault((row["jenis"], row["pengelompokan"]), row)
+    for jenis, groups in hasil.pegawai.kelompok.items():
+        totals = {g: sum(n for _, n in items) for g, items in groups.items()}
+        if len(set(totals.values())) > 1:
+            first = next(iter(totals))
+            for g, t in totals.items():
+                if t != totals[first]:
+                    row = first_row[(jenis, g)]
+                    out.append(finding(
+                        "pegawai-tidak-sesuai", "Pegawai", row.cell("jumlah"),
+                        f"Jumlah {jenis} menurut {g} {t} orang, tetapi menurut {first} "
+                        f"{totals[first]} orang. Setiap pengelompokan harus berjumlah sama.",
+                        berkas))
+    return out
+
+
+def _same(shown: Any, expected: Any, digits: int) -> bool:
+    if expected is None or expected == "":
+        return shown is None or (isinstance(shown, str) and not shown.strip())
+    if isinstance(expected, Decimal):
+        try:
+            value = parse_number(shown)
+        except ParseError:
+            return False
+        if value is None:
+            return False
+        return round_half_up(value, digits) == round_half_up(expected, digits)
+    return str(shown).strip().casefold() == str(expected).strip().casefold()
+
+
+def check_computed(hasil: Hasil, data: WorkbookData, berkas: str) -> list[Finding]:
+    """Computed cells that hold something else than the engine computes."""
+    out = []
+    d = data.settings.desimal
+
+    def report(row: Row, key: str, label: str, shown: Any, expected: Any, digits: int) -> None:
+        exp = expected if expected is not None else ""
+        if _same(shown, exp, digits):
+            return
+        exp_txt = _num(exp, digits) if isinstance(exp, Decimal) else (exp or "kosong")
+        out.append(finding(
+            "diketik-manual", row.sheet, row.cell(key),
+            f"{label} di sel ini berisi \"{shown}\", padahal hasil hitungnya {exp_txt}. Sel ini "
+            "dihitung otomatis: hapus isian manualnya atau kembalikan rumus dari templat.",
+            berkas))
+
+    for ind in hasil.indikator:
+        row = ind.iku_row
+        if row is None or not row.computed:
+            continue
+        cap: Any = ind.capaian_bulat if ind.capaian_bulat is not None else (
+            ind.capaian_catatan if ind.capaian_catatan == "tidak dapat dihitung" else None)
+        expected = {
+            "realisasi_dihitung": (ind.realisasi, "Realisasi Dihitung", 4),
+            "target_pk": (ind.target, "Target PK", 4),
+            "capaian": (cap, "Capaian", d),
+            "predikat": (ind.predikat or None, "Predikat", d),
+        }
+        for key, shown in row.computed.items():
+            if key in expected:
+                exp, label, digits = expected[key]
+                report(row, key, label, shown, exp, digits)
+    from lkj_excel.compute import persen
+
+    for rows in (data.anggaran, data.lra):
+        for row in rows:
+            if "serapan" in row.computed:
+                exp = persen(row["realisasi"], row["anggaran"])
+                report(row, "serapan", "Serapan (%)", row.computed["serapan"], exp, 2)
+    return out
+
+
+def check_indikator(ind: IndikatorHasil, data: WorkbookData, berkas: str) -> list[Finding]:
+    out = []
+    iku = ind.iku_row
+    if iku is not None:
+        p, q = iku["pembilang"], iku["penyebut"]
+        if (p is None) != (q is None):
+            missing = "penyebut" if q is None else "pembilang"
+            out.append(finding(
+                "wajib-diisi", "IKU", iku.cell(missing),
+                f"Indikator {ind.kode}: Pembilang dan Penyebut harus diisi keduanya atau "
+                f"dikosongkan keduanya; {missing.capitalize()} masih kosong.", berkas))
+        if q is not None and q == 0:
+            out.append(finding(
+                "penyebut-nol", "IKU", iku.cell("penyebut"),
+                f"Indikator {ind.kode}: Penyebut 0, realisasi tidak dapat dihitung. Isi "
+                "Penyebut dengan jumlah yang benar.", berkas))
+        if p is not None and q is not None and ind.kejadian:
+            handled = sum(1 for k in ind.kejadian if k["status"] in schema.STATUS_TERTANGANI)
+            if q != len(ind.kejadian) or p != handled:
+                out.append(finding(
+                    "kejadian-tidak-sesuai", "IKU", iku.cell("penyebut"),
+                    f"Indikator {ind.kode}: Pembilang/Penyebut diketik {_num(p, 0)}/{_num(q, 0)}, "
+                    f"tetapi lembar Kejadian mencatat {handled} tertangani dari "
+                    f"{len(ind.kejadian)} kejadian. Samakan angkanya, atau kosongkan Pembilang "
+                    "dan Penyebut agar dihitung dari Kejadian.", berkas))
+        typed = iku["realisasi"]
+        if typed is not None and ind.sumber_realisasi in ("pembilang-penyebut", "kejadian") \
+                and ind.realisasi is not None:
+            digits = data.settings.desimal
+            if round_half_up(typed, digits) != round_half_up(ind.realisasi, digits):
+                out.append(finding(
+                    "realisasi-tidak-sesuai", "IKU", iku.cell("realisasi"),
+                    f"Indikator {ind.kode}: Realisasi diketik {_num(typed)}, tetapi dari "
+                    f"Pembilang/Penyebut hasilnya {_num(ind.realisasi)}. Yang dipakai hasil "
+                    "hitungan; kosongkan atau perbaiki Realisasi.", berkas))
+        if ind.realisasi is None and ind.sumber_realisasi is None:
+            out.append(finding(
+                "realisasi-kosong", "IKU", iku.cell("realisasi"),
+                f"Indikator {ind.kode} belum punya realisasi. Isi Pembilang dan Penyebut, "
+                "Realisasi, atau catat kejadiannya di lembar Kejadian.", berkas))
+    if ind.capaian_catatan == "tidak dapat dihitung":
+        cell = iku.cell("capaian") if iku else (ind.pk_row.cell("target") if ind.pk_row else "")
+        out.append(finding(
+            "capaian-tidak-dapat-dihitung", "IKU", cell,
+            f"Capaian indikator {ind.kode} tidak dapat dihitung (target {_num(ind.target)}, "
+            f"realisasi {_num(ind.realisasi)}): pembagian dengan nol. Periksa target dan "
+            "realisasinya.", berkas))
+    if ind.satuan.strip() == schema.SATUAN_PERSEN and ind.pk_row is not None:
+        t = ind.target
+        if t is not None and 0 < t <= 1:
+            out.append(finding(
+                "persen-pecahan", "PK", ind.pk_row.cell("target"),
+                f"Target {_num(t)} untuk satuan %: apakah maksudnya {_num(t * 100)}%? Tulis "
+                f"target dalam persen, misalnya {_num(t * 100)}.", berkas))
+    return out
+
+
+def check_tahun(data: WorkbookData, berkas: str, today: _dt.date | None = None
+                ) -> list[Finding]:
+    out = []
+    now = (today or _dt.date.today()).year
+    tahun = data.tahun
+    if tahun is not None and not 2000 <= tahun <= now + 1:
+        out.append(finding(
+            "tahun-tidak-wajar", "Profil", data.profil_cells.get("tahun", "B1"),
+            f"Tahun {tahun} tidak wajar untuk laporan kinerja (harus antara 2000 dan "
+            f"{now + 1}).", berkas))
+    for row in data.sheet("Riwayat"):
+        t = row["tahun"]
+        if t is None:
+            continue
+        if tahun is not None and not tahun - 30 <= t < tahun:
+            out.append(finding(
+                "tahun-tidak-wajar", "Riwayat", row.cell("tahun"),
+                f"Tahun {t} di Riwayat harus sebelum tahun laporan {tahun}.", berkas))
+    return out
+
+
+def check_narasi(data: WorkbookData, berkas: str) -> list[Finding]:
+    out = []
+    known = {_k(b) for b in schema.BAGIAN_NARASI}
+    for row in data.sheet("Narasi"):
+        b = row["bagian"]
+        if b and _k(b) not in known:
+            out.append(finding(
+                "bagian-tidak-dikenal", "Narasi", row.cell("bagian"),
+                f"Bagian \"{b}\" tidak dikenal dan tidak akan masuk laporan. Pilih salah satu: "
+                f"{', '.join(schema.BAGIAN_NARASI)}.", berkas))
+    return out
+
+
+def validate(data: WorkbookData, hasil: Hasil | None = None) -> list[Finding]:
+    """All findings about the model (reading findings come from the reader)."""
+    berkas = data.source
+    hasil = hasil or hitung(data)
+    out: list[Finding] = []
+    out += check_required(data, berkas)
+    out += check_duplicates(data, berkas)
+    out += check_references(data, berkas)
+    for ind in hasil.indikator:
+        out += check_indikator(ind, data, berkas)
+    out += check_anggaran(data, berkas)
+    out += check_lra(data, berkas)
+    out += check_pegawai(hasil, data, berkas)
+    out += check_computed(hasil, data, berkas)
+    out += check_tahun(data, berkas)
+    out += check_narasi(data, berkas)
+    lra_root = [r for r in hasil.lra if r.tingkat == 1 and r.anggaran is not None]
+    if lra_root and hasil.anggaran.program:
+        total_lra = sum((r.anggaran for r in lra_root if r.anggaran is not None), Decimal(0))
+        if abs(total_lra - hasil.anggaran.anggaran) > TOLERANSI_RUPIAH:
+            out.append(finding(
+                "anggaran-lra-tidak-sesuai", "Anggaran", "",
+                f"Total anggaran program {_rp(hasil.anggaran.anggaran)} tidak sama dengan "
+                f"total LRA {_rp(total_lra)}. Periksa lembar Anggaran dan LRA.", berkas))
+    return out
