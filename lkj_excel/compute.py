@@ -250,6 +250,8 @@ def hitung_indikator(pk: Row, iku: Row | None, kejadian: list[Row], st: Settings
         ind.standar_nasional = iku["standar_nasional"]
     res = capaian(ind.target, real, ind.polaritas, st.rumus_negatif, st.batas_atas)
     ind.capaian, ind.capaian_catatan = res.nilai, res.alasan
+    if sumber == "pembilang-penyebut" and real is None and ind.target is not None:
+        ind.capaian_catatan = TIDAK_DAPAT_DIHITUNG  # Penyebut 0
     if res.nilai is not None:
         ind.capaian_bulat = round_half_up(res.nilai, st.desimal)
         ind.predikat = predikat(ind.capaian_bulat, st.skala)

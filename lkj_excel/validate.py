@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from lkj_excel import schema
-from lkj_excel.compute import Hasil, IndikatorHasil, hitung, lra_parent
+from lkj_excel.compute import TIDAK_DAPAT_DIHITUNG, Hasil, IndikatorHasil, hitung, lra_parent
 from lkj_excel.findings import PERINGATAN, Finding, finding
 from lkj_excel.model import Row, WorkbookData
 from lkj_excel.numbers import ParseError, format_angka, parse_number, round_half_up
@@ -229,9 +229,12 @@ def check_computed(hasil: Hasil, data: WorkbookData, berkas: str) -> list[Findin
         if row is None or not row.computed:
             continue
         cap: Any = ind.capaian_bulat if ind.capaian_bulat is not None else (
-            ind.capaian_catatan if ind.capaian_catatan == "tidak dapat dihitung" else None)
+            ind.capaian_catatan if ind.capaian_catatan == TIDAK_DAPAT_DIHITUNG else None)
+        real: Any = ind.realisasi
+        if real is None and ind.sumber_realisasi == "pembilang-penyebut":
+            real = TIDAK_DAPAT_DIHITUNG  # Penyebut 0, as the template's formula says
         expected = {
-            "realisasi_dihitung": (ind.realisasi, "Realisasi Dihitung", 4),
+            "realisasi_dihitung": (real, "Realisasi Dihitung", 4),
             "target_pk": (ind.target, "Target PK", 4),
             "capaian": (cap, "Capaian", d),
             "predikat": (ind.predikat or None, "Predikat", d),
@@ -290,7 +293,7 @@ def check_indikator(ind: IndikatorHasil, data: WorkbookData, berkas: str) -> lis
                 "realisasi-kosong", "IKU", iku.cell("realisasi"),
                 f"Indikator {ind.kode} belum punya realisasi. Isi Pembilang dan Penyebut, "
                 "Realisasi, atau catat kejadiannya di lembar Kejadian.", berkas))
-    if ind.capaian_catatan == "tidak dapat dihitung":
+    if ind.capaian_catatan == TIDAK_DAPAT_DIHITUNG:
         cell = iku.cell("capaian") if iku else (ind.pk_row.cell("target") if ind.pk_row else "")
         out.append(finding(
             "capaian-tidak-dapat-dihitung", "IKU", cell,

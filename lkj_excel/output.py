@@ -1,0 +1,143 @@
+"""What the engine writes into a workbook: the ``Ringkasan`` and ``Validasi`` sheets.
+
+Pure layout: blocks of rows (values only), so the openpyxl writer (``lkj hitung``) and the
+xlwings button write exactly the same thing. Each block is one bulk write.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from lkj_excel import __version__, schema
+from lkj_excel.cells import split_ref
+from lkj_excel.engine import Pemeriksaan
+from lkj_excel.findings import KESALAHAN, Finding
+
+Value = str | float | int | None
+
+
+@dataclass(frozen=True)
+class Block:
+    """Rows written at (row, col), 1-based; ``header`` rows are styled as headers."""
+
+    row: int
+    col: int
+    rows: list[list[Value]]
+    kind: str = "data"  # "title", "header", "data", "total"
+    #: 0-based columns of this block whose strings are the engine's own formulas; every
+    #: other string is text, even when it starts with = + - @ (no formula injection)
+    formula_cols: tuple[int, ...] = ()
+
+
+def _v(value: Any) -> Value:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float | str):
+        return value
+    return str(value)
+
+
+def ringkasan_blocks(p: Pemeriksaan) -> list[Block]:
+    h = p.hasil
+    prof = h.profil
+    blocks: list[Block] = []
+    r = 1
+    blocks.append(Block(r, 1, [["Ringkasan Hasil Perhitungan LKj"]], "title"))
+    r += 1
+    ident = " · ".join(str(x) for x in (prof.get("instansi"), prof.get("bidang"),
+                                        prof.get("tahun")) if x)
+    blocks.append(Block(r, 1, [[
+        f"{ident} — ditulis oleh lkj-excel {__version__}. Lembar ini ditulis ulang setiap kali "
+        "dihitung; jangan diketik."]]))
+    r += 2
+    blocks.append(Block(r, 1, [["Indikator Kinerja"]], "title"))
+    r += 1
+    blocks.append(Block(r, 1, [[c.label for c in schema.RINGKASAN_INDIKATOR]], "header"))
+    r += 1
+    rows = []
+    for i in h.indikator:
+        cap: Any = i.capaian_bulat if i.capaian_bulat is not None else (i.capaian_catatan or None)
+        if cap == "target atau realisasi belum ada":
+            cap = None
+        rows.append([_v(x) for x in (
+            i.kode_sasaran, i.sasaran, i.kode, i.indikator, i.satuan, i.polaritas, i.target,
+            i.realisasi_bulat, cap, i.predikat or None,
+            schema.SUMBER_REALISASI.get(i.sumber_realisasi or "", None))])
+    if rows:
+        blocks.append(Block(r, 1, rows))
+        r += len(rows)
+    r += 1
+    a = h.anggaran
+    blocks.append(Block(r, 1, [["Realisasi Anggaran per Program"]], "title"))
+    r += 1
+    blocks.append(Block(r, 1, [[c.label for c in schema.RINGKASAN_ANGGARAN]], "header"))
+    r += 1
+    rows = [[_v(x) for x in (g.program, g.anggaran, g.realisasi, g.serapan_persen, g.efisiensi,
+                             g.efisiensi_persen)] for g in a.program]
+    if rows:
+        blocks.append(Block(r, 1, rows))
+        r += len(rows)
+    blocks.append(Block(r, 1, [[_v(x) for x in ("Jumlah", a.anggaran, a.realisasi,
+                                                  a.serapan_persen, a.efisiensi,
+                                                  a.efisiensi_persen)]], "total"))
+    r += 2
+    blocks.append(Block(r, 1, [["Keadaan Pegawai"]], "title"))
+    r += 1
+    blocks.append(Block(r, 1, [["Jenis Pegawai", "Jumlah"]], "header"))
+    r += 1
+    rows = [[j, n] for j, n in h.pegawai.per_jenis.items()]
+    if rows:
+        blocks.append(Block(r, 1, rows))
+        r += len(rows)
+    blocks.append(Block(r, 1, [["Jumlah", h.pegawai.jumlah]], "total"))
+    r += 2
+    n_err = sum(1 for f in p.temuan if f.tingkat == KESALAHAN)
+    blocks.append(Block(r, 1, [["Temuan pemeriksaan"]], "title"))
+    blocks.append(Block(r + 1, 1, [["Kesalahan", n_err],
+                                   ["Peringatan", len(p.temuan) - n_err]]))
+    return blocks
+
+
+_SAFE_SHEET = re.compile(r"^[^\[\]:*?/\\]{1,31}$")
+
+
+def hyperlink_formula(f: Finding, sheet_names: list[str]) -> str | None:
+    """``=HYPERLINK("#'IKU'!C5","Buka")`` for a finding whose sheet exists; else None."""
+    if f.lembar not in sheet_names or not _SAFE_SHEET.match(f.lembar):
+        return None
+    col, row = split_ref(f.sel) if f.sel else ("A", 1)
+    if not col:
+        col, row = "A", 1
+    sheet = f.lembar.replace("'", "''").replace('"', '""')
+    return f'=HYPERLINK("#\'{sheet}\'!{col}{row}","Buka")'
+
+
+def validasi_blocks(p: Pemeriksaan) -> list[Block]:
+    n_err = sum(1 for f in p.temuan if f.tingkat == KESALAHAN)
+    n_warn = len(p.temuan) - n_err
+    summary = (f"{n_err} kesalahan, {n_warn} peringatan." if p.temuan
+               else "Tidak ada temuan: buku kerja siap dipakai.")
+    blocks = [
+        Block(1, 1, [["Hasil Validasi"]], "title"),
+        Block(2, 1, [[summary]]),
+        Block(4, 1, [[c.label for c in schema.VALIDASI_COLUMNS]], "header"),
+    ]
+    rows: list[list[Value]] = []
+    for n, f in enumerate(p.temuan, start=1):
+        rows.append([n, f.tingkat, f.kode, f.lembar, f.sel or None, f.pesan,
+                     hyperlink_formula(f, p.data.sheet_names)])
+    if rows:
+        blocks.append(Block(5, 1, rows, formula_cols=(6,)))
+    return blocks
+
+
+def is_formula_text(value: Any) -> bool:
+    """Text that a spreadsheet would take as a formula if written as is."""
+    return isinstance(value, str) and value[:1] in ("=", "+", "-", "@")

@@ -1,0 +1,117 @@
+"""Write ``Ringkasan`` and ``Validasi`` into a copy of the workbook (openpyxl adapter).
+
+Never over a person's workbook unless nothing would be dropped by openpyxl, never over a
+workbook open in Excel, always atomically. Only the engine's own sheets change; sheets
+named ``*.conf`` (xlwings configuration) are never carried into the output.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from lkj_excel import schema
+from lkj_excel.engine import Pemeriksaan
+from lkj_excel.fsutil import atomic_write
+from lkj_excel.output import Block, ringkasan_blocks, validasi_blocks
+from lkj_excel.reader import WorkbookError
+
+#: parts of an .xlsx that openpyxl does not read back, so a save would drop them
+DROPPED_PARTS = ("xl/drawings/", "xl/charts/", "xl/media/", "xl/pivotTables/",
+                 "xl/pivotCache/", "xl/slicers/", "xl/slicerCaches/", "xl/timelines/",
+                 "xl/timelineCaches/", "xl/activeX/", "xl/ctrlProps/", "xl/vbaProject.bin",
+                 "xl/diagrams/", "xl/embeddings/", "xl/model/", "customXml/")
+
+
+def dropped_parts(path: Path) -> list[str]:
+    """Parts openpyxl would drop when re-saving ``path`` (empty list: safe to re-save)."""
+    with zipfile.ZipFile(path) as zf:
+        names = zf.namelist()
+    return sorted({p for n in names for p in DROPPED_PARTS if n.startswith(p)})
+
+
+def default_output(src: Path) -> Path:
+    return src.with_name(f"{src.stem} - hasil.xlsx")
+
+
+def _style_sheet(ws, blocks: list[Block]) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    bold = Font(bold=True)
+    head_fill = PatternFill("solid", fgColor="1F4E78")
+    head_font = Font(bold=True, color="FFFFFF")
+    for b in blocks:
+        for i, row in enumerate(b.rows):
+            for j, _ in enumerate(row):
+                cell = ws.cell(row=b.row + i, column=b.col + j)
+                if b.kind == "title":
+                    cell.font = Font(bold=True, size=12)
+                elif b.kind == "header":
+                    cell.font, cell.fill = head_font, head_fill
+                    cell.alignment = Alignment(wrap_text=True, vertical="center")
+                elif b.kind == "total":
+                    cell.font = bold
+
+
+def write_blocks(ws, blocks: list[Block]) -> None:  # type: ignore[no-untyped-def]
+    """Write blocks into an openpyxl worksheet; person text always stays text."""
+    for b in blocks:
+        for i, row in enumerate(b.rows):
+            for j, value in enumerate(row):
+                if value is None:
+                    continue
+                cell = ws.cell(row=b.row + i, column=b.col + j)
+                cell.value = value
+                if isinstance(value, str) and j not in b.formula_cols:
+                    cell.data_type = "s"
+    _style_sheet(ws, blocks)
+
+
+def _formats(ws, sheet: str) -> None:  # type: ignore[no-untyped-def]
+    widths = {schema.RINGKASAN_SHEET: [14, 40, 14, 40, 10, 11, 12, 12, 12, 14, 22],
+              schema.VALIDASI_SHEET: [c.width for c in schema.VALIDASI_COLUMNS]}[sheet]
+    from openpyxl.utils import get_column_letter
+
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, float | int) and not isinstance(cell.value, bool):
+                cell.number_format = "#,##0.00" if abs(cell.value) >= 1000 else "#,##0.##"
+
+
+def add_engine_sheets(wb, p: Pemeriksaan) -> None:  # type: ignore[no-untyped-def]
+    """Replace the engine's sheets in an openpyxl workbook; drop ``*.conf`` sheets."""
+    for name in list(wb.sheetnames):
+        if name in schema.ENGINE_SHEETS or schema.is_conf_sheet(name):
+            del wb[name]
+    for name, blocks in ((schema.RINGKASAN_SHEET, ringkasan_blocks(p)),
+                         (schema.VALIDASI_SHEET, validasi_blocks(p))):
+        ws = wb.create_sheet(name)
+        write_blocks(ws, blocks)
+        _formats(ws, name)
+        ws.freeze_panes = "A5" if name == schema.VALIDASI_SHEET else None
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def write_hasil(src: str | Path, p: Pemeriksaan, out: str | Path | None = None) -> Path:
+    """Write the output workbook: a copy of ``src`` with fresh Ringkasan and Validasi."""
+    from openpyxl import load_workbook
+
+    src = Path(src)
+    target = Path(out) if out else default_output(src)
+    same = target.resolve() == src.resolve()
+    if same:
+        lost = dropped_parts(src)
+        if lost:
+            raise WorkbookError(
+                "Buku kerja ini memuat bagian yang tidak dapat dipertahankan bila disimpan "
+                f"ulang ({', '.join(lost)}: gambar, grafik, pivot atau makro). Agar tidak ada "
+                "yang hilang, tulis hasil ke berkas lain dengan --out NAMA.xlsx.", src.name)
+    wb = load_workbook(src, keep_links=True, rich_text=True)
+    add_engine_sheets(wb, p)
+    return atomic_write(target, lambda tmp: wb.save(tmp))
