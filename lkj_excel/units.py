@@ -1,0 +1,224 @@
+"""Which unit (Bidang) owns which rows: split an agency workbook into per-unit workbooks
+and merge clean per-unit workbooks back.
+
+Works on the builder's data dict (the format ``lkj_excel.template.write_workbook`` writes)::
+
+    {"profil": {<Profil key>: value}, "meta": {"id_buku_kerja": str, "revisi": int},
+     "pengaturan": {...}, "sheets": {<sheet name>: [{<input column key>: value}, ...]}}
+
+Ownership rules:
+- PK, IKU, Riwayat, Pembanding and Kejadian rows belong to the Bidang of their indicator in
+  PK (an indicator not in PK, or without a Bidang, belongs to the Sekretariat);
+- Anggaran rows belong to the Bidang of the indicators of their Kode Sasaran (empty Kode
+  Sasaran: Sekretariat); kegiatan rows follow their program's row;
+- LRA, Pegawai and Narasi belong to the Sekretariat.
+
+Pure: standard library only (plus ``lkj_excel.schema``).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from lkj_excel import schema
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lkj_excel.model import WorkbookData
+
+AGENCY = schema.AGENCY_BIDANG
+#: sheets whose rows are tied to an indicator by ``kode_indikator``
+INDICATOR_SHEETS = ("PK", "IKU", "Riwayat", "Pembanding", "Kejadian")
+#: sheets that always belong to the Sekretariat
+AGENCY_SHEETS = ("LRA", "Pegawai", "Narasi")
+SHEET_NAMES = tuple(s.name for s in schema.DATA_SHEETS)
+
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://lkj-excel.invalid/buku-kerja")
+
+
+def _norm(value: Any) -> str:
+    return " ".join(str(value or "").split()).casefold()
+
+
+def _text(value: Any) -> str:
+    return " ".join(str(value or "").split())
+
+
+def workbook_id(instansi: str, tahun: int | str | None, unit: str | None = None) -> str:
+    """A deterministic workbook id: the agency workbook (``unit`` None) or one unit's."""
+    who = _norm(unit) if unit else "*"
+    return str(uuid.uuid5(_NAMESPACE, f"{_norm(instansi)}|{tahun}|{who}"))
+
+
+def complete_rows(data: dict[str, Any]) -> dict[str, Any]:
+    """Give every row every input column key of its sheet (``None`` when absent), in place."""
+    for name, rows in data.get("sheets", {}).items():
+        sheet = schema.SHEETS_BY_NAME.get(name)
+        if sheet is None:
+            continue
+        for row in rows:
+            for col in sheet.input_columns:
+                row.setdefault(col.key, None)
+    return data
+
+
+# ---------------------------------------------------------------------------
+# Ownership
+# ---------------------------------------------------------------------------
+
+def units_of(data: Mapping[str, Any]) -> list[str]:
+    """The Sekretariat, then each Bidang named in PK, in PK order (first spelling wins)."""
+    units = [AGENCY]
+    seen = {_norm(AGENCY)}
+    for row in data.get("sheets", {}).get("PK", []):
+        name = _text(row.get("bidang"))
+        if name and _norm(name) not in seen:
+            seen.add(_norm(name))
+            units.append(name)
+    return units
+
+
+class _Owners:
+    """Lookup tables built once per data dict."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        sheets = data.get("sheets", {})
+        canonical = {_norm(u): u for u in units_of(data)}
+        self.indikator: dict[str, str] = {}
+        self.sasaran: dict[str, str] = {}
+        for row in sheets.get("PK", []):
+            unit = canonical.get(_norm(row.get("bidang")), AGENCY)
+            k = _norm(row.get("kode_indikator"))
+            if k:
+                self.indikator.setdefault(k, unit)
+            s = _norm(row.get("kode_sasaran"))
+            if s:
+                self.sasaran.setdefault(s, unit)
+        self.program_sasaran: dict[str, str] = {}
+        for row in sheets.get("Anggaran", []):
+            if _norm(row.get("kegiatan")):
+                continue
+            self.program_sasaran.setdefault(_norm(row.get("program")),
+                                            _norm(row.get("kode_sasaran")))
+
+    def of(self, sheet_name: str, row: Mapping[str, Any]) -> str:
+        if sheet_name in INDICATOR_SHEETS:
+            return self.indikator.get(_norm(row.get("kode_indikator")), AGENCY)
+        if sheet_name == "Anggaran":
+            kode = _norm(row.get("kode_sasaran"))
+            if _norm(row.get("kegiatan")):
+                kode = self.program_sasaran.get(_norm(row.get("program")), kode)
+            return self.sasaran.get(kode, AGENCY) if kode else AGENCY
+        return AGENCY
+
+
+def owner(sheet_name: str, row_dict: Mapping[str, Any], data: Mapping[str, Any]) -> str:
+    """The unit that owns one row of ``sheet_name`` (see the module's rules)."""
+    return _Owners(data).of(sheet_name, row_dict)
+
+
+def split_by_unit(data: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """One data dict per unit (Sekretariat first), each with only the rows it owns."""
+    owners = _Owners(data)
+    profil = dict(data.get("profil", {}))
+    instansi, tahun = profil.get("instansi", ""), profil.get("tahun")
+    sheets = data.get("sheets", {})
+    out: dict[str, dict[str, Any]] = {}
+    for unit in units_of(data):
+        out[unit] = {
+            "profil": {**profil, "bidang": unit},
+            "meta": {"id_buku_kerja": workbook_id(instansi, tahun, unit), "revisi": 1},
+            "pengaturan": dict(data.get("pengaturan", {})),
+            "sheets": {name: [] for name in SHEET_NAMES},
+        }
+    for name in SHEET_NAMES:
+        for row in sheets.get(name, []):
+            out[owners.of(name, row)]["sheets"][name].append(dict(row))
+    return out
+
+
+def merge_units(parts: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """The agency data from clean per-unit data (the inverse of ``split_by_unit``).
+
+    Rows are concatenated unit by unit (the Sekretariat first, then the others in the given
+    order); rows tied to an indicator then follow the merged PK's order. Conflicts and
+    revisions are not handled here.
+    """
+    parts = list(parts)
+    if not parts:
+        raise ValueError("merge_units: tidak ada buku kerja untuk digabung")
+    ordered = sorted(parts, key=lambda p: _norm(p.get("profil", {}).get("bidang"))
+                     != _norm(AGENCY))
+    base = ordered[0]
+    profil = {**base.get("profil", {}), "bidang": AGENCY}
+    revisi = max((int(p.get("meta", {}).get("revisi") or 1) for p in parts), default=1)
+    sheets: dict[str, list[dict[str, Any]]] = {name: [] for name in SHEET_NAMES}
+    for part in ordered:
+        for name in SHEET_NAMES:
+            sheets[name].extend(dict(r) for r in part.get("sheets", {}).get(name, []))
+    order = {}
+    for row in sheets["PK"]:
+        order.setdefault(_norm(row.get("kode_indikator")), len(order))
+    for name in INDICATOR_SHEETS[1:]:
+        sheets[name].sort(key=lambda r: order.get(_norm(r.get("kode_indikator")), len(order)))
+    return {
+        "profil": profil,
+        "meta": {"id_buku_kerja": workbook_id(profil.get("instansi", ""), profil.get("tahun")),
+                 "revisi": revisi},
+        "pengaturan": dict(base.get("pengaturan", {})),
+        "sheets": sheets,
+    }
+
+
+# ---------------------------------------------------------------------------
+# From what the reader read back
+# ---------------------------------------------------------------------------
+
+def data_from_model(wd: WorkbookData) -> dict[str, Any]:
+    """The data dict (input columns only) of a workbook read by ``lkj_excel.reader``."""
+    st = wd.settings
+    pengaturan: dict[str, Any] = {"rumus_negatif": st.rumus_negatif, "desimal": st.desimal,
+                                  "batas_atas": st.batas_atas}
+    from decimal import Decimal
+
+    standar = [(Decimal(b), p) for b, p in schema.SKALA_STANDAR]
+    if list(st.skala) != standar:
+        pengaturan["skala"] = [(str(b), p) for b, p in st.skala]
+    return {
+        "profil": {f.key: wd.profil.get(f.key) for f in schema.PROFIL_FIELDS},
+        "meta": {"id_buku_kerja": wd.meta.get("id_buku_kerja"),
+                 "revisi": wd.meta.get("revisi")},
+        "pengaturan": pengaturan,
+        "sheets": {
+            sheet.name: [{c.key: row.values.get(c.key) for c in sheet.input_columns}
+                         for row in wd.rows.get(sheet.name, [])]
+            for sheet in schema.DATA_SHEETS
+        },
+    }
+
+
+# ---------------------------------------------------------------------------
+# File names
+# ---------------------------------------------------------------------------
+
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+             *(f"lpt{i}" for i in range(1, 10))}
+
+
+def safe_filename(name: str, max_len: int = 120) -> str:
+    """``name`` usable as a file name on Windows, macOS and Linux (no extension added)."""
+    text = _FORBIDDEN.sub("-", str(name))
+    text = " ".join(text.split())[:max_len].rstrip(" .")
+    if not text:
+        text = "tanpa nama"
+    if text.split(".")[0].casefold() in _RESERVED:
+        text = "_" + text
+    return text
+
+
+def unit_filename(index: int, unit: str) -> str:
+    """``"02 Bidang Politik Dalam Negeri.xlsx"`` (1-based ``index``, Sekretariat first)."""
+    return f"{index:02d} {safe_filename(unit)}.xlsx"
