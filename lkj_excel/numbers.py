@@ -78,7 +78,7 @@ def parse_number(value: object) -> Decimal | None:
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1].strip()
-    if text[:1] in "+-−":
+    if text and text[0] in "+-−":
         negative, text = text[0] != "+", text[1:].strip()
     low = text.casefold()
     if low.startswith("rp"):
@@ -90,7 +90,7 @@ def parse_number(value: object) -> Decimal | None:
     if text.endswith("%"):
         text = text[:-1].strip()
     text = text.replace(" ", "")
-    if text[:1] in "+-−" and not negative:
+    if text and text[0] in "+-−" and not negative:
         negative, text = text[0] != "+", text[1:]
     m = _ID_NUMBER.match(text)
     if not m:

@@ -1,0 +1,147 @@
+"""The contract's reading rules, on grids and on real .xlsx files."""
+
+from decimal import Decimal as D
+
+import openpyxl
+import pytest
+
+from lkj_excel import schema
+from lkj_excel.findings import flatten
+from lkj_excel.reader import read_grids, read_table, read_workbook
+
+PK_HEADER = [c.label for c in schema.PK.columns]
+
+
+def pk_grid(*rows, title_rows=2, shuffle=False):
+    header = list(PK_HEADER)
+    if shuffle:
+        header = header[::-1]
+    grid = [["Perjanjian Kinerja 2024"]] + [[] for _ in range(title_rows - 1)] + [header]
+    for r in rows:
+        grid.append(r[::-1] if shuffle else list(r))
+    return grid
+
+
+ROW1 = ["S1", "Sasaran satu", "I1", "Indikator satu", "%", 100.0, "Positif", "Bidang A"]
+ROW2 = ["S2", "Sasaran dua", "I2", "Indikator dua", "%", "95,5", "negatif", "Bidang B"]
+
+
+def test_header_under_title_rows_and_positions():
+    rows, findings, header_row, letters = read_table(pk_grid(ROW1, title_rows=4), schema.PK)
+    assert findings == []
+    assert header_row == 5
+    assert rows[0]["kode_indikator"] == "I1"
+    assert rows[0].cell("target") == "F6"
+    assert letters["target"] == "F"
+
+
+def test_columns_found_by_label_not_position():
+    rows, findings, _, letters = read_table(pk_grid(ROW1, ROW2, shuffle=True), schema.PK)
+    assert findings == []
+    assert [r["kode_indikator"] for r in rows] == ["I1", "I2"]
+    assert rows[1]["target"] == D("95.5")
+    assert rows[1]["polaritas"] == "Negatif"  # case-insensitive choice, canonical spelling
+    assert letters["kode_sasaran"] == "H"
+
+
+def test_labels_match_trimmed_and_case_insensitive():
+    grid = pk_grid(ROW1)
+    grid[2] = [f"  {h.upper()} " for h in PK_HEADER]
+    rows, findings, _, _ = read_table(grid, schema.PK)
+    assert findings == [] and len(rows) == 1
+
+
+def test_empty_rows_in_between_are_skipped_not_the_end():
+    grid = pk_grid(ROW1, [], ["", "", "", "", "", "", "", ""], ROW2)
+    rows, findings, _, _ = read_table(grid, schema.PK)
+    assert [r.row for r in rows] == [4, 7]
+
+
+def test_header_beyond_row_10_is_not_found():
+    rows, findings, _, _ = read_table(pk_grid(ROW1, title_rows=11), schema.PK)
+    assert rows == []
+    assert flatten(findings) == [("kolom-hilang", "PK", "A1")]
+    assert "Kode Sasaran" in findings[0].pesan
+
+
+def test_missing_column_names_expected_label():
+    grid = pk_grid(ROW1)
+    grid[2] = [h if h != "Polaritas" else "Arah" for h in PK_HEADER]
+    _, findings, _, _ = read_table(grid, schema.PK)
+    assert flatten(findings) == [("kolom-hilang", "PK", "A3")]
+    assert '"Polaritas"' in findings[0].pesan
+
+
+def test_unreadable_cell_is_a_finding_at_that_cell():
+    bad = list(ROW1)
+    bad[5] = "seratus"
+    rows, findings, _, _ = read_table(pk_grid(bad), schema.PK)
+    assert flatten(findings) == [("sel-tidak-terbaca", "PK", "F4")]
+    assert rows[0]["target"] is None
+    bad[6] = "Netral"
+    _, findings, _, _ = read_table(pk_grid(bad), schema.PK)
+    assert ("pilihan-tidak-dikenal", "PK", "G4") in flatten(findings)
+
+
+def test_profil_and_settings_and_conf_sheet():
+    grids = {
+        "Profil": [["Profil"], [], ["Isian", "Nilai"], ["Instansi", "Badan X"],
+                   ["Tahun", "2024"], ["Tanggal Laporan", "27 Februari 2025"]],
+        "Pengaturan": [["Pengaturan"], ["Isian", "Nilai"], ["Rumus Polaritas Negatif", "T/R"],
+                       ["Desimal", 2.0], ["Batas Atas Capaian", "120"], [],
+                       ["Batas Bawah", "Predikat", "", "Batas Bawah", "Predikat"],
+                       [91.0, "A", "", 1.0, "Z"], ["0", "B"]],
+        "xlwings.conf": [["INTERPRETER", "C:\\evil.exe"]],
+    }
+    res = read_grids(grids, list(grids), "x.xlsx")
+    d = res.data
+    assert d.profil["instansi"] == "Badan X" and d.tahun == 2024
+    assert d.profil["tanggal"].isoformat() == "2025-02-27"
+    st = d.settings
+    assert (st.rumus_negatif, st.desimal, st.batas_atas) == ("T/R", 2, D(120))
+    assert st.skala == [(D(91), "A"), (D(0), "B")]  # the first (active) table only
+    codes = {f.kode for f in res.findings}
+    assert "lembar-konfigurasi" in codes
+    assert "profil-kosong" in codes  # Nama Kepala etc. are missing
+    assert ("lembar-hilang", "PK", "") in flatten(res.findings)
+
+
+def test_real_xlsx_pasted_rows_text_numbers_and_provenance(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "PK"
+    ws.append(["Perjanjian Kinerja (judul)"])
+    ws.append(["isi sesuai PK yang ditandatangani"])
+    ws.append(PK_HEADER)
+    ws.append(ROW1)
+    from openpyxl.worksheet.table import Table
+
+    ws.add_table(Table(displayName="TabelPK", ref="A3:H4"))
+    ws.append([])
+    ws.append([])
+    # pasted below the table's range, with Indonesian text numbers
+    ws.append(["S2", "Sasaran dua", "I2", "Indikator dua", "Rupiah", "Rp 1.455.472.897",
+               "Positif", "Bidang B"])
+    ws.append(["S3", "Sasaran tiga", "I3", "Indikator tiga", "%", "96%", "Positif", "Bidang C"])
+    ws2 = wb.create_sheet("Anggaran")
+    ws2.append([c.label for c in schema.ANGGARAN.columns])
+    ws2.append([None, "Program A", None, "33.660.129.080,00", "32.204.656.183,00"])
+    path = tmp_path / "baca.xlsx"
+    wb.save(path)
+    res = read_workbook(path)
+    rows = res.data.pk
+    assert [(r["kode_indikator"], r["target"], r.cell("target")) for r in rows] == [
+        ("I1", D(100), "F4"), ("I2", D(1455472897), "F7"), ("I3", D(96), "F8")]
+    a = res.data.anggaran[0]
+    assert a["anggaran"] == D("33660129080.00") and a["realisasi"] == D("32204656183.00")
+    assert not [f for f in res.findings if f.lembar in ("PK", "Anggaran")]
+
+
+def test_unreadable_file_raises_workbook_error(tmp_path):
+    from lkj_excel.reader import WorkbookError
+
+    bad = tmp_path / "bukan.xlsx"
+    bad.write_bytes(b"ini bukan buku kerja")
+    with pytest.raises(WorkbookError) as exc:
+        read_workbook(bad)
+    assert "bukan buku kerja" in exc.value.pesan

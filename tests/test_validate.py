@@ -1,0 +1,158 @@
+"""Every validation rule: code, level, sheet, cell, and an Indonesian message."""
+
+import datetime as dt
+
+from gridkit import grids, iku, pk
+
+from lkj_excel.engine import periksa_grids
+from lkj_excel.findings import CODES, flatten
+
+
+def run(**kw):
+    g = grids(**kw)
+    return periksa_grids(g, list(g), "uji.xlsx")
+
+
+def codes(p):
+    return flatten(p.temuan)
+
+
+def test_clean_workbook_has_no_findings():
+    p = run(PK=[pk("I1")], IKU=[iku("I1", pembilang=51.0, penyebut=53.0)])
+    assert p.temuan == []
+    assert p.hasil.indikator[0].capaian_bulat == 96
+
+
+def test_duplicate_codes():
+    p = run(PK=[pk("I1"), pk("I1")], IKU=[iku("I1", realisasi=90.0)])
+    assert ("kode-ganda", "PK", "C5") in codes(p)
+    f = next(f for f in p.temuan if f.kode == "kode-ganda")
+    assert "baris 4" in f.pesan
+
+
+def test_pk_without_iku_and_reverse():
+    p = run(PK=[pk("I1"), pk("I2")], IKU=[iku("I1", realisasi=1.0), iku("I9", realisasi=1.0)])
+    assert ("indikator-tanpa-iku", "PK", "C5") in codes(p)
+    assert ("iku-tanpa-pk", "IKU", "A5") in codes(p)
+
+
+def test_kegiatan_not_adding_up_to_program_seed_150():
+    rows = [
+        {"kode_sasaran": "S1", "program": "Program Penguatan Ideologi Pancasila",
+         "anggaran": "2.067.763.000", "realisasi": "1.373.010.900"},
+        {"program": "Program Penguatan Ideologi Pancasila", "kegiatan": "a", "anggaran": 35000000},
+        {"program": "Program Penguatan Ideologi Pancasila", "kegiatan": "b",
+         "anggaran": 1732527800},
+        {"program": "Program Penguatan Ideologi Pancasila", "kegiatan": "c", "anggaran": 219375000},
+        {"program": "Program Penguatan Ideologi Pancasila", "kegiatan": "d", "anggaran": 80860350},
+    ]
+    p = run(PK=[pk("I1")], IKU=[iku("I1", realisasi=100.0)], Anggaran=rows)
+    assert codes(p) == [("anggaran-kegiatan-tidak-sesuai", "Anggaran", "D4")]
+    assert "Rp 150,00" in p.temuan[0].pesan
+
+
+def test_lra_parent_not_sum_of_children():
+    rows = [
+        {"kode_rekening": "5", "uraian": "BELANJA", "anggaran": 100.0, "realisasi": 90.0},
+        {"kode_rekening": "5.1", "uraian": "OPERASI", "anggaran": 60.0, "realisasi": 50.0},
+        {"kode_rekening": "5.2", "uraian": "MODAL", "anggaran": 40.0, "realisasi": 30.0},
+    ]
+    p = run(PK=[pk("I1")], IKU=[iku("I1", realisasi=100.0)], LRA=rows)
+    assert codes(p) == [("lra-induk-tidak-sesuai", "LRA", "D4")]
+
+
+def test_staffing_groupings_disagree():
+    rows = [{"jenis": "ASN", "pengelompokan": "Pendidikan", "uraian": "S1", "jumlah": 31},
+            {"jenis": "ASN", "pengelompokan": "Pangkat", "uraian": "Penata", "jumlah": 30}]
+    p = run(PK=[pk("I1")], IKU=[iku("I1", realisasi=100.0)], Pegawai=rows)
+    assert codes(p) == [("pegawai-tidak-sesuai", "Pegawai", "D5")]
+
+
+def test_realisasi_above_anggaran():
+    rows = [{"program": "P", "anggaran": 100.0, "realisasi": 120.0}]
+    p = run(PK=[pk("I1")], IKU=[iku("I1", realisasi=100.0)], Anggaran=rows)
+    assert codes(p) == [("realisasi-melebihi-anggaran", "Anggaran", "E4")]
+
+
+def test_computed_cell_typed_over_disagrees():
+    p = run(PK=[pk("I1", 95.0)],
+            IKU=[iku("I1", pembilang=51.0, penyebut=53.0, capaian=100.0, predikat="Sangat Baik")])
+    assert ("diketik-manual", "IKU", "I4") in codes(p)  # Capaian 100 typed, engine says 101
+    assert ("diketik-manual", "IKU", "J4") not in codes(p)  # Predikat agrees
+
+
+def test_computed_cell_that_agrees_is_fine():
+    p = run(PK=[pk("I1", 95.0)],
+            IKU=[iku("I1", pembilang=51.0, penyebut=53.0, capaian=101.0, predikat="Sangat Baik",
+                     realisasi_dihitung=96.22641509, target_pk=95.0)])
+    assert p.temuan == []
+
+
+def test_kejadian_counts_disagree_with_typed_numbers():
+    kej = [{"kode_indikator": "I1", "uraian": f"k{i}", "status": "Selesai"} for i in range(3)]
+    kej.append({"kode_indikator": "I1", "uraian": "k4", "status": "Dalam Proses"})
+    p = run(PK=[pk("I1")], IKU=[iku("I1", pembilang=4.0, penyebut=4.0)], Kejadian=kej)
+    assert ("kejadian-tidak-sesuai", "IKU", "E4") in codes(p)
+    f = next(f for f in p.temuan if f.kode == "kejadian-tidak-sesuai")
+    assert "3 tertangani dari 4" in f.pesan
+
+
+def test_realisasi_counted_from_kejadian():
+    kej = [{"kode_indikator": "I1", "uraian": "a", "status": "Selesai"},
+           {"kode_indikator": "I1", "uraian": "b", "status": "Ditangani"},
+           {"kode_indikator": "I1", "uraian": "c", "status": "Belum Ditangani"},
+           {"kode_indikator": "I1", "uraian": "d", "status": "Dalam Proses"}]
+    p = run(PK=[pk("I1")], IKU=[iku("I1")], Kejadian=kej)
+    ind = p.hasil.indikator[0]
+    assert (ind.pembilang, ind.penyebut, ind.realisasi, ind.sumber_realisasi) == (2, 4, 50, "kejadian")
+    assert p.temuan == []
+
+
+def test_implausible_years():
+    p = run(profil={"tahun": 1999}, PK=[pk("I1")], IKU=[iku("I1", realisasi=1.0)])
+    assert ("tahun-tidak-wajar", "Profil", "B5") in codes(p)
+    p = run(PK=[pk("I1")], IKU=[iku("I1", realisasi=1.0)],
+            Riwayat=[{"kode_indikator": "I1", "tahun": 2025, "realisasi": 1.0}])
+    assert ("tahun-tidak-wajar", "Riwayat", "B4") in codes(p)
+
+
+def test_missing_profil_fields():
+    p = run(profil={"nama_kepala": None, "tanggal": None}, PK=[pk("I1")],
+            IKU=[iku("I1", realisasi=1.0)])
+    assert ("profil-kosong", "Profil", "B7") in codes(p)
+    assert ("profil-kosong", "Profil", "B12") in codes(p)
+
+
+def test_zero_target_says_cannot_compute():
+    p = run(PK=[pk("I1", 0.0)], IKU=[iku("I1", realisasi=2.0)])
+    assert p.hasil.indikator[0].capaian_catatan == "tidak dapat dihitung"
+    assert ("capaian-tidak-dapat-dihitung", "IKU", "I4") in codes(p)
+    p = run(PK=[pk("I1", 0.0, "Negatif")], IKU=[iku("I1", realisasi=0.0)])
+    assert p.hasil.indikator[0].capaian_bulat == 100 and p.temuan == []
+
+
+def test_percent_typed_as_fraction_warns():
+    p = run(PK=[pk("I1", 0.95)], IKU=[iku("I1", realisasi=96.0)])
+    assert ("persen-pecahan", "PK", "F4") in codes(p)
+
+
+def test_penyebut_zero():
+    p = run(PK=[pk("I1")], IKU=[iku("I1", pembilang=0.0, penyebut=0.0)])
+    assert ("penyebut-nol", "IKU", "E4") in codes(p)
+    assert p.hasil.indikator[0].capaian_catatan == "tidak dapat dihitung"
+
+
+def test_required_cell_and_unknown_narasi_part():
+    p = run(PK=[pk("I1")], IKU=[iku("I1", realisasi=1.0)],
+            Kejadian=[{"kode_indikator": "I1", "uraian": None, "status": "Selesai",
+                       "tanggal": dt.date(2024, 5, 1)}],
+            Narasi=[{"bagian": "Misi", "isi": "x"}])
+    assert ("wajib-diisi", "Kejadian", "C4") in codes(p)
+    assert ("bagian-tidak-dikenal", "Narasi", "A4") in codes(p)
+
+
+def test_every_finding_has_known_code_and_level():
+    p = run(PK=[pk("I1"), pk("I1", 0.5)], IKU=[iku("I1", capaian="x")])
+    for f in p.temuan:
+        assert f.kode in CODES and f.tingkat in ("kesalahan", "peringatan")
+        assert f.pesan and f.lembar
