@@ -1,0 +1,76 @@
+"""Benchmark: `periksa`/`hitung` vs python-calamine's raw read; import time vs xlwings.
+
+Run: .venv/bin/python benchmarks/bench_engine.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+ROOT = HERE.parent
+
+
+def best_of(fn, n: int = 15) -> tuple[float, float]:
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times), statistics.median(times)
+
+
+def raw_read(path: Path) -> None:
+    from python_calamine import CalamineWorkbook
+
+    wb = CalamineWorkbook.from_path(str(path))
+    for name in wb.sheet_names:
+        wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+
+
+def cold(cmd: str, n: int = 10) -> float:
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", cmd], check=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> None:
+    from typical import write_typical
+
+    from lkj_excel.engine import periksa_berkas
+    from lkj_excel.writer import write_hasil
+
+    data_dir = HERE / ".data"
+    files = {
+        "contoh (seed)": next((ROOT / "workbooks" / "contoh").glob("LKj*.xlsx")),
+        "tipikal (50 ind, 500 kejadian, 200 LRA)": write_typical(data_dir / "tipikal.xlsx"),
+    }
+    print(f"{'buku kerja':44} {'baca mentah':>12} {'periksa':>10} {'rasio':>6} {'hitung':>10}")
+    for label, path in files.items():
+        raw_best, raw_med = best_of(lambda p=path: raw_read(p))
+        eng_best, eng_med = best_of(lambda p=path: periksa_berkas(p))
+        p = periksa_berkas(path)
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "h.xlsx"
+            hit_best, _ = best_of(lambda: write_hasil(path, p, out), n=5)
+        print(f"{label:44} {raw_med * 1000:9.1f} ms {eng_med * 1000:7.1f} ms "
+              f"{eng_med / raw_med:5.2f}x {hit_best * 1000:7.1f} ms")
+    imp = cold("import lkj_excel")
+    xw = cold("import xlwings")
+    eng = cold("import lkj_excel.engine")
+    print(f"\nimpor dingin (median 10x): import lkj_excel {imp * 1000:.0f} ms, "
+          f"import lkj_excel.engine {eng * 1000:.0f} ms, import xlwings {xw * 1000:.0f} ms "
+          f"-> rasio {imp / xw:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
