@@ -1,0 +1,672 @@
+"""The workbook template: builds the LKj workbook (empty or filled) from ``schema``.
+
+Everything here derives from :mod:`lkj_excel.schema`: sheet names, header labels, column
+order, widths, kinds, dropdown choices and computed columns. Computed columns are native
+Excel formulas that compute exactly what :mod:`lkj_excel.compute` computes (the validator
+compares their cached values with the engine), written with absolute A1 ranges and
+functions available in Excel 2010 and LibreOffice (no MAXIFS/LET/XLOOKUP/IFS/FILTER, no
+structured references, no array formulas).
+
+openpyxl is imported inside functions so ``import lkj_excel.template`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from lkj_excel import schema
+from lkj_excel.cells import col_letter
+
+# ---------------------------------------------------------------------------
+# Layout (shared by the builder, the tests and anyone who needs a cell address)
+# ---------------------------------------------------------------------------
+
+TITLE_ROW = 1
+NOTE_ROW = 2
+HEADER_ROW = 3
+FIRST_DATA_ROW = HEADER_ROW + 1
+#: empty rows (with formulas and dropdowns) in the empty template
+TEMPLATE_ROWS = 50
+#: spare rows below the data of a filled workbook
+SPARE_ROWS = 20
+#: last row that cross-sheet lookups reach (rows pasted below the table count too)
+LOOKUP_LAST_ROW = HEADER_ROW + schema.LIMITS.max_rows_per_sheet
+DEFAULT_PATH = Path("workbooks") / "template_lkj.xlsx"
+TIDAK_DAPAT_DIHITUNG = "tidak dapat dihitung"  # = compute.TIDAK_DAPAT_DIHITUNG
+
+# Pengaturan: header row of the settings, one setting per row below it (schema order),
+# then the active predicate scale (SKALA_ROWS reserved rows) with the preset beside it.
+SET_TITLE_ROW = 1
+SET_NOTE_ROW = 2
+SET_HEADER_ROW = 3
+SET_FIRST_ROW = SET_HEADER_ROW + 1
+SKALA_TITLE_ROW = SET_FIRST_ROW + len(schema.SETTINGS) + 1
+SKALA_HEADER_ROW = SKALA_TITLE_ROW + 1
+SKALA_FIRST_ROW = SKALA_HEADER_ROW + 1
+SKALA_LAST_ROW = SKALA_FIRST_ROW + schema.SKALA_ROWS - 1
+SKALA_COL = 0  # A:B active scale
+PRESET_COL = 4  # E:F preset (Kabupaten/Kota)
+
+SHEET_ORDER = (
+    schema.PETUNJUK_SHEET, schema.PROFIL_SHEET,
+    *(s.name for s in schema.DATA_SHEETS),
+    schema.PENGATURAN_SHEET, schema.META_SHEET,
+)
+
+# number formats (standard codes: Excel shows the user's locale separators)
+FMT_TEXT = "@"
+FMT_MONEY = '"Rp "#,##0.00'
+FMT_NUMBER = "General"
+FMT_INT = "#,##0"
+FMT_YEAR = "0"
+FMT_DATE = "DD/MM/YYYY"
+FMT_DECIMAL2 = "#,##0.00"
+FMT_PERSEN = "0.00"
+FMT_CAPAIAN = 'General"%"'
+
+HEADER_FILL = "1F4E78"
+COMPUTED_FILL = "D9D9D9"
+TITLE_SIZE = 14
+WIDE_SHEET_WIDTH = 90  # total column width above which a sheet prints landscape
+
+
+def setting_cell(key: str, absolute: bool = True) -> str:
+    """A1 address of a setting's value in Pengaturan (column B)."""
+    for i, s in enumerate(schema.SETTINGS):
+        if s.key == key:
+            row = SET_FIRST_ROW + i
+            return f"$B${row}" if absolute else f"B{row}"
+    raise KeyError(key)
+
+
+def col_of(sheet: schema.Sheet, key: str) -> str:
+    """Column letter of a column key (the template writes columns in schema order)."""
+    for i, c in enumerate(sheet.columns):
+        if c.key == key:
+            return col_letter(i)
+    raise KeyError(key)
+
+
+def _q(name: str) -> str:
+    """A sheet name as used in a formula reference."""
+    if name.replace("_", "").isalnum() and not name[0].isdigit():
+        return name
+    return "'" + name.replace("'", "''") + "'"
+
+
+def _rng(sheet: schema.Sheet, key: str) -> str:
+    c = col_of(sheet, key)
+    return f"{_q(sheet.name)}!${c}${FIRST_DATA_ROW}:${c}${LOOKUP_LAST_ROW}"
+
+
+def _str(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+# ---------------------------------------------------------------------------
+# Formulas of the computed columns (one row)
+# ---------------------------------------------------------------------------
+
+def _desimal() -> str:
+    d = f"{_q(schema.PENGATURAN_SHEET)}!{setting_cell('desimal')}"
+    # the reader keeps the default 0 for an empty or invalid setting (0..6, whole)
+    return f"IF(AND(ISNUMBER({d}),{d}>=0,{d}<=6,{d}=INT({d})),{d},0)"
+
+
+def iku_formulas(r: int) -> dict[str, str]:
+    """Formulas of the IKU computed columns in row ``r`` (keys: schema column keys)."""
+    iku, pk, kej = schema.IKU, schema.PK, schema.KEJADIAN
+    k = f"${col_of(iku, 'kode_indikator')}{r}"
+    p = f"${col_of(iku, 'pembilang')}{r}"
+    q = f"${col_of(iku, 'penyebut')}{r}"
+    f = f"${col_of(iku, 'realisasi')}{r}"
+    g = f"${col_of(iku, 'realisasi_dihitung')}{r}"
+    h = f"${col_of(iku, 'target_pk')}{r}"
+    c = f"${col_of(iku, 'capaian')}{r}"
+    pk_kode = _rng(pk, "kode_indikator")
+    match = f"MATCH({k},{pk_kode},0)"
+    found = f"ISNUMBER({match})"
+    kej_kode, kej_status = _rng(kej, "kode_indikator"), _rng(kej, "status")
+    tdd = _str(TIDAK_DAPAT_DIHITUNG)
+    pengaturan = _q(schema.PENGATURAN_SHEET)
+
+    kali = (f"IF({found},IF(TRIM(INDEX({_rng(pk, 'satuan')},{match}))="
+            f"{_str(schema.SATUAN_PERSEN)},100,1),1)")
+    tertangani = "+".join(f"COUNTIFS({kej_kode},{k},{kej_status},{_str(s)})"
+                          for s in schema.STATUS_TERTANGANI)
+    n_kej = f"COUNTIF({kej_kode},{k})"
+    realisasi = (
+        f'=IF(LEN(TRIM({k}))=0,"",'
+        f"IF(AND(ISNUMBER({p}),ISNUMBER({q})),IF({q}=0,{tdd},{p}/{q}*{kali}),"
+        f'IF(AND(LEN(TRIM({p}))=0,LEN(TRIM({q}))=0,{n_kej}>0),'
+        f"({tertangani})/{n_kej}*{kali},"
+        f'IF(ISNUMBER({f}),{f},""))))'
+    )
+    target_cell = f"INDEX({_rng(pk, 'target')},{match})"
+    target = (f'=IF(LEN(TRIM({k}))=0,"",IF({found},'
+              f'IF(ISNUMBER({target_cell}),{target_cell},""),""))')
+
+    cap = f"{pengaturan}!{setting_cell('batas_atas')}"
+    rumus = f"{pengaturan}!{setting_cell('rumus_negatif')}"
+
+    def fin(x: str) -> str:
+        return f"ROUND(IF(ISNUMBER({cap}),MIN({x},{cap}),{x}),{_desimal()})"
+
+    negatif = (f"IF({found},TRIM(INDEX({_rng(pk, 'polaritas')},{match}))="
+               f"{_str(schema.POLARITAS[1])},FALSE)")
+    nilai = (
+        f"IF({h}=0,IF({g}=0,{fin('100')},{tdd}),"
+        f"IF({negatif},"
+        f"IF(TRIM({rumus})={_str(schema.RUMUS_NEGATIF[1])},"
+        f"IF({g}=0,{tdd},{fin(f'{h}/{g}*100')}),"
+        f"{fin(f'(2*{h}-{g})/{h}*100')}),"
+        f"{fin(f'{g}/{h}*100')}))"
+    )
+    capaian = (f'=IF({g}={tdd},IF(ISNUMBER({h}),{tdd},""),'
+               f'IF(AND(ISNUMBER({h}),ISNUMBER({g})),{nilai},""))')
+
+    sb = (f"{pengaturan}!${col_letter(SKALA_COL)}${SKALA_FIRST_ROW}:"
+          f"${col_letter(SKALA_COL)}${SKALA_LAST_ROW}")
+    sp = (f"{pengaturan}!${col_letter(SKALA_COL + 1)}${SKALA_FIRST_ROW}:"
+          f"${col_letter(SKALA_COL + 1)}${SKALA_LAST_ROW}")
+    above = f'COUNTIF({sb},">"&{c})'
+    predikat = (
+        f'=IF(ISNUMBER({c}),IF(COUNT({sb})=0,"",'
+        f"IF(COUNT({sb})-{above}=0,INDEX({sp},MATCH(MIN({sb}),{sb},0)),"
+        f'INDEX({sp},MATCH(LARGE({sb},{above}+1),{sb},0)))),"")'
+    )
+    return {"realisasi_dihitung": realisasi, "target_pk": target, "capaian": capaian,
+            "predikat": predikat}
+
+
+def serapan_formula(sheet: schema.Sheet, r: int) -> str:
+    a = f"${col_of(sheet, 'anggaran')}{r}"
+    x = f"${col_of(sheet, 'realisasi')}{r}"
+    return f'=IF(AND(ISNUMBER({a}),ISNUMBER({x})),IF({a}=0,"",{x}/{a}*100),"")'
+
+
+def row_formulas(sheet: schema.Sheet, r: int) -> dict[str, str]:
+    """Formulas of every computed column of ``sheet`` in row ``r``."""
+    if sheet.name == schema.IKU.name:
+        out = iku_formulas(r)
+    elif sheet.name in (schema.ANGGARAN.name, schema.LRA.name):
+        out = {"serapan": serapan_formula(sheet, r)}
+    else:
+        out = {}
+    missing = {c.key for c in sheet.computed_columns} - set(out)
+    if missing:  # a computed column added to schema needs its formula here
+        raise NotImplementedError(f"rumus belum ada untuk {sheet.name}: {sorted(missing)}")
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Cell helpers
+# ---------------------------------------------------------------------------
+
+def _number(value: Decimal | int | float) -> int | float:
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return int(value)
+        return float(value)
+    return value
+
+
+def put(cell: Any, value: Any) -> None:
+    """Write a value: strings always as text (never a formula), Decimal as a number."""
+    if value is None:
+        cell.value = None
+    elif isinstance(value, str):
+        cell.value = value
+        cell.data_type = "s"
+    elif isinstance(value, bool):
+        cell.value = value
+    elif isinstance(value, (Decimal, int, float)):
+        cell.value = _number(value)
+    elif isinstance(value, (_dt.date, _dt.datetime)):
+        cell.value = value
+        if not isinstance(value, _dt.datetime) or value.time() == _dt.time():
+            cell.number_format = FMT_DATE
+    else:
+        cell.value = str(value)
+        cell.data_type = "s"
+
+
+def _fmt(col: schema.Column) -> str:
+    if col.key == "realisasi_dihitung":
+        return FMT_DECIMAL2
+    if col.key == "capaian":
+        return FMT_CAPAIAN
+    if col.key == "serapan":
+        return FMT_PERSEN
+    return {"code": FMT_TEXT, "money": FMT_MONEY, "number": FMT_NUMBER, "int": FMT_INT,
+            "year": FMT_YEAR, "date": FMT_DATE}.get(col.kind, "General")
+
+
+class _Styles:
+    """Style objects, created once per workbook build (openpyxl imported lazily)."""
+
+    def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+
+        thin = Side(style="thin", color="A6A6A6")
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.title = Font(bold=True, size=TITLE_SIZE, color=HEADER_FILL)
+        self.note = Font(italic=True, color="595959")
+        self.header_font = Font(bold=True, color="FFFFFF")
+        self.header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+        self.computed_fill = PatternFill("solid", fgColor=COMPUTED_FILL)
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.locked = Protection(locked=True)
+        self.unlocked = Protection(locked=False)
+        self.bold = Font(bold=True)
+
+
+# ---------------------------------------------------------------------------
+# Sheets
+# ---------------------------------------------------------------------------
+
+def _title(ws: Any, st: _Styles, title: str, note: str, ncols: int) -> None:
+    ws.cell(TITLE_ROW, 1, title).font = st.title
+    c = ws.cell(NOTE_ROW, 1, note)
+    c.font = st.note
+    c.alignment = st.wrap
+    if ncols > 1:
+        ws.merge_cells(start_row=NOTE_ROW, start_column=1, end_row=NOTE_ROW,
+                       end_column=ncols)
+    width = sum(ws.column_dimensions[col_letter(i)].width or 10 for i in range(ncols))
+    lines = len(note) // max(40, int(width)) + 1
+    ws.row_dimensions[NOTE_ROW].height = 15 * lines
+
+
+def _header(ws: Any, st: _Styles, row: int, labels: list[str], col0: int = 0) -> None:
+    for i, label in enumerate(labels):
+        c = ws.cell(row, col0 + i + 1, label)
+        c.font = st.header_font
+        c.fill = st.header_fill
+        c.alignment = st.center
+        c.border = st.border
+
+
+def _print_setup(ws: Any, total_width: float, header_row: int) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if total_width > WIDE_SHEET_WIDTH else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+
+
+def _validation(sheet: schema.Sheet, col: schema.Column, sqref: str) -> Any:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    choices = ",".join(col.choices)
+    if len(choices) > 255:  # Excel's limit for an inline list
+        raise ValueError(f"daftar pilihan {sheet.name}.{col.label} terlalu panjang")
+    strict = col.kind == "choice"
+    dv = DataValidation(
+        type="list", formula1=_str(choices), allow_blank=True,
+        showDropDown=False,  # (sic) False shows the in-cell dropdown arrow
+        showErrorMessage=True, errorStyle="stop" if strict else "warning",
+        errorTitle="Pilihan tidak dikenal",
+        error=("Pilih salah satu dari daftar: " + ", ".join(col.choices)) if strict else
+        ("Bagian ini tidak dikenal dan tidak akan masuk laporan. Lanjutkan bila memang "
+         "disengaja."),
+        promptTitle=col.label, prompt="Pilih dari daftar.", showInputMessage=True,
+    )
+    dv.add(sqref)
+    return dv
+
+
+def _data_sheet(wb: Any, st: _Styles, sheet: schema.Sheet, rows: list[Mapping[str, Any]],
+                n_rows: int) -> None:
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    ws = wb.create_sheet(sheet.name)
+    ncols = len(sheet.columns)
+    for i, col in enumerate(sheet.columns):
+        dim = ws.column_dimensions[col_letter(i)]
+        dim.width = col.width
+    _title(ws, st, sheet.title or sheet.name, sheet.note, ncols)
+    _header(ws, st, HEADER_ROW, [c.label for c in sheet.columns])
+    ws.row_dimensions[HEADER_ROW].height = 30
+    last = HEADER_ROW + n_rows
+    protect = bool(sheet.computed_columns)
+    for i, col in enumerate(sheet.columns):
+        fmt = _fmt(col)
+        long_text = col.kind == "text" and col.width >= 30
+        for r in range(FIRST_DATA_ROW, last + 1):
+            c = ws.cell(r, i + 1)
+            c.number_format = fmt
+            c.border = st.border
+            if col.computed:
+                c.fill = st.computed_fill
+                c.protection = st.locked
+            else:
+                c.protection = st.unlocked
+            if long_text:
+                c.alignment = st.wrap
+        if protect and not col.computed:
+            # cells typed or pasted below the table stay editable on a protected sheet
+            ws.column_dimensions[col_letter(i)].protection = st.unlocked
+    for n, values in enumerate(rows):
+        r = FIRST_DATA_ROW + n
+        for i, col in enumerate(sheet.columns):
+            if not col.computed and col.key in values:
+                put(ws.cell(r, i + 1), values[col.key])
+                if col.kind == "date":
+                    ws.cell(r, i + 1).number_format = FMT_DATE
+    if sheet.computed_columns:
+        letters = {c.key: i + 1 for i, c in enumerate(sheet.columns)}
+        for r in range(FIRST_DATA_ROW, last + 1):
+            for key, formula in row_formulas(sheet, r).items():
+                ws.cell(r, letters[key]).value = formula
+    for i, col in enumerate(sheet.columns):
+        if col.choices:
+            letter = col_letter(i)
+            ws.add_data_validation(_validation(
+                sheet, col, f"{letter}{FIRST_DATA_ROW}:{letter}{last}"))
+    table = Table(displayName=sheet.table,
+                  ref=f"A{HEADER_ROW}:{col_letter(ncols - 1)}{last}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True,
+                                          showColumnStripes=False, showFirstColumn=False,
+                                          showLastColumn=False)
+    ws.add_table(table)
+    ws.freeze_panes = f"A{FIRST_DATA_ROW}"
+    _print_setup(ws, sum(c.width for c in sheet.columns), HEADER_ROW)
+    if protect:
+        _protect(ws)
+
+
+def _protect(ws: Any) -> None:
+    p = ws.protection
+    p.sheet = True
+    # False = the action stays allowed on the protected sheet
+    p.formatCells = p.formatColumns = p.formatRows = False
+    p.insertRows = p.deleteRows = p.sort = p.autoFilter = False
+    p.selectLockedCells = p.selectUnlockedCells = False
+
+
+def _profil(wb: Any, st: _Styles, values: Mapping[str, Any]) -> None:
+    ws = wb.create_sheet(schema.PROFIL_SHEET)
+    ws.column_dimensions["A"].width = 22
+    ws.column_dimensions["B"].width = 50
+    ws.column_dimensions["C"].width = 60
+    _title(ws, st, "Profil Instansi",
+           "Isi kolom Nilai untuk setiap isian. Jangan mengubah tulisan di kolom Isian.", 3)
+    _header(ws, st, HEADER_ROW, [*schema.PROFIL_HEADER, "Keterangan"])
+    for n, fld in enumerate(schema.PROFIL_FIELDS):
+        r = FIRST_DATA_ROW + n
+        a = ws.cell(r, 1, fld.label)
+        a.font = st.bold
+        a.border = st.border
+        b = ws.cell(r, 2)
+        put(b, values.get(fld.key))
+        b.number_format = {"code": FMT_TEXT, "year": FMT_YEAR, "date": FMT_DATE}.get(
+            fld.kind, "General")
+        b.border = st.border
+        b.protection = st.unlocked
+        b.alignment = st.wrap
+        note = fld.note + ("" if fld.required else " (boleh kosong)")
+        c = ws.cell(r, 3, note.strip())
+        c.font = st.note
+        c.alignment = st.wrap
+    ws.freeze_panes = f"A{FIRST_DATA_ROW}"
+    _print_setup(ws, 132, HEADER_ROW)
+
+
+def _pengaturan(wb: Any, st: _Styles, values: Mapping[str, Any]) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    ws = wb.create_sheet(schema.PENGATURAN_SHEET)
+    for letter, width in (("A", 26), ("B", 18), ("C", 70), ("D", 4), ("E", 14), ("F", 18)):
+        ws.column_dimensions[letter].width = width
+    ws.cell(SET_TITLE_ROW, 1, "Pengaturan").font = st.title
+    note = ws.cell(SET_NOTE_ROW, 1,
+                   "Pengaturan perhitungan capaian dan skala predikat. Ubah hanya kolom Nilai "
+                   "dan isi tabel skala aktif.")
+    note.font = st.note
+    _header(ws, st, SET_HEADER_ROW, [*schema.PENGATURAN_HEADER, "Keterangan"])
+    for n, s in enumerate(schema.SETTINGS):
+        r = SET_FIRST_ROW + n
+        a = ws.cell(r, 1, s.label)
+        a.font = st.bold
+        a.border = st.border
+        b = ws.cell(r, 2)
+        put(b, values.get(s.key, s.default))
+        b.border = st.border
+        b.protection = st.unlocked
+        b.number_format = FMT_TEXT if s.kind == "choice" else "General"
+        c = ws.cell(r, 3, s.note)
+        c.font = st.note
+        c.alignment = st.wrap
+        if s.choices:
+            dv = DataValidation(type="list", formula1=_str(",".join(s.choices)),
+                                allow_blank=True, showErrorMessage=True,
+                                errorTitle="Pilihan tidak dikenal",
+                                error="Pilih salah satu: " + ", ".join(s.choices))
+        elif s.key == "desimal":
+            dv = DataValidation(type="whole", operator="between", formula1="0", formula2="6",
+                                allow_blank=True, showErrorMessage=True,
+                                errorTitle="Desimal tidak sah",
+                                error="Desimal harus bilangan bulat antara 0 dan 6.")
+        else:
+            dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
+                                allow_blank=True, showErrorMessage=True,
+                                errorTitle="Batas tidak sah",
+                                error="Isi angka (misalnya 120) atau kosongkan.")
+        dv.add(f"B{r}")
+        ws.add_data_validation(dv)
+
+    ws.cell(SKALA_TITLE_ROW, SKALA_COL + 1,
+            "Skala Predikat (aktif): Batas Bawah capaian (%) termasuk, dari tinggi ke "
+            "rendah").font = st.bold
+    ws.cell(SKALA_TITLE_ROW, PRESET_COL + 1,
+            "Skala Kabupaten/Kota (contoh): salin ke tabel skala aktif di kiri untuk "
+            "memakainya").font = st.note
+    _header(ws, st, SKALA_HEADER_ROW, list(schema.SKALA_HEADER), SKALA_COL)
+    _header(ws, st, SKALA_HEADER_ROW, list(schema.SKALA_HEADER), PRESET_COL)
+    skala = values.get("skala", schema.SKALA_STANDAR)
+    for n in range(schema.SKALA_ROWS):
+        r = SKALA_FIRST_ROW + n
+        b = ws.cell(r, SKALA_COL + 1)
+        p = ws.cell(r, SKALA_COL + 2)
+        if n < len(skala):
+            put(b, Decimal(str(skala[n][0])))
+            put(p, skala[n][1])
+        for c in (b, p):
+            c.border = st.border
+            c.protection = st.unlocked
+        b.number_format = "#,##0.00"
+    for n, (bawah, nama) in enumerate(schema.SKALA_KABKOTA):
+        r = SKALA_FIRST_ROW + n
+        put(ws.cell(r, PRESET_COL + 1), Decimal(bawah))
+        ws.cell(r, PRESET_COL + 1).number_format = "#,##0.00"
+        put(ws.cell(r, PRESET_COL + 2), nama)
+        for c in (ws.cell(r, PRESET_COL + 1), ws.cell(r, PRESET_COL + 2)):
+            c.border = st.border
+            c.font = st.note
+    ws.cell(SKALA_LAST_ROW + 2, 1,
+            "Nilai di bawah Batas Bawah terendah mendapat predikat terendah. Baris skala "
+            "boleh tidak berurutan; jangan sisakan baris kosong di antara baris skala.").font = (
+        st.note)
+    _print_setup(ws, 150, SET_HEADER_ROW)
+
+
+def _meta(wb: Any, meta: Mapping[str, Any]) -> None:
+    ws = wb.create_sheet(schema.META_SHEET)
+    values = {
+        "versi_kontrak": schema.CONTRACT_VERSION,
+        "versi_templat": schema.TEMPLATE_VERSION,
+        "id_buku_kerja": meta.get("id_buku_kerja"),
+        "revisi": meta.get("revisi", 0),
+    }
+    for n, fld in enumerate(schema.META_FIELDS):
+        ws.cell(n + 1, 1, fld.label)
+        put(ws.cell(n + 1, 2), values.get(fld.key, meta.get(fld.key)))
+        if fld.kind in ("code", "text"):
+            ws.cell(n + 1, 2).number_format = FMT_TEXT
+    ws.column_dimensions["A"].width = 18
+    ws.column_dimensions["B"].width = 40
+    ws.sheet_state = "hidden"
+
+
+def petunjuk_lines() -> list[tuple[str, str]]:
+    """(style, text) lines of the Petunjuk sheet; style is 'judul', 'sub' or ''."""
+    out: list[tuple[str, str]] = [
+        ("judul", "Petunjuk Pengisian Buku Kerja LKj"),
+        ("", "Buku kerja ini adalah bahan Laporan Kinerja (LKj) tahunan. Isi setiap lembar "
+             "sesuai petunjuk di bawah; laporan, pemeriksaan dan ringkasan dibuat dari isian "
+             "ini. Jangan mengganti nama lembar dan judul kolom."),
+        ("sub", "Aturan membaca isian"),
+        ("", "Baris judul atau catatan boleh ada di atas tabel; judul kolom dicari di 10 baris "
+             "pertama setiap lembar."),
+        ("", "Kolom dikenali dari judulnya, bukan dari urutannya. Kolom tambahan boleh "
+             "ditambahkan di kanan tabel."),
+        ("", "Angka boleh diketik sebagai angka atau sebagai teks cara Indonesia, misalnya "
+             "33.660.129.080,00 atau 95,68 atau 96% atau Rp 1.455.472.897. Teks yang tidak "
+             "dapat dibaca sebagai angka dilaporkan beserta selnya."),
+        ("", "Baris yang ditempel di bawah tabel tetap dibaca sebagai data; baris kosong di "
+             "antaranya dilewati."),
+        ("sub", "Kolom abu-abu dihitung otomatis"),
+        ("", "Kolom berwarna abu-abu berisi rumus dan dikunci agar tidak tertimpa. Jangan "
+             "mengetik di kolom itu: isian manual di kolom hitungan dilaporkan sebagai "
+             "\"diketik manual\". Lembar yang memiliki kolom hitungan dilindungi tanpa kata "
+             "sandi; untuk menambah banyak baris di dalam tabel, buka proteksi lewat menu "
+             "Tinjau > Buka Proteksi Lembar, lalu salin rumus dari baris di atasnya."),
+        ("", "Realisasi Dihitung: dari Pembilang/Penyebut (x 100 untuk satuan %), atau dari "
+             "lembar Kejadian bila Pembilang dan Penyebut kosong, atau Realisasi yang diketik. "
+             "Target PK diambil dari lembar PK. Capaian mengikuti polaritas dan lembar "
+             "Pengaturan (rumus polaritas negatif, desimal, batas atas); Predikat diambil dari "
+             "skala predikat di lembar Pengaturan. Serapan (%) = Realisasi / Anggaran x 100."),
+        ("sub", "Lembar-lembar"),
+        ("", f"{schema.PROFIL_SHEET}: identitas instansi, tahun dan penandatangan laporan, "
+             "satu isian per baris (kolom Isian dan Nilai)."),
+    ]
+    for sheet in schema.DATA_SHEETS:
+        out.append(("sub", f"{sheet.name}: {sheet.title}"))
+        out.append(("", sheet.note))
+        for col in sheet.columns:
+            parts = []
+            if col.computed:
+                parts.append("dihitung otomatis")
+            elif col.required:
+                parts.append("wajib diisi")
+            if col.choices:
+                parts.append("pilihan: " + ", ".join(col.choices))
+            if col.kind == "money":
+                parts.append("rupiah")
+            if col.kind == "code":
+                parts.append("ketik sebagai teks")
+            if col.note:
+                parts.append(col.note)
+            if parts:
+                out.append(("", f"  - {col.label}: {'; '.join(parts)}."))
+    out.append(("sub", f"{schema.PENGATURAN_SHEET}"))
+    for s in schema.SETTINGS:
+        out.append(("", f"  - {s.label}: {s.note}."))
+    out.append(("", "  - Skala predikat: tabel Batas Bawah dan Predikat di bawah pengaturan. "
+                    "Capaian mendapat predikat dari baris dengan Batas Bawah tertinggi yang "
+                    "tidak melebihi capaian. Skala Kabupaten/Kota di sebelah kanannya hanya "
+                    "contoh: salin ke tabel aktif untuk memakainya."))
+    return out
+
+
+def _petunjuk(wb: Any, st: _Styles) -> None:
+    ws = wb.create_sheet(schema.PETUNJUK_SHEET)
+    ws.column_dimensions["A"].width = 120
+    for n, (style, text) in enumerate(petunjuk_lines()):
+        c = ws.cell(n + 1, 1)
+        put(c, text)
+        c.alignment = st.wrap
+        if style == "judul":
+            c.font = st.title
+        elif style == "sub":
+            c.font = st.bold
+        if len(text) > 110:
+            ws.row_dimensions[n + 1].height = 15 * (len(text) // 110 + 1)
+    _print_setup(ws, 120, 1)
+    ws.print_title_rows = None
+
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
+
+def build_workbook(data: Mapping[str, Any] | None = None) -> Any:
+    """An ``openpyxl.Workbook`` of the template, filled with ``data`` if given."""
+    from openpyxl import Workbook
+    from openpyxl.workbook.properties import CalcProperties
+
+    data = data or {}
+    sheets = data.get("sheets") or {}
+    unknown = set(sheets) - set(schema.SHEETS_BY_NAME)
+    if unknown:
+        raise ValueError(f"lembar tidak dikenal: {sorted(unknown)}")
+    wb = Workbook()
+    wb.remove(wb.active)
+    st = _Styles()
+    _petunjuk(wb, st)
+    _profil(wb, st, data.get("profil") or {})
+    for sheet in schema.DATA_SHEETS:
+        rows = list(sheets.get(sheet.name) or [])
+        n_rows = TEMPLATE_ROWS if not rows else len(rows) + SPARE_ROWS
+        _data_sheet(wb, st, sheet, rows, n_rows)
+    _pengaturan(wb, st, data.get("pengaturan") or {})
+    _meta(wb, data.get("meta") or {})
+    wb.active = 0
+    wb.calculation = CalcProperties(fullCalcOnLoad=True)
+    props = wb.properties
+    profil = data.get("profil") or {}
+    judul = "Buku Kerja LKj"
+    if profil.get("instansi"):
+        judul += f" {profil['instansi']}"
+    if profil.get("tahun"):
+        judul += f" {profil['tahun']}"
+    props.title = judul
+    props.creator = "lkj-excel"
+    props.lastModifiedBy = "lkj-excel"
+    fixed = _dt.datetime(2025, 1, 1)
+    props.created = fixed
+    props.modified = fixed
+    return wb
+
+
+def write_workbook(path: str | Path, data: Mapping[str, Any] | None = None) -> Path:
+    """Build and save atomically (temp file in the same folder + ``os.replace``).
+
+    Raises ``WorkbookError`` (Indonesian) if the target is open in Excel (``~$`` lock file).
+    """
+    from lkj_excel.fsutil import atomic_write, check_writable
+    from lkj_excel.reader import WorkbookError
+
+    target = Path(path)
+    check_writable(target)
+    if target.suffix.lower() != ".xlsx":
+        raise WorkbookError(f"Nama berkas buku kerja harus berakhiran .xlsx: {target.name}",
+                            target.name)
+    wb = build_workbook(data)
+    return atomic_write(target, lambda tmp: wb.save(tmp))
+
+
+def run_template(args: Any) -> int:
+    """``lkj template [PATH]``: write the empty template (default workbooks/template_lkj.xlsx)."""
+    import sys
+
+    from lkj_excel.reader import WorkbookError
+
+    path = Path(getattr(args, "path", None) or DEFAULT_PATH)
+    try:
+        out = write_workbook(path)
+    except WorkbookError as exc:
+        print(f"Gagal membuat templat: {exc.pesan}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"Gagal menulis templat ke {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"Templat buku kerja LKj (versi {schema.TEMPLATE_VERSION}) dibuat: {out}")
+    return 0
