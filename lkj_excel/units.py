@@ -18,7 +18,6 @@ Pure: standard library only (plus ``lkj_excel.schema``).
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -203,22 +202,8 @@ def data_from_model(wd: WorkbookData) -> dict[str, Any]:
 # File names
 # ---------------------------------------------------------------------------
 
-_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
-             *(f"lpt{i}" for i in range(1, 10))}
-
-
-def safe_filename(name: str, max_len: int = 120) -> str:
-    """``name`` usable as a file name on Windows, macOS and Linux (no extension added)."""
-    text = _FORBIDDEN.sub("-", str(name))
-    text = " ".join(text.split())[:max_len].rstrip(" .")
-    if not text:
-        text = "tanpa nama"
-    if text.split(".")[0].casefold() in _RESERVED:
-        text = "_" + text
-    return text
-
-
 def unit_filename(index: int, unit: str) -> str:
     """``"02 Bidang Politik Dalam Negeri.xlsx"`` (1-based ``index``, Sekretariat first)."""
-    return f"{index:02d} {safe_filename(unit)}.xlsx"
+    from lkj_excel.fsutil import safe_filename
+
+    return f"{index:02d} {safe_filename(unit, default='Bidang')}.xlsx"

@@ -159,23 +159,14 @@ def test_workbook_id() -> None:
     assert a != units.workbook_id("Badan X", 2024)
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Bidang Politik Dalam Negeri", "Bidang Politik Dalam Negeri"),
-    ("Ekonomi/Sosial: Budaya?", "Ekonomi-Sosial- Budaya-"),
-    ('a<b>c"d\\e|f*g', "a-b-c-d-e-f-g"),
-    ("Bidang.  ", "Bidang"),
-    ("CON", "_CON"),
-    ("nul.txt", "_nul.txt"),
-    ("  ", "tanpa nama"),
-    ("baris\nbaru\tdan tab", "baris-baru-dan tab"),
-])
-def test_safe_filename(name: str, expected: str) -> None:
-    assert units.safe_filename(name) == expected
-
-
 def test_unit_filename() -> None:
     assert units.unit_filename(1, "Sekretariat") == "01 Sekretariat.xlsx"
-    assert units.unit_filename(12, "A/B") == "12 A-B.xlsx"
+    assert units.unit_filename(4, contoh_data.BIDANG_KETAHANAN) == (
+        "04 Bidang Ketahanan Ekonomi, Sosial, Budaya, Agama dan Kemasyarakatan.xlsx")
+    # unsafe unit names stay inside the folder and are valid on Windows
+    assert units.unit_filename(12, "Ekonomi/Sosial: Budaya?") == "12 Ekonomi Sosial_ Budaya_.xlsx"
+    assert units.unit_filename(3, "../CON") == "03 _CON.xlsx"
+    assert units.unit_filename(2, " .. ") == "02 Bidang.xlsx"
 
 
 def test_units_module_is_light() -> None:
