@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -234,3 +235,28 @@ def test_schema_sheets_all_written(contoh: engine.Pemeriksaan) -> None:
     for sheet in schema.DATA_SHEETS:
         assert sheet.name in contoh.data.sheet_names
         assert contoh.data.header_rows[sheet.name] >= 1
+
+
+HAS_SOFFICE = shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(not HAS_SOFFICE, reason="LibreOffice (soffice) tidak terpasang")
+def test_example_formulas_after_libreoffice(tmp_path: Path) -> None:
+    """Recalculated by LibreOffice, the example's formula cells show the seed's figures."""
+    from lkj_excel.lo import recalc
+
+    (path,) = recalc([AGENCY_FILE], tmp_path)
+    p = engine.periksa_berkas(path)
+    assert [(f.kode, f.sel) for f in p.temuan] == [("anggaran-kegiatan-tidak-sesuai", "D5")]
+    shown = {i.kode: i.iku_row.computed for i in p.hasil.indikator}
+    assert Decimal(str(shown["IKU3"]["capaian"])) == 101
+    assert shown["IKU3"]["predikat"] == "Sangat Baik"
+    assert Decimal(str(shown["IKU3"]["realisasi_dihitung"])).quantize(Decimal("0.0001")) == \
+        Decimal("96.2264")
+    for kode in ("IKU1", "IKU2", "IKU4", "IKU5"):
+        assert (Decimal(str(shown[kode]["capaian"])), shown[kode]["predikat"]) == (100, "Baik")
+    serapan = [Decimal(str(r.computed["serapan"])).quantize(Decimal("0.01"))
+               for r in p.data.anggaran if r["kegiatan"] is None]
+    assert serapan == [Decimal(s) for s in
+                       ("95.26", "66.40", "99.91", "89.73", "87.41", "50.27")]
