@@ -260,3 +260,15 @@ def test_example_formulas_after_libreoffice(tmp_path: Path) -> None:
                for r in p.data.anggaran if r["kegiatan"] is None]
     assert serapan == [Decimal(s) for s in
                        ("95.26", "66.40", "99.91", "89.73", "87.41", "50.27")]
+
+
+def test_buat_contoh_writes_the_committed_set(tmp_path: Path) -> None:
+    import buat_contoh
+
+    written = buat_contoh.buat(tmp_path)
+    assert [p.relative_to(tmp_path).as_posix() for p in written] == [
+        AGENCY_FILE.name, *(f"per-bidang/{n}" for n in UNIT_FILES)]
+    for new in written:
+        old = CONTOH / new.relative_to(tmp_path)
+        assert units.data_from_model(engine.periksa_berkas(new).data) == \
+            units.data_from_model(engine.periksa_berkas(old).data)
