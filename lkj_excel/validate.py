@@ -360,12 +360,22 @@ def validate(data: WorkbookData, hasil: Hasil | None = None) -> list[Finding]:
     out += check_computed(hasil, data, berkas)
     out += check_tahun(data, berkas)
     out += check_narasi(data, berkas)
+    out += check_lra_total(hasil, data, berkas)
+    return out
+
+
+def check_lra_total(hasil: Hasil, data: WorkbookData, berkas: str) -> list[Finding]:
+    """Programs' total against the LRA's top level, in a workbook that has both the whole
+    PK and the LRA (an agency workbook; the Sekretariat's unit workbook holds the LRA but
+    only its own support program)."""
+    out: list[Finding] = []
     lra_root = [r for r in hasil.lra if r.tingkat == 1 and r.anggaran is not None]
-    if lra_root and hasil.anggaran.program:
+    if lra_root and hasil.anggaran.program and data.pk:
         total_lra = sum((r.anggaran for r in lra_root if r.anggaran is not None), Decimal(0))
         if abs(total_lra - hasil.anggaran.anggaran) > TOLERANSI_RUPIAH:
+            first = lra_root[0].row
             out.append(finding(
-                "anggaran-lra-tidak-sesuai", "Anggaran", "",
+                "anggaran-lra-tidak-sesuai", "LRA", first.cell("anggaran") if first else "",
                 f"Total anggaran program {_rp(hasil.anggaran.anggaran)} tidak sama dengan "
                 f"total LRA {_rp(total_lra)}. Periksa lembar Anggaran dan LRA.", berkas))
     return out
