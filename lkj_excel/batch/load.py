@@ -1,0 +1,253 @@
+"""Find the workbooks in folders and read each into the data dict with its identity.
+
+A workbook is identified by its content (Profil: Instansi, Tahun, Bidang; hidden metadata:
+ID Buku Kerja, Revisi, Versi Templat), never by its file name. Loading never raises: an
+unreadable file comes back with ``masalah`` set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from lkj_excel import schema
+from lkj_excel.batch.codes import temuan
+from lkj_excel.findings import KESALAHAN, PERINGATAN, Finding
+
+XLSX = ".xlsx"
+
+
+def norm(value: Any) -> str:
+    """Text compared the way people mean it: spaces collapsed, case ignored."""
+    return " ".join(str(value or "").split()).casefold()
+
+
+@dataclass
+class Catatan:
+    """A file that was looked at but not read (lock file, not .xlsx, folder)."""
+
+    berkas: str
+    pesan: str
+
+
+def _note_for(p: Path) -> str | None:
+    name = p.name
+    if name.startswith("~$"):
+        return ("berkas kunci Excel (~$), bukan buku kerja; dilewati. Tutup buku kerja di "
+                "Excel bila masih terbuka.")
+    if name.startswith("."):
+        return "berkas tersembunyi; dilewati."
+    if p.is_dir():
+        return "subfolder; dilewati (sebutkan foldernya sendiri bila ingin ikut digabung)."
+    if p.suffix.casefold() != XLSX:
+        return (f"bukan buku kerja .xlsx (akhiran \"{p.suffix or '-'}\"); dilewati. Simpan "
+                "sebagai Buku Kerja Excel (.xlsx) bila ingin ikut digabung.")
+    return None
+
+
+def kumpulkan(sumber: list[str | Path], kecuali: Path | None = None
+              ) -> tuple[list[Path], list[Catatan]]:
+    """Workbook paths from folders and files (folders: their own files, sorted by name).
+
+    Lock files ``~$*``, hidden files, subfolders and non-.xlsx files in a folder are skipped
+    with a note; a file named explicitly is always tried (the reader explains what is
+    wrong with it), except a lock file. ``kecuali`` (the output) is never an input.
+    """
+    paths: list[Path] = []
+    notes: list[Catatan] = []
+    seen: set[str] = set()
+    skip = os.path.normcase(str(kecuali.resolve())) if kecuali else None
+
+    def add(p: Path) -> None:
+        key = os.path.normcase(str(p.resolve()))
+        if key == skip:
+            notes.append(Catatan(p.name, "berkas keluaran gabungan ini sendiri; dilewati."))
+            return
+        if key not in seen:
+            seen.add(key)
+            paths.append(p)
+
+    for item in sumber:
+        p = Path(item)
+        if p.is_dir():
+            for child in sorted(p.iterdir(), key=lambda c: c.name.casefold()):
+                note = _note_for(child)
+                if note:
+                    notes.append(Catatan(child.name, note))
+                else:
+                    add(child)
+        elif p.name.startswith("~$"):
+            notes.append(Catatan(p.name, _note_for(p) or ""))
+        else:
+            add(p)
+    return paths, notes
+
+
+def _canon(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value.is_finite() else str(value)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return format(Decimal(value), "f")
+    if isinstance(value, float):
+        return format(Decimal(str(value)).normalize(), "f")
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, list | tuple):
+        return [_canon(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _canon(v) for k, v in value.items()}
+    return str(value)
+
+
+def canon_row(row: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    """A row's content in a comparable, hashable form (empty cells dropped)."""
+    return tuple(sorted((k, json.dumps(_canon(v), ensure_ascii=False))
+                        for k, v in row.items() if v is not None and v != ""))
+
+
+def sidik(data: dict[str, Any]) -> str:
+    """Hash of a workbook's content (Profil, Pengaturan, data rows; not the metadata)."""
+    body = {"profil": _canon(data.get("profil", {})),
+            "pengaturan": _canon(data.get("pengaturan", {})),
+            "sheets": {n: [list(canon_row(r)) for r in rows]
+                       for n, rows in sorted(data.get("sheets", {}).items())}}
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Kiriman:
+    """One received workbook: its content, identity and what reading it found."""
+
+    path: str
+    nama: str
+    data: dict[str, Any] | None = None
+    #: Excel row number of each data row, parallel to ``data["sheets"][name]``
+    baris: dict[str, list[int]] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
+    temuan: list[Finding] = field(default_factory=list)
+    sidik: str = ""
+    #: why this workbook cannot be used (then ``data`` may be None)
+    masalah: Finding | None = None
+
+    @property
+    def profil(self) -> dict[str, Any]:
+        return (self.data or {}).get("profil", {})
+
+    @property
+    def instansi(self) -> str:
+        return " ".join(str(self.profil.get("instansi") or "").split())
+
+    @property
+    def tahun(self) -> int | None:
+        t = self.profil.get("tahun")
+        return t if isinstance(t, int) else None
+
+    @property
+    def bidang(self) -> str:
+        return " ".join(str(self.profil.get("bidang") or "").split())
+
+    @property
+    def revisi(self) -> int:
+        r = self.meta.get("revisi")
+        return r if isinstance(r, int) else 0
+
+    @property
+    def id_buku_kerja(self) -> str:
+        return str(self.meta.get("id_buku_kerja") or "")
+
+    def identitas(self) -> dict[str, Any]:
+        return {"instansi": self.instansi or None, "tahun": self.tahun,
+                "bidang": self.bidang or None, "id_buku_kerja": self.id_buku_kerja or None,
+                "revisi": self.meta.get("revisi"),
+                "versi_templat": self.meta.get("versi_templat")}
+
+
+def _major(version: Any) -> str:
+    return str(version).strip().split(".")[0]
+
+
+def periksa_versi(meta: dict[str, Any], nama: str) -> Finding | None:
+    """A finding when the template/contract version is one this version cannot read."""
+    kontrak = meta.get("versi_kontrak")
+    if kontrak not in (None, "") and str(kontrak).strip() != str(schema.CONTRACT_VERSION):
+        return temuan(
+            "versi-templat",
+            f"Buku kerja memakai kontrak templat versi {kontrak}, sedangkan lkj-excel ini "
+            f"membaca versi {schema.CONTRACT_VERSION}. Berkas disisihkan: salin isinya ke "
+            "templat terbaru (lkj template atau lkj pecah) lalu kirim ulang.",
+            nama, schema.META_SHEET)
+    versi = meta.get("versi_templat")
+    if versi not in (None, "") and _major(versi) != _major(schema.TEMPLATE_VERSION):
+        return temuan(
+            "versi-templat",
+            f"Buku kerja dibuat dari templat versi {versi}, sedangkan lkj-excel ini membaca "
+            f"templat versi {schema.TEMPLATE_VERSION}. Berkas disisihkan: salin isinya ke "
+            "templat terbaru (lkj template atau lkj pecah) lalu kirim ulang.",
+            nama, schema.META_SHEET)
+    return None
+
+
+#: reading findings that mean the layout is not the template's (the file is set aside)
+_STRUKTUR = ("lembar-hilang", "kolom-hilang")
+
+
+def muat(path: str | Path, nama: str | None = None) -> Kiriman:
+    """Read one workbook into a ``Kiriman`` (never raises)."""
+    from lkj_excel.reader import WorkbookError, read_workbook
+    from lkj_excel.units import data_from_model
+
+    p = Path(path)
+    nama = nama or p.name
+    k = Kiriman(path=str(p), nama=nama)
+    try:
+        res = read_workbook(p)
+    except WorkbookError as exc:
+        k.masalah = temuan("berkas-tidak-terbaca", exc.pesan, nama)
+        return k
+    except Exception as exc:  # a parser bug must not stop a batch
+        k.masalah = temuan("berkas-tidak-terbaca",
+                           f"Berkas tidak dapat dibaca ({type(exc).__name__}: {exc}). Buka di "
+                           "Excel, simpan ulang sebagai .xlsx, lalu kirim ulang.", nama)
+        return k
+    wd = res.data
+    k.meta = dict(wd.meta)
+    k.data = data_from_model(wd)
+    k.baris = {s.name: [r.row for r in wd.rows.get(s.name, [])] for s in schema.DATA_SHEETS}
+    k.temuan = [f if f.berkas == nama else _rename(f, nama) for f in res.findings
+                if not (f.kode == "lembar-hilang" and f.tingkat == PERINGATAN)]
+    k.sidik = sidik(k.data)
+    k.masalah = periksa_versi(k.meta, nama)
+    if k.masalah is None:
+        rusak = [f for f in res.findings if f.kode in _STRUKTUR and f.tingkat == KESALAHAN]
+        if rusak:
+            detail = " ".join(f.pesan for f in rusak[:3])
+            more = f" (dan {len(rusak) - 3} lagi)" if len(rusak) > 3 else ""
+            k.masalah = temuan(
+                "templat-tidak-dikenal",
+                f"Susunan buku kerja tidak sesuai templat LKj, mungkin templat lama: {detail}"
+                f"{more} Berkas disisihkan: salin isinya ke templat terbaru lalu kirim ulang.",
+                nama, rusak[0].lembar, rusak[0].sel)
+    if k.masalah is None:
+        kosong = [label for label, v in (("Instansi", k.instansi), ("Tahun", k.tahun),
+                                         ("Bidang", k.bidang)) if not v]
+        if kosong:
+            k.masalah = temuan(
+                "identitas-kosong",
+                f"Isian {', '.join(kosong)} di lembar Profil kosong atau tidak terbaca, jadi "
+                "buku kerja ini tidak dapat dikenali. Berkas disisihkan: isi lembar Profil "
+                "lalu kirim ulang.", nama, schema.PROFIL_SHEET)
+    return k
+
+
+def _rename(f: Finding, nama: str) -> Finding:
+    return Finding(f.kode, f.tingkat, f.lembar, f.sel, f.pesan, nama)

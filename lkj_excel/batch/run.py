@@ -1,0 +1,194 @@
+"""``lkj batch``: merge, validate and render many agencies, one task per agency.
+
+Tasks run on a pool of processes (``concurrent.futures.ProcessPoolExecutor``) or, with a
+scheduler address, on an existing Dask distributed cluster through its
+concurrent.futures executor (``distributed.Client(address).get_executor()``). A task never
+raises: one agency's broken files never stop the others.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lkj_excel.batch.load import XLSX
+
+SELESAI = "selesai"
+ADA_KESALAHAN = "ada kesalahan"
+GAGAL = "gagal"
+
+
+@dataclass
+class HasilInstansi:
+    """The outcome of one agency (plain data: crosses process boundaries)."""
+
+    folder: str
+    status: str = GAGAL
+    instansi: str = ""
+    tahun: int | None = None
+    pesan: str = ""
+    dipakai: list[str] = field(default_factory=list)
+    disisihkan: list[tuple[str, str, str]] = field(default_factory=list)  # berkas, status, pesan
+    kesalahan: int = 0
+    peringatan: int = 0
+    tidak_terbaca: int = 0
+    keluaran: list[str] = field(default_factory=list)
+    catatan: list[str] = field(default_factory=list)
+    detik: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def cari_instansi(folder: str | Path) -> list[Path]:
+    """The agency folders: each subfolder holding .xlsx files, plus ``folder`` itself when it
+    holds .xlsx files directly (one agency)."""
+    root = Path(folder)
+
+    def has_xlsx(p: Path) -> bool:
+        return any(c.is_file() and c.suffix.casefold() == XLSX and not c.name.startswith("~$")
+                   for c in p.iterdir())
+
+    subs = sorted((c for c in root.iterdir() if c.is_dir() and not c.name.startswith(".")),
+                  key=lambda c: c.name.casefold())
+    out = [root] if has_xlsx(root) else []
+    out += [s for s in subs if has_xlsx(s)]
+    return out
+
+
+def _laporan(p: Any, out_dir: Path, stem: str, pdf: bool) -> tuple[list[str], list[str]]:
+    """The report (.docx, .pdf) if the report module is installed; (paths, notes)."""
+    try:
+        from lkj_excel.report import render as report_render  # type: ignore[attr-defined]
+    except ImportError:
+        return [], ["Modul laporan (lkj_excel.report) belum tersedia di versi ini; laporan "
+                    ".docx/.pdf tidak dibuat."]
+    fn = getattr(report_render, "render_report", None) or getattr(report_render, "susun", None)
+    if fn is None:
+        return [], ["Modul laporan tidak menyediakan fungsi penyusun laporan; laporan tidak "
+                    "dibuat."]
+    try:
+        res = fn(p, out_dir / f"{stem}.docx", pdf=pdf)
+    except Exception as exc:  # the report must not stop the batch
+        return [], [f"Laporan gagal disusun: {type(exc).__name__}: {exc}"]
+    paths = res if isinstance(res, list | tuple) else [res]
+    return [str(x) for x in paths if x], []
+
+
+def proses_instansi(folder: str, out_root: str, pdf: bool = False) -> HasilInstansi:
+    """Merge, validate and write everything for one agency folder. Never raises."""
+    t0 = time.perf_counter()
+    h = HasilInstansi(folder=str(folder))
+    try:
+        _proses(Path(folder), Path(out_root), pdf, h)
+    except Exception as exc:
+        from lkj_excel.reader import WorkbookError
+
+        h.status = GAGAL
+        h.pesan = (exc.pesan if isinstance(exc, WorkbookError)
+                   else f"Terjadi kesalahan tak terduga: {type(exc).__name__}: {exc}")
+    h.detik = round(time.perf_counter() - t0, 3)
+    return h
+
+
+def _proses(folder: Path, out_root: Path, pdf: bool, h: HasilInstansi) -> None:
+    from lkj_excel.batch.check import periksa_gabungan, tulis_gabungan
+    from lkj_excel.batch.merge import DIPAKAI, KONFLIK, TIDAK_TERBACA, gabung_berkas
+    from lkj_excel.batch.render import tulis_validasi_html, tulis_validasi_xlsx
+    from lkj_excel.fsutil import safe_filename
+
+    g = gabung_berkas([folder])
+    h.dipakai = [b.berkas for b in g.berkas if b.status in (DIPAKAI, KONFLIK)]
+    h.disisihkan = [(b.berkas, b.status, b.pesan) for b in g.berkas
+                    if b.status not in (DIPAKAI, KONFLIK)]
+    h.tidak_terbaca = sum(1 for b in g.berkas if b.status == TIDAK_TERBACA)
+    if g.data is None:
+        h.status = GAGAL
+        h.pesan = "Tidak ada buku kerja LKj yang dapat digabung di folder ini."
+        return
+    h.instansi, h.tahun = g.instansi, g.tahun
+    singkatan = g.data["profil"].get("singkatan") or g.instansi
+    stem = safe_filename(f"LKj {g.tahun} {singkatan}", default="LKj")
+    out_dir = out_root / safe_filename(folder.name, default="instansi")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    p = periksa_gabungan(g, f"{stem}.xlsx")
+    h.keluaran.append(str(tulis_gabungan(g.data, p, out_dir / f"{stem}.xlsx")))
+    h.keluaran.append(str(tulis_validasi_xlsx(p, g.berkas, out_dir / f"{stem} - Validasi.xlsx")))
+    h.keluaran.append(str(tulis_validasi_html(p, g.berkas, out_dir / f"{stem} - Validasi.html")))
+    paths, notes = _laporan(p, out_dir, stem, pdf)
+    h.keluaran += paths
+    h.catatan += notes
+    h.kesalahan = sum(1 for f in p.temuan if f.tingkat == "kesalahan")
+    h.peringatan = len(p.temuan) - h.kesalahan
+    h.status = ADA_KESALAHAN if h.kesalahan else SELESAI
+    h.pesan = f"{len(h.dipakai)} berkas digabung; {h.kesalahan} kesalahan, {h.peringatan} peringatan."
+
+
+def _executor(pekerja: int | None, scheduler: str | None, n_tasks: int) -> tuple[Any, Any]:
+    """(executor, closer) for the work: a Dask cluster's executor or a process pool."""
+    if scheduler:
+        from distributed import Client
+
+        client = Client(scheduler, timeout="20s")
+        return client.get_executor(), client.close
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    n = max(1, min(pekerja or os.cpu_count() or 1, n_tasks))
+    ctx = multiprocessing.get_context("spawn")
+    ex = ProcessPoolExecutor(max_workers=n, mp_context=ctx)
+    return ex, None
+
+
+def jalankan(folder: str | Path, out: str | Path, pdf: bool = False, pekerja: int | None = None,
+             scheduler: str | None = None,
+             kemajuan: Callable[[HasilInstansi], None] | None = None) -> list[HasilInstansi]:
+    """Process every agency under ``folder``; results in folder order.
+
+    With ``pekerja == 1`` and no scheduler the work runs in this process.
+    """
+    from concurrent.futures import as_completed
+
+    folders = cari_instansi(folder)
+    out_root = Path(out)
+    out_root.mkdir(parents=True, exist_ok=True)
+    results: dict[str, HasilInstansi] = {}
+    if not folders:
+        return []
+    if pekerja == 1 and not scheduler:
+        for f in folders:
+            r = proses_instansi(str(f), str(out_root), pdf)
+            results[str(f)] = r
+            if kemajuan:
+                kemajuan(r)
+        return [results[str(f)] for f in folders]
+    ex, closer = _executor(pekerja, scheduler, len(folders))
+    try:
+        futures = {ex.submit(proses_instansi, str(f), str(out_root.resolve()), pdf): str(f)
+                   for f in folders}
+        for fut in as_completed(futures):
+            key = futures[fut]
+            try:
+                r = fut.result()
+            except Exception as exc:  # a worker died: this agency failed, the others go on
+                r = HasilInstansi(folder=key, status=GAGAL,
+                                  pesan=f"Pekerja berhenti saat memproses folder ini: "
+                                        f"{type(exc).__name__}: {exc}")
+            results[key] = r
+            if kemajuan:
+                kemajuan(r)
+    finally:
+        ex.shutdown(wait=True)
+        if closer:
+            closer()
+    return [results[str(f)] for f in folders]
+
+
+def tampil_kemajuan() -> bool:
+    """A progress bar only on a terminal, never in CI."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
