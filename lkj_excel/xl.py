@@ -1,0 +1,364 @@
+"""The Excel button (xlwings RunPython): compute and validate the workbook the user is looking at.
+
+``main()`` is what the add-in's "Hitung" button runs (``import lkj_excel; lkj_excel.main()``).
+It works through xlwings' classic, BSD-licensed API only, so it runs the same on the
+desktop engines (Windows COM, macOS) and on the remote engine that the tests use.
+
+Rules kept here:
+- bulk: one range read per needed sheet, one range write per output block (the number of
+  calls into Excel grows with the number of sheets, not cells). Marks (fill colours of the
+  cells that have findings) are one ``set_colors`` call per sheet and row chunk;
+- values only: no formula or colour reads are needed to compute (the remote engine cannot
+  read them synchronously). Original fills of marked cells are read only where the engine
+  can (``_read_fill``) and restored on the next run;
+- nothing a person typed is changed: only ``Ringkasan``, ``Validasi`` and the hidden
+  engine-owned record sheet ``_LKJ_Tanda`` are written, plus the fill colour of cells that
+  have findings (restored on the next run, exactly those recorded as marked). Sheets named
+  ``*.conf`` are never created or copied; a workbook carrying one is flagged.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from lkj_excel import schema
+from lkj_excel.cells import col_index, split_ref
+from lkj_excel.findings import KESALAHAN, Finding
+
+#: hidden sheet that records which cells the button marked (and their fill before)
+TANDA_SHEET = "_LKJ_Tanda"
+TANDA_HEADER = ("Lembar", "Sel", "Warna Asal", "Tingkat")
+#: fill colours of marked cells (hex, as both engines accept)
+WARNA_TANDA = {KESALAHAN: "#FFC7CE", "peringatan": "#FFEB9C"}
+WARNA_JUDUL = "#1F4E78"
+#: tags the add-in may pass to ``run_tag`` (see macros/RibbonLKj.bas)
+KNOWN_TAGS = ("Hitung", "Periksa", "Laporan")
+#: set_colors accepts at most this many cells per call
+_MAX_COLOR_CELLS = 10_000
+JUDUL = "LKj"
+
+
+# ---------------------------------------------------------------------------
+# Adapters: what differs between engines lives here (one function each)
+# ---------------------------------------------------------------------------
+
+def in_protected_view(book: Any) -> bool:
+    """True when the user is looking at a file in Protected View (Tampilan Terproteksi).
+
+    Windows (COM): a file opened from email or the internet is shown in a
+    ``ProtectedViewWindow``, which is not a workbook; ``Application.ActiveProtectedViewWindow``
+    is then set, and ``ActiveWorkbook`` (what RunPython passes) is another workbook or none.
+    macOS has no Protected View. The remote/JSON engine (Office.js, tests) cannot tell: an
+    Office add-in does not run in Protected View at all, so it returns False there.
+    """
+    engine = getattr(book.app.engine, "name", "")
+    if engine != "excel" or not os.name == "nt":
+        return False
+    try:
+        return book.app.api.ActiveProtectedViewWindow is not None
+    except Exception:  # older Excel without the property, or COM hiccup
+        return False
+
+
+def _read_fill(rng: Any) -> str | None:
+    """The direct fill colour of one cell as "#RRGGBB", or None (none, or unreadable).
+
+    Desktop engines read it; the remote engine cannot read colours synchronously, so the
+    original fill is unknown there and restoring a mark clears the fill.
+    """
+    try:
+        color = rng.color
+    except (NotImplementedError, Exception):
+        return None
+    if color is None:
+        return None
+    if isinstance(color, tuple):
+        return "#{:02X}{:02X}{:02X}".format(*color[:3])
+    return str(color)
+
+
+def alert(book: Any, pesan: str, judul: str = JUDUL) -> None:
+    """A message box in Excel (``App.alert``); printed when the engine has none."""
+    try:
+        book.app.alert(pesan, title=judul)
+    except Exception:
+        print(f"{judul}: {pesan}")
+
+
+# ---------------------------------------------------------------------------
+# Reading
+# ---------------------------------------------------------------------------
+
+def _norm(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def missing_required(sheet_names: Sequence[str]) -> list[str]:
+    have = {_norm(n) for n in sheet_names}
+    return [n for n in schema.REQUIRED_SHEETS if _norm(n) not in have]
+
+
+def read_grid(sheet: Any) -> list[list[Any]]:
+    """The sheet's used range as a grid anchored at A1: ONE range read.
+
+    Excel's UsedRange may start below/right of A1 (empty first rows or columns): the grid
+    is padded so that grid[r][c] is cell (r + 1, c + 1), as the reader expects.
+    """
+    used = sheet.used_range
+    values = used.options(ndim=2, err_to_str=True).value
+    grid = [list(row) for row in values or []]
+    r0, c0 = used.row, used.column
+    if c0 > 1:
+        grid = [[None] * (c0 - 1) + row for row in grid]
+    if r0 > 1:
+        grid = [[] for _ in range(r0 - 1)] + grid
+    return grid
+
+
+# ---------------------------------------------------------------------------
+# Writing
+# ---------------------------------------------------------------------------
+
+def as_excel_text(value: Any) -> Any:
+    """Text that Excel must keep as text: prefixed with ``'`` (not part of the value).
+
+    Every string gets the prefix, not only those starting with = + - @: Excel would also
+    turn codes such as "1.1" or "01" into numbers or dates.
+    """
+    if isinstance(value, str) and value:
+        return "'" + value
+    return value
+
+
+def block_values(block: Any) -> list[list[Any]]:
+    """A block's rows ready for one xlwings write (rectangular; person text stays text)."""
+    width = max((len(r) for r in block.rows), default=0)
+    out = []
+    for row in block.rows:
+        cells = [value if j in block.formula_cols else as_excel_text(value)
+                 for j, value in enumerate(row)]
+        out.append(cells + [None] * (width - len(cells)))
+    return out
+
+
+def _sheet(book: Any, name: str, create: bool = True) -> Any:
+    for sh in book.sheets:
+        if _norm(sh.name) == _norm(name):
+            return sh
+    if not create:
+        return None
+    if schema.is_conf_sheet(name):  # never: xlwings would read it as configuration
+        raise ValueError(name)
+    return book.sheets.add(name=name, after=book.sheets[len(book.sheets) - 1])
+
+
+def write_blocks(sheet: Any, blocks: Iterable[Any]) -> None:
+    """Clear the engine's sheet, then one write per block; headers coloured, titles bold."""
+    sheet.clear()
+    for b in blocks:
+        values = block_values(b)
+        if not values or not values[0]:
+            continue
+        rng = sheet.range((b.row, b.col)).resize(len(values), len(values[0]))
+        rng.value = values
+        if b.kind == "header":
+            rng.color = WARNA_JUDUL
+            _font(rng, bold=True, color="#FFFFFF")
+        elif b.kind in ("title", "total"):
+            _font(rng, bold=True)
+
+
+def _font(rng: Any, bold: bool = False, color: str | None = None) -> None:
+    try:
+        rng.font.bold = bold
+        if color:
+            rng.font.color = color
+    except (NotImplementedError, AttributeError):
+        pass
+
+
+# ---------------------------------------------------------------------------
+# Marks: fill colours of cells with findings, recorded in a hidden sheet
+# ---------------------------------------------------------------------------
+
+def _cell_pos(a1: str) -> tuple[int, int] | None:
+    col, row = split_ref(a1) if a1 else ("", 0)
+    if not col or row < 1:
+        return None
+    return row, col_index(col) + 1
+
+
+def marks_of(temuan: Sequence[Finding], sheet_names: Sequence[str]) -> dict[tuple[str, str], str]:
+    """(sheet, cell) -> level of the cells to mark: findings on a person's sheet with a cell."""
+    engine_own = {_norm(n) for n in (*schema.ENGINE_SHEETS, TANDA_SHEET)}
+    by_norm = {_norm(n): n for n in sheet_names}
+    out: dict[tuple[str, str], str] = {}
+    for f in temuan:
+        name = by_norm.get(_norm(f.lembar))
+        if name is None or _norm(name) in engine_own or schema.is_conf_sheet(name):
+            continue
+        if _cell_pos(f.sel) is None:
+            continue
+        key = (name, f.sel.replace("$", "").upper())
+        if out.get(key) != KESALAHAN:
+            out[key] = f.tingkat
+    return out
+
+
+def read_record(book: Any) -> list[tuple[str, str, str | None]]:
+    """(sheet, cell, original fill) of the cells marked by the previous run."""
+    sh = _sheet(book, TANDA_SHEET, create=False)
+    if sh is None:
+        return []
+    out = []
+    for row in read_grid(sh)[1:]:
+        row = list(row) + [None] * 3
+        if isinstance(row[0], str) and isinstance(row[1], str) and _cell_pos(row[1]):
+            fill = row[2] if isinstance(row[2], str) and row[2].startswith("#") else None
+            out.append((row[0], row[1], fill))
+    return out
+
+
+def paint(book: Any, fills: dict[tuple[str, str], str | None]) -> int:
+    """Set fills per (sheet, cell): one ``set_colors`` per sheet (and row chunk).
+
+    Cells not in ``fills`` keep their fill (``...``). Returns the number of calls.
+    """
+    calls = 0
+    per_sheet: dict[str, dict[tuple[int, int], str | None]] = {}
+    for (name, a1), color in fills.items():
+        pos = _cell_pos(a1)
+        if pos is not None:
+            per_sheet.setdefault(name, {})[pos] = color
+    for name, cells in per_sheet.items():
+        sh = _sheet(book, name, create=False)
+        if sh is None or schema.is_conf_sheet(sh.name):
+            continue
+        r1 = min(r for r, _ in cells)
+        r2 = max(r for r, _ in cells)
+        c1 = min(c for _, c in cells)
+        c2 = max(c for _, c in cells)
+        ncols = c2 - c1 + 1
+        step = max(1, _MAX_COLOR_CELLS // ncols)
+        for top in range(r1, r2 + 1, step):
+            bottom = min(r2, top + step - 1)
+            if not any(top <= r <= bottom for r, _ in cells):
+                continue
+            matrix = [[cells.get((r, c), ...) for c in range(c1, c2 + 1)]
+                      for r in range(top, bottom + 1)]
+            sh.range((top, c1), (bottom, c2)).set_colors(matrix)
+            calls += 1
+    return calls
+
+
+def update_marks(book: Any, temuan: Sequence[Finding], sheet_names: Sequence[str]) -> int:
+    """Restore last run's marks, mark this run's cells, rewrite the record. Marks made."""
+    previous = {(s, c): fill for s, c, fill in read_record(book)}
+    marks = marks_of(temuan, sheet_names)
+    originals: dict[tuple[str, str], str | None] = {}
+    for key in marks:
+        if key in previous:
+            originals[key] = previous[key]  # still marked: its fill before our first mark
+        else:
+            sh = _sheet(book, key[0], create=False)
+            pos = _cell_pos(key[1])
+            originals[key] = _read_fill(sh.range(pos)) if sh is not None and pos else None
+    fills: dict[tuple[str, str], str | None] = {
+        key: fill for key, fill in previous.items() if key not in marks}
+    fills.update({key: WARNA_TANDA.get(level, WARNA_TANDA[KESALAHAN])
+                  for key, level in marks.items()})
+    if fills:
+        paint(book, fills)
+    record = _sheet(book, TANDA_SHEET, create=bool(marks))
+    if record is not None:
+        rows: list[list[Any]] = [list(TANDA_HEADER)]
+        rows += [[as_excel_text(s), as_excel_text(c), as_excel_text(originals[(s, c)]),
+                  lvl] for (s, c), lvl in marks.items()]
+        record.clear()
+        record.range((1, 1)).resize(len(rows), len(TANDA_HEADER)).value = rows
+        try:
+            record.visible = False
+        except Exception:
+            pass
+    return len(marks)
+
+
+# ---------------------------------------------------------------------------
+# The button
+# ---------------------------------------------------------------------------
+
+def hitung_book(book: Any) -> Any:
+    """Compute, validate and write into an open xlwings book; the ``Pemeriksaan`` or None."""
+    from lkj_excel.engine import periksa_grids
+    from lkj_excel.output import ringkasan_blocks, validasi_blocks
+    from lkj_excel.reader import needed_sheets
+
+    if in_protected_view(book):
+        alert(book, "Buku kerja ini masih dalam Tampilan Terproteksi (Protected View), jadi "
+              "belum dapat diubah. Klik tombol \"Aktifkan Pengeditan\" (Enable Editing) pada "
+              "bilah kuning di atas lembar, lalu klik Hitung lagi.")
+        return None
+    names = [sh.name for sh in book.sheets]
+    missing = missing_required(names)
+    if missing:
+        alert(book, f"Buku kerja \"{book.name}\" bukan buku kerja LKj: lembar "
+              f"{', '.join(missing)} tidak ada. Buka buku kerja LKj yang dibuat dari templat "
+              "(workbooks/template_lkj.xlsx), lalu klik Hitung lagi.")
+        return None
+    grids = {}
+    for name in needed_sheets(names):
+        grids[name] = read_grid(book.sheets[name])
+    p = periksa_grids(grids, names, source=book.name)
+    for name, blocks in ((schema.RINGKASAN_SHEET, ringkasan_blocks(p)),
+                         (schema.VALIDASI_SHEET, validasi_blocks(p))):
+        write_blocks(_sheet(book, name), blocks)
+    update_marks(book, p.temuan, names)
+    _sheet(book, schema.VALIDASI_SHEET).activate()
+    conf = [n for n in names if schema.is_conf_sheet(n)]
+    if conf:
+        alert(book, f"Peringatan keamanan: buku kerja ini memuat lembar {', '.join(conf)}, "
+              "lembar konfigurasi xlwings yang dapat membuat add-in menjalankan program lain. "
+              "Hapus lembar itu, simpan, tutup lalu buka lagi buku kerja ini sebelum memakai "
+              "tombol Hitung. Lihat lembar Validasi.")
+    return p
+
+
+def main() -> None:
+    """The "Hitung" button: acts on the workbook the user is looking at."""
+    import xlwings as xw
+
+    book = xw.Book.caller()
+    try:
+        hitung_book(book)
+    except Exception as exc:  # the user sees a message box, never a traceback
+        if os.environ.get("LKJ_DEBUG"):
+            raise
+        alert(book, f"Terjadi kesalahan tak terduga: {type(exc).__name__}: {exc}. Simpan "
+              "buku kerja, lalu laporkan pesan ini ke pengelola lkj-excel.")
+
+
+def periksa() -> None:
+    """"Periksa": the same as Hitung (the button writes Ringkasan and Validasi)."""
+    main()
+
+
+def laporan() -> None:
+    import xlwings as xw
+
+    book = xw.Book.caller()
+    alert(book, "Laporan disusun dari Command Prompt: lkj laporan \"" + book.name
+          + "\" --out FOLDER. Simpan buku kerja dulu.")
+
+
+_TAGS = {"Hitung": main, "Periksa": periksa, "Laporan": laporan}
+
+
+def run_tag(tag: str) -> None:
+    """Dispatcher for the optional ``RunTag`` ribbon callback: accepts only known tags."""
+    fn = _TAGS.get(str(tag).strip())
+    if fn is None:
+        raise ValueError(f"Tombol tidak dikenal: {tag!r}. Tombol yang dikenal: "
+                         f"{', '.join(KNOWN_TAGS)}.")
+    fn()
