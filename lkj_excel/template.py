@@ -111,6 +111,16 @@ def _str(text: str) -> str:
 # Formulas of the computed columns (one row)
 # ---------------------------------------------------------------------------
 
+def _sig(x: str) -> str:
+    """``x`` rounded to 15 significant digits (Excel's precision).
+
+    Quotients of typed decimals carry binary noise (828 / 800 x 100 may come out as
+    103,49999999999999); without this, ROUND would turn a true x,5 down where the engine's
+    Decimal rounds it up. Exact inputs are unaffected.
+    """
+    return f"IF({x}=0,0,ROUND({x},14-INT(LOG10(ABS({x})))))"
+
+
 def _desimal() -> str:
     d = f"{_q(schema.PENGATURAN_SHEET)}!{setting_cell('desimal')}"
     # the reader keeps the default 0 for an empty or invalid setting (0..6, whole)
@@ -141,9 +151,9 @@ def iku_formulas(r: int) -> dict[str, str]:
     n_kej = f"COUNTIF({kej_kode},{k})"
     realisasi = (
         f'=IF(LEN(TRIM({k}))=0,"",'
-        f"IF(AND(ISNUMBER({p}),ISNUMBER({q})),IF({q}=0,{tdd},{p}/{q}*{kali}),"
+        f"IF(AND(ISNUMBER({p}),ISNUMBER({q})),IF({q}=0,{tdd},{_sig(f'{p}*{kali}/{q}')}),"
         f'IF(AND(LEN(TRIM({p}))=0,LEN(TRIM({q}))=0,{n_kej}>0),'
-        f"({tertangani})/{n_kej}*{kali},"
+        f"{_sig(f'({tertangani})*{kali}/{n_kej}')},"
         f'IF(ISNUMBER({f}),{f},""))))'
     )
     target_cell = f"INDEX({_rng(pk, 'target')},{match})"
@@ -154,17 +164,20 @@ def iku_formulas(r: int) -> dict[str, str]:
     rumus = f"{pengaturan}!{setting_cell('rumus_negatif')}"
 
     def fin(x: str) -> str:
-        return f"ROUND(IF(ISNUMBER({cap}),MIN({x},{cap}),{x}),{_desimal()})"
+        return f"ROUND({_sig(f'IF(ISNUMBER({cap}),MIN({x},{cap}),{x})')},{_desimal()})"
 
     negatif = (f"IF({found},TRIM(INDEX({_rng(pk, 'polaritas')},{match}))="
                f"{_str(schema.POLARITAS[1])},FALSE)")
+    # 2T - R cancels digits (2 x 12 - 23,91 = 0,08999999999999986): round the difference
+    # to the precision of its operands first (exact for typed inputs).
+    selisih = f"ROUND(2*{h}-{g},14-INT(LOG10(MAX(ABS(2*{h}),ABS({g})))))"
     nilai = (
         f"IF({h}=0,IF({g}=0,{fin('100')},{tdd}),"
         f"IF({negatif},"
         f"IF(TRIM({rumus})={_str(schema.RUMUS_NEGATIF[1])},"
-        f"IF({g}=0,{tdd},{fin(f'{h}/{g}*100')}),"
-        f"{fin(f'(2*{h}-{g})/{h}*100')}),"
-        f"{fin(f'{g}/{h}*100')}))"
+        f"IF({g}=0,{tdd},{fin(f'{h}*100/{g}')}),"
+        f"{fin(f'{selisih}*100/{h}')}),"
+        f"{fin(f'{g}*100/{h}')}))"
     )
     capaian = (f'=IF({g}={tdd},IF(ISNUMBER({h}),{tdd},""),'
                f'IF(AND(ISNUMBER({h}),ISNUMBER({g})),{nilai},""))')
@@ -186,7 +199,7 @@ def iku_formulas(r: int) -> dict[str, str]:
 def serapan_formula(sheet: schema.Sheet, r: int) -> str:
     a = f"${col_of(sheet, 'anggaran')}{r}"
     x = f"${col_of(sheet, 'realisasi')}{r}"
-    return f'=IF(AND(ISNUMBER({a}),ISNUMBER({x})),IF({a}=0,"",{x}/{a}*100),"")'
+    return f'=IF(AND(ISNUMBER({a}),ISNUMBER({x})),IF({a}=0,"",{_sig(f"{x}*100/{a}")}),"")'
 
 
 def row_formulas(sheet: schema.Sheet, r: int) -> dict[str, str]:
