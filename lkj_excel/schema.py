@@ -10,6 +10,7 @@ Pure data: no imports beyond the standard library, so ``import lkj_excel`` stays
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -433,14 +434,50 @@ def is_conf_sheet(name: str) -> bool:
 
 @dataclass(frozen=True)
 class Limits:
-    """Limits applied to any single input file (settings; see README)."""
+    """Limits applied to any single input file (settings; see docs/batas.md).
+
+    Each can be overridden by an environment variable (``LIMIT_ENV``), read once in
+    ``Limits.from_env`` when this module is imported.
+    """
 
     max_file_bytes: int = 50 * 1024 * 1024
-    max_inflated_bytes: int = 500 * 1024 * 1024
+    max_inflated_bytes: int = 200 * 1024 * 1024
     max_ratio: int = 200
     max_rows_per_sheet: int = 100_000
     max_text_chars: int = 32_767
+    max_cells_per_sheet: int = 5_000_000
+    max_parts: int = 5_000
     extra: dict[str, int] = field(default_factory=dict)
 
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
+        """Defaults, overridden by ``LKJ_MAKS_*`` variables (invalid values are ignored)."""
+        import os
 
-LIMITS = Limits()
+        env = os.environ if environ is None else environ
+        kw: dict[str, int] = {}
+        for name, (attr, unit) in LIMIT_ENV.items():
+            raw = env.get(name, "").strip()
+            if not raw:
+                continue
+            try:
+                value = int(float(raw.replace(",", ".")) * unit)
+            except ValueError:
+                continue
+            if value > 0:
+                kw[attr] = value
+        return cls(**kw)
+
+
+#: environment variable -> (Limits field, multiplier)
+LIMIT_ENV: dict[str, tuple[str, int]] = {
+    "LKJ_MAKS_UKURAN_MB": ("max_file_bytes", 1024 * 1024),
+    "LKJ_MAKS_MENGEMBANG_MB": ("max_inflated_bytes", 1024 * 1024),
+    "LKJ_MAKS_RASIO": ("max_ratio", 1),
+    "LKJ_MAKS_BARIS": ("max_rows_per_sheet", 1),
+    "LKJ_MAKS_TEKS": ("max_text_chars", 1),
+    "LKJ_MAKS_SEL": ("max_cells_per_sheet", 1),
+    "LKJ_MAKS_BAGIAN": ("max_parts", 1),
+}
+
+LIMITS = Limits.from_env()
