@@ -34,7 +34,9 @@ TEMPLATE_ROWS = 50
 #: spare rows below the data of a filled workbook
 SPARE_ROWS = 20
 #: last row that cross-sheet lookups reach (rows pasted below the table count too)
-LOOKUP_LAST_ROW = HEADER_ROW + schema.LIMITS.max_rows_per_sheet
+# (the class default, not the environment-tunable ``schema.LIMITS``: the template's content
+# must not depend on the machine that builds it)
+LOOKUP_LAST_ROW = HEADER_ROW + schema.Limits.max_rows_per_sheet
 DEFAULT_PATH = Path("workbooks") / "template_lkj.xlsx"
 TIDAK_DAPAT_DIHITUNG = "tidak dapat dihitung"  # = compute.TIDAK_DAPAT_DIHITUNG
 
