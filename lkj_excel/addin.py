@@ -145,10 +145,18 @@ _PROC = re.compile(r"^\s*(?:Public\s+|Private\s+|Friend\s+)?(?:Static\s+)?(Sub|F
                    r"(\w+)\s*\(", re.IGNORECASE | re.MULTILINE)
 
 
+def _vba_parser():  # type: ignore[no-untyped-def]
+    import warnings
+
+    with warnings.catch_warnings():  # oletools still uses deprecated pyparsing names
+        warnings.simplefilter("ignore")
+        from oletools.olevba import VBA_Parser
+    return VBA_Parser
+
+
 def vba_procedures(xlam: Path | bytes) -> dict[str, set[str]]:
     """Procedures per VBA module of an add-in (olevba), e.g. {"RibbonMyAddin": {"RunMain"}}."""
-    from oletools.olevba import VBA_Parser
-
+    VBA_Parser = _vba_parser()
     data = xlam.read_bytes() if isinstance(xlam, Path) else xlam
     parser = VBA_Parser(ADDIN_NAME, data=data)
     try:
@@ -162,7 +170,7 @@ def vba_procedures(xlam: Path | bytes) -> dict[str, set[str]]:
 
 
 def vba_source(xlam: Path | bytes) -> str:
-    from oletools.olevba import VBA_Parser
+    VBA_Parser = _vba_parser()
 
     data = xlam.read_bytes() if isinstance(xlam, Path) else xlam
     parser = VBA_Parser(ADDIN_NAME, data=data)
