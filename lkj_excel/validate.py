@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import Counter, defaultdict
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from lkj_excel import schema
@@ -204,8 +204,16 @@ def _same(shown: Any, expected: Any, digits: int) -> bool:
             return False
         if value is None:
             return False
-        return round_half_up(value, digits) == round_half_up(expected, digits)
+        # a spreadsheet's double carries 15 significant digits: 103.49999999999999 is the
+        # 103.5 it computed, so compare at that precision before rounding as shown
+        return round_half_up(_sig15(value), digits) == round_half_up(_sig15(expected), digits)
     return str(shown).strip().casefold() == str(expected).strip().casefold()
+
+
+def _sig15(value: Decimal) -> Decimal:
+    if not value.is_finite() or value == 0:
+        return value
+    return value.quantize(Decimal(1).scaleb(value.adjusted() - 14), rounding=ROUND_HALF_UP)
 
 
 def check_computed(hasil: Hasil, data: WorkbookData, berkas: str) -> list[Finding]:

@@ -166,3 +166,17 @@ def test_program_total_against_lra_total():
     # the Sekretariat's unit workbook (no PK rows) holds the LRA but one program only
     p = run(LRA=lra, Anggaran=prog)
     assert "anggaran-lra-tidak-sesuai" not in {f.kode for f in p.temuan}
+
+
+def test_float_noise_at_a_tie_is_not_typed_over():
+    # LibreOffice/Excel store 828/800*100 as 103.49999999999999; shown rounded it is 103.5
+    p = run(PK=[pk("I1", 800.0, satuan="Indeks")],
+            IKU=[iku("I1", realisasi=828.0, capaian=104.0, realisasi_dihitung=828.0,
+                     target_pk=800.0)])
+    assert p.temuan == []
+    from decimal import Decimal
+
+    from lkj_excel.validate import _same
+
+    assert _same(103.49999999999999, Decimal("103.5"), 0)
+    assert not _same(103.4, Decimal("103.5"), 0)
