@@ -375,6 +375,11 @@ def _data_sheet(wb: Any, st: _Styles, sheet: schema.Sheet, rows: list[Mapping[st
                 put(ws.cell(r, i + 1), values[col.key])
                 if col.kind == "date":
                     ws.cell(r, i + 1).number_format = FMT_DATE
+        lines = max((_text_lines(values.get(c.key), c.width) for c in sheet.columns
+                     if c.kind == "text" and c.width >= 30), default=1)
+        if lines > 1:
+            # openpyxl cannot autofit: estimate the height so wrapped text is not cut off
+            ws.row_dimensions[r].height = min(409, 15 * lines)
     if sheet.computed_columns:
         letters = {c.key: i + 1 for i, c in enumerate(sheet.columns)}
         for r in range(FIRST_DATA_ROW, last + 1):
@@ -395,6 +400,14 @@ def _data_sheet(wb: Any, st: _Styles, sheet: schema.Sheet, rows: list[Mapping[st
     _print_setup(ws, sum(c.width for c in sheet.columns), HEADER_ROW)
     if protect:
         _protect(ws)
+
+
+def _text_lines(value: Any, width: float) -> int:
+    """Lines a wrapped text needs in a column ``width`` characters wide (an estimate)."""
+    if not isinstance(value, str) or not value:
+        return 1
+    per_line = max(1, int(width * 1.15))
+    return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
 
 
 def _protect(ws: Any) -> None:
