@@ -89,9 +89,11 @@ def source_addin() -> Path:
 
 
 def macros_dir() -> Path:
-    """``macros/`` of the source tree (or ``LKJ_MACROS``): the sources of the build."""
+    """``macros/`` of the source tree, or of the current folder, or ``LKJ_MACROS``."""
     env = os.environ.get("LKJ_MACROS")
-    path = Path(env) if env else Path(__file__).resolve().parents[1] / "macros"
+    candidates = [Path(env)] if env else [Path(__file__).resolve().parents[1] / "macros",
+                                          Path.cwd() / "macros"]
+    path = next((c for c in candidates if (c / "ribbon.xml").is_file()), candidates[0])
     if not (path / "ribbon.xml").is_file():
         raise AddinError(
             f"Folder macros (sumber ribbon dan konfigurasi add-in) tidak ditemukan di {path}. "
