@@ -290,7 +290,7 @@ def check_zip(path: Path, limits: schema.Limits | None = None,
             if info is None:
                 continue  # the reader will say it cannot read the sheet
             scan = SheetScan(sheet_name, part, hidden=hidden)
-            _scan_sheet(rd, info, scan)
+            _scan_sheet(rd, info, scan, exact=lim.max_cells_per_sheet < FAST_BOUND)
             cells = scan.max_row * (scan.max_col + 1)
             if cells > lim.max_cells_per_sheet:
                 from lkj_excel.cells import ref
@@ -342,7 +342,12 @@ def _col_index(letters: bytes) -> int:
     return n - 1
 
 
-def _scan_sheet(rd: _Reader, info: zipfile.ZipInfo, scan: SheetScan) -> None:
+#: the most cells a sheet passing the fast path can span (9999 rows x 52 columns, A..AZ)
+FAST_BOUND = 9999 * 52
+
+
+def _scan_sheet(rd: _Reader, info: zipfile.ZipInfo, scan: SheetScan, exact: bool = False
+                ) -> None:
     """Extent of filled cells, hidden rows/columns and error cells of one sheet part."""
     carry = b""
     max_row = max_col = 0
@@ -354,13 +359,13 @@ def _scan_sheet(rd: _Reader, info: zipfile.ZipInfo, scan: SheetScan) -> None:
         if cut <= 0 or len(buf) - cut > 4 * 1024 * 1024:
             cut = max(buf.rfind(b"<"), 0) if len(buf) < 8 * 1024 * 1024 else len(buf)
         body, carry = buf[:cut], buf[cut:]
-        mr, mc, nr, nc, nf = _scan_body(body, scan)
+        mr, mc, nr, nc, nf = _scan_body(body, scan, exact)
         max_row, max_col = max(max_row, mr), max(max_col, mc)
         n_rows += nr
         n_cells += nc
         noref = noref or nf
     if carry:
-        mr, mc, nr, nc, nf = _scan_body(carry, scan)
+        mr, mc, nr, nc, nf = _scan_body(carry, scan, exact)
         max_row, max_col = max(max_row, mr), max(max_col, mc)
         n_rows += nr
         n_cells += nc
@@ -371,24 +376,25 @@ def _scan_sheet(rd: _Reader, info: zipfile.ZipInfo, scan: SheetScan) -> None:
     scan.max_row, scan.max_col = max_row, max_col
 
 
-#: a cell element not spelled ``<c r="XX9999"`` (column up to ZZ, row up to 9999): cells
+#: a cell element not spelled ``<c r="AZ9999"`` (column up to AZ, row up to 9999): cells
 #: without r, lower case, "$", other quotes or whitespace, far references -> exact scan
-_UNUSUAL_CELL = re.compile(rb'<c(?! r="[A-Z]{1,2}[1-9]\d{0,3}")(?![A-Za-z])')
+_UNUSUAL_CELL = re.compile(rb'<c(?! r="A?[A-Z][1-9]\d{0,3}")(?![A-Za-z])')
 _PREFIXED_CELL = re.compile(rb":c(?![A-Za-z])")
 _ANY_CELL = re.compile(rb"<(?:[\w.-]+:)?c([\s/>][^>]*?)?(/?)>")
 
 
-def _scan_body(body: bytes, scan: SheetScan) -> tuple[int, int, int, int, bool]:
+def _scan_body(body: bytes, scan: SheetScan, exact: bool = False
+               ) -> tuple[int, int, int, int, bool]:
     """(max row, max col, row tags, cells, cells without r) of complete elements in ``body``.
 
-    Fast path: when every cell is written ``<c r="XX9999"`` (the way Excel writes a sheet
-    that ends before column AAA and row 10000), the dense grid is at most 9999 x 702 cells
+    Fast path: when every cell is written ``<c r="AZ9999"`` (the way Excel writes a sheet
+    that ends before column BA and row 10000), the dense grid is at most 9999 x 52 cells
     and nothing is counted.
     """
     max_row = max_col = 0
     n_cells = 0
     noref = False
-    exact = (_UNUSUAL_CELL.search(body) is not None
+    exact = (exact or _UNUSUAL_CELL.search(body) is not None
              or _PREFIXED_CELL.search(body) is not None)
     if exact:
         for m in _ANY_CELL.finditer(body):
