@@ -199,7 +199,7 @@ def _table(hasil: list[Any]) -> None:
         t.add_column(col, overflow="fold")
     for h in hasil:
         aside = "; ".join(f"{b} ({STATUS_LABEL.get(s, s)})" for b, s, _ in h.disisihkan)
-        note = " ".join([h.pesan, *h.catatan]).strip()
+        note = h.pesan
         t.add_row(Path(h.folder).name, f"{h.instansi} {h.tahun or ''}".strip(), h.status,
                   str(len(h.dipakai)), aside or "-", str(h.kesalahan), str(h.peringatan), note)
     console.print(t)
@@ -208,6 +208,12 @@ def _table(hasil: list[Any]) -> None:
     aside = sum(len(h.disisihkan) for h in hasil)
     console.print(f"{len(hasil)} instansi: {done} selesai diproses, {failed} gagal; "
                   f"{aside} berkas disisihkan atau dilewati.")
+    notes: dict[str, list[str]] = {}
+    for h in hasil:
+        for c in h.catatan:
+            notes.setdefault(c, []).append(Path(h.folder).name)
+    for c, where in notes.items():
+        console.print(f"Catatan ({', '.join(where)}): {c}")
     for h in hasil:
         for b, s, pesan in h.disisihkan:
             console.print(f"  {Path(h.folder).name}/{b}: {STATUS_LABEL.get(s, s)} — {pesan}")

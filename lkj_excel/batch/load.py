@@ -7,8 +7,8 @@ unreadable file comes back with ``masalah`` set.
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
-import json
 import os
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -105,23 +105,35 @@ def _canon(value: Any) -> Any:
         return [_canon(v) for v in value]
     if isinstance(value, dict):
         return {k: _canon(v) for k, v in value.items()}
+    if isinstance(value, _dt.date):
+        return value.isoformat()
     return str(value)
 
 
-def canon_row(row: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
-    """A row's content in a comparable, hashable form (empty cells dropped)."""
-    return tuple(sorted((k, json.dumps(_canon(v), ensure_ascii=False))
-                        for k, v in row.items() if v is not None and v != ""))
+def _scalar(value: Any) -> str | None:
+    c = _canon(value)
+    if c is None or c == "":
+        return None
+    return c if isinstance(c, str) else repr(c)
 
 
-def sidik(data: dict[str, Any]) -> str:
+def canon_row(row: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """A row's content in a comparable, hashable form (empty cells dropped, keys sorted)."""
+    out = [(k, c) for k, v in row.items() if v is not None and (c := _scalar(v)) is not None]
+    out.sort()
+    return tuple(out)
+
+
+def canon_sheets(data: dict[str, Any]) -> dict[str, list[tuple[tuple[str, str], ...]]]:
+    return {n: [canon_row(r) for r in rows] for n, rows in data.get("sheets", {}).items()}
+
+
+def sidik(data: dict[str, Any], canon: dict[str, list[Any]] | None = None) -> str:
     """Hash of a workbook's content (Profil, Pengaturan, data rows; not the metadata)."""
-    body = {"profil": _canon(data.get("profil", {})),
-            "pengaturan": _canon(data.get("pengaturan", {})),
-            "sheets": {n: [list(canon_row(r)) for r in rows]
-                       for n, rows in sorted(data.get("sheets", {}).items())}}
-    text = json.dumps(body, ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    canon = canon if canon is not None else canon_sheets(data)
+    body = [repr(_canon(data.get("profil", {}))), repr(_canon(data.get("pengaturan", {})))]
+    body += [f"{n}:{canon[n]!r}" for n in sorted(canon)]
+    return hashlib.sha256("\n".join(body).encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -136,6 +148,8 @@ class Kiriman:
     meta: dict[str, Any] = field(default_factory=dict)
     temuan: list[Finding] = field(default_factory=list)
     sidik: str = ""
+    #: ``canon_row`` of each data row, parallel to ``data["sheets"][name]``
+    canon: dict[str, list[Any]] = field(default_factory=dict)
     #: why this workbook cannot be used (then ``data`` may be None)
     masalah: Finding | None = None
 
@@ -225,7 +239,8 @@ def muat(path: str | Path, nama: str | None = None) -> Kiriman:
     k.baris = {s.name: [r.row for r in wd.rows.get(s.name, [])] for s in schema.DATA_SHEETS}
     k.temuan = [f if f.berkas == nama else _rename(f, nama) for f in res.findings
                 if not (f.kode == "lembar-hilang" and f.tingkat == PERINGATAN)]
-    k.sidik = sidik(k.data)
+    k.canon = canon_sheets(k.data)
+    k.sidik = sidik(k.data, k.canon)
     k.masalah = periksa_versi(k.meta, nama)
     if k.masalah is None:
         rusak = [f for f in res.findings if f.kode in _STRUKTUR and f.tingkat == KESALAHAN]

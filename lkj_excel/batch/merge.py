@@ -245,22 +245,25 @@ def gabung_kiriman(kiriman: list[Kiriman], notes: list[Catatan] | None = None) -
     accepted: list[tuple[schema.Sheet, str, dict[str, Any], list[Kiriman]]] = []
     for sheet in schema.DATA_SHEETS:
         cols = _key_columns(sheet)
-        groups: dict[Any, list[tuple[Kiriman, list[dict[str, Any]], list[int]]]] = {}
+        groups: dict[Any, list[tuple[Kiriman, list[dict[str, Any]], list[int], Any]]] = {}
         for k in chosen:
             rows = k.data["sheets"].get(sheet.name, []) if k.data else []
             nums = k.baris.get(sheet.name, [])
-            mine_groups: dict[Any, tuple[list[dict[str, Any]], list[int]]] = {}
+            canon = k.canon.get(sheet.name) or [canon_row(r) for r in rows]
+            mine_groups: dict[Any, tuple[list[dict[str, Any]], list[int], list[Any]]] = {}
             for i, row in enumerate(rows):
                 key: Any = tuple(norm(canon_value(row.get(c))) for c in cols)
                 if not any(key):
                     key = ("#", id(k), i)  # no key: never matched with another file
-                rs, ns = mine_groups.setdefault(key, ([], []))
+                rs, ns, cs = mine_groups.setdefault(key, ([], [], []))
                 rs.append(row)
                 ns.append(nums[i] if i < len(nums) else 0)
-            for key, (rs, ns) in mine_groups.items():
-                groups.setdefault(key, []).append((k, rs, ns))
-        for key, contribs in groups.items():
-            contents = [tuple(sorted(canon_row(r) for r in rs)) for _, rs, _ in contribs]
+                cs.append(canon[i])
+            for key, (rs, ns, cs) in mine_groups.items():
+                groups.setdefault(key, []).append((k, rs, ns, tuple(sorted(cs))))
+        for key, contribs4 in groups.items():
+            contents = [c[3] for c in contribs4]
+            contribs = [(c[0], c[1], c[2]) for c in contribs4]
             first_k, first_rows, _ = contribs[0]
             label = _key_text(sheet, key, first_rows[0])
             if len(set(contents)) == 1:

@@ -61,23 +61,31 @@ def cari_instansi(folder: str | Path) -> list[Path]:
     return out
 
 
-def _laporan(p: Any, out_dir: Path, stem: str, pdf: bool) -> tuple[list[str], list[str]]:
-    """The report (.docx, .pdf) if the report module is installed; (paths, notes)."""
+def _laporan(p: Any, out_dir: Path, pdf: bool) -> tuple[list[str], list[str]]:
+    """The report (.docx, and .pdf if asked) when the report module is installed and the
+    merged data has no kesalahan (as ``lkj laporan`` without ``--paksa``); (paths, notes)."""
     try:
-        from lkj_excel.report import render as report_render  # type: ignore[attr-defined]
+        from lkj_excel.report.render import render_docx
     except ImportError:
         return [], ["Modul laporan (lkj_excel.report) belum tersedia di versi ini; laporan "
                     ".docx/.pdf tidak dibuat."]
-    fn = getattr(report_render, "render_report", None) or getattr(report_render, "susun", None)
-    if fn is None:
-        return [], ["Modul laporan tidak menyediakan fungsi penyusun laporan; laporan tidak "
-                    "dibuat."]
+    if p.ada_kesalahan:
+        return [], ["Laporan tidak disusun karena masih ada kesalahan; perbaiki lalu jalankan "
+                    "lagi."]
     try:
-        res = fn(p, out_dir / f"{stem}.docx", pdf=pdf)
+        docx = render_docx(p, out_dir)
     except Exception as exc:  # the report must not stop the batch
         return [], [f"Laporan gagal disusun: {type(exc).__name__}: {exc}"]
-    paths = res if isinstance(res, list | tuple) else [res]
-    return [str(x) for x in paths if x], []
+    paths, notes = [str(docx)], []
+    if pdf:
+        try:
+            from lkj_excel.report.pdf import docx_to_pdf
+
+            paths.append(str(docx_to_pdf(docx, docx.with_suffix(".pdf"))))
+        except Exception as exc:
+            pesan = getattr(exc, "pesan", None) or str(exc)
+            notes.append(f"PDF tidak dibuat: {pesan}")
+    return paths, notes
 
 
 def proses_instansi(folder: str, out_root: str, pdf: bool = False) -> HasilInstansi:
@@ -120,7 +128,7 @@ def _proses(folder: Path, out_root: Path, pdf: bool, h: HasilInstansi) -> None:
     h.keluaran.append(str(tulis_gabungan(g.data, p, out_dir / f"{stem}.xlsx")))
     h.keluaran.append(str(tulis_validasi_xlsx(p, g.berkas, out_dir / f"{stem} - Validasi.xlsx")))
     h.keluaran.append(str(tulis_validasi_html(p, g.berkas, out_dir / f"{stem} - Validasi.html")))
-    paths, notes = _laporan(p, out_dir, stem, pdf)
+    paths, notes = _laporan(p, out_dir, pdf)
     h.keluaran += paths
     h.catatan += notes
     h.kesalahan = sum(1 for f in p.temuan if f.tingkat == "kesalahan")
