@@ -11,10 +11,11 @@ Rules kept here:
 - values only: no formula or colour reads are needed to compute (the remote engine cannot
   read them synchronously). Original fills of marked cells are read only where the engine
   can (``_read_fill``) and restored on the next run;
-- nothing a person typed is changed: only ``Ringkasan``, ``Validasi`` and the hidden
-  engine-owned record sheet ``_LKJ_Tanda`` are written, plus the fill colour of cells that
-  have findings (restored on the next run, exactly those recorded as marked). Sheets named
-  ``*.conf`` are never created or copied; a workbook carrying one is flagged.
+- nothing a person typed is changed: only ``Ringkasan`` and ``Validasi`` are written (as the
+  contract says), plus the fill colour of cells that have findings. Which cells were marked,
+  and their fill before, is recorded in ``Validasi`` itself (a block right of the findings,
+  from column J), so the next run restores exactly those. Sheets named ``*.conf`` are never
+  created or copied; a workbook carrying one is flagged.
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ from lkj_excel import schema
 from lkj_excel.cells import col_index, split_ref
 from lkj_excel.findings import KESALAHAN, Finding
 
-#: hidden sheet that records which cells the button marked (and their fill before)
-TANDA_SHEET = "_LKJ_Tanda"
+#: where the button records which cells it marked (and their fill before): a block in the
+#: engine's own Validasi sheet, header at (TANDA_ROW, TANDA_COL)
+TANDA_SHEET = schema.VALIDASI_SHEET
+TANDA_ROW, TANDA_COL = 4, 10
+TANDA_TITLE = "Sel yang diberi warna oleh tombol Hitung (dipakai untuk memulihkannya; jangan diubah)"
 TANDA_HEADER = ("Lembar", "Sel", "Warna Asal", "Tingkat")
 #: fill colours of marked cells (hex, as both engines accept)
 WARNA_TANDA = {KESALAHAN: "#FFC7CE", "peringatan": "#FFEB9C"}
@@ -192,7 +196,7 @@ def _cell_pos(a1: str) -> tuple[int, int] | None:
 
 def marks_of(temuan: Sequence[Finding], sheet_names: Sequence[str]) -> dict[tuple[str, str], str]:
     """(sheet, cell) -> level of the cells to mark: findings on a person's sheet with a cell."""
-    engine_own = {_norm(n) for n in (*schema.ENGINE_SHEETS, TANDA_SHEET)}
+    engine_own = {_norm(n) for n in schema.ENGINE_SHEETS}
     by_norm = {_norm(n): n for n in sheet_names}
     out: dict[tuple[str, str], str] = {}
     for f in temuan:
@@ -213,8 +217,9 @@ def read_record(book: Any) -> list[tuple[str, str, str | None]]:
     if sh is None:
         return []
     out = []
-    for row in read_grid(sh)[1:]:
-        row = list(row) + [None] * 3
+    c0 = TANDA_COL - 1
+    for row in read_grid(sh)[TANDA_ROW:]:
+        row = list(row[c0:c0 + 3]) + [None] * 3
         if isinstance(row[0], str) and isinstance(row[1], str) and _cell_pos(row[1]):
             fill = row[2] if isinstance(row[2], str) and row[2].startswith("#") else None
             out.append((row[0], row[1], fill))
@@ -253,9 +258,15 @@ def paint(book: Any, fills: dict[tuple[str, str], str | None]) -> int:
     return calls
 
 
-def update_marks(book: Any, temuan: Sequence[Finding], sheet_names: Sequence[str]) -> int:
-    """Restore last run's marks, mark this run's cells, rewrite the record. Marks made."""
-    previous = {(s, c): fill for s, c, fill in read_record(book)}
+def update_marks(book: Any, temuan: Sequence[Finding], sheet_names: Sequence[str],
+                 recorded: Sequence[tuple[str, str, str | None]] | None = None) -> int:
+    """Restore last run's marks, mark this run's cells, write the record. Marks made.
+
+    ``recorded`` is last run's record, read before Validasi was rewritten.
+    """
+    if recorded is None:
+        recorded = read_record(book)
+    previous = {(s, c): fill for s, c, fill in recorded}
     marks = marks_of(temuan, sheet_names)
     originals: dict[tuple[str, str], str | None] = {}
     for key in marks:
@@ -271,17 +282,13 @@ def update_marks(book: Any, temuan: Sequence[Finding], sheet_names: Sequence[str
                   for key, level in marks.items()})
     if fills:
         paint(book, fills)
-    record = _sheet(book, TANDA_SHEET, create=bool(marks))
-    if record is not None:
-        rows: list[list[Any]] = [list(TANDA_HEADER)]
+    if marks:
+        record = _sheet(book, TANDA_SHEET)
+        rows: list[list[Any]] = [[as_excel_text(TANDA_TITLE), None, None, None],
+                                 list(TANDA_HEADER)]
         rows += [[as_excel_text(s), as_excel_text(c), as_excel_text(originals[(s, c)]),
                   lvl] for (s, c), lvl in marks.items()]
-        record.clear()
-        record.range((1, 1)).resize(len(rows), len(TANDA_HEADER)).value = rows
-        try:
-            record.visible = False
-        except Exception:
-            pass
+        record.range((TANDA_ROW - 1, TANDA_COL)).resize(len(rows), len(TANDA_HEADER)).value = rows
     return len(marks)
 
 
@@ -311,10 +318,11 @@ def hitung_book(book: Any) -> Any:
     for name in needed_sheets(names):
         grids[name] = read_grid(book.sheets[name])
     p = periksa_grids(grids, names, source=book.name)
+    recorded = read_record(book)  # before Validasi is rewritten
     for name, blocks in ((schema.RINGKASAN_SHEET, ringkasan_blocks(p)),
                          (schema.VALIDASI_SHEET, validasi_blocks(p))):
         write_blocks(_sheet(book, name), blocks)
-    update_marks(book, p.temuan, names)
+    update_marks(book, p.temuan, names, recorded)
     _sheet(book, schema.VALIDASI_SHEET).activate()
     conf = [n for n in names if schema.is_conf_sheet(n)]
     if conf:

@@ -212,6 +212,8 @@ def test_main_equals_lkj_hitung_block_by_block(caller, seed_path: Path, tmp_path
         # nothing written outside the blocks
         inside = {(b.row + i, b.col + j) for b in blocks for i, row in enumerate(b.rows)
                   for j, _ in enumerate(row)}
+        if name == schema.VALIDASI_SHEET:  # the button's record of marked cells
+            inside |= {k for k in mine if k[1] >= xl.TANDA_COL}
         assert {k for k, v in mine.items() if v not in (None, "")} <= inside
     assert checked > 100
 
@@ -231,9 +233,12 @@ def test_validasi_rows_and_marks_on_seed(caller, seed_path: Path) -> None:
     marks = colors(actions, sheet_index(book, actions, f.lembar))
     assert marks == {(row, ord(col) - 64): xl.WARNA_TANDA["peringatan"].lower()}
     record = written(actions, sheet_index(book, actions, xl.TANDA_SHEET))
-    assert record[(1, 1)] == "Lembar" and (record[(2, 1)], record[(2, 2)]) == (f.lembar, f.sel)
-    hide = [a for a in actions if a["func"] == "setSheetVisibility"]
-    assert hide and hide[0]["args"] == ["Hidden"]
+    r, c = xl.TANDA_ROW, xl.TANDA_COL
+    assert record[(r, c)] == "Lembar"
+    assert (record[(r + 1, c)], record[(r + 1, c + 1)]) == (f.lembar, f.sel)
+    # the record lives in Validasi: the engine adds no other sheet (workbook contract)
+    added = {a["args"][1] for a in actions if a["func"] == "addSheet"}
+    assert added <= set(schema.ENGINE_SHEETS)
 
 
 def test_person_cells_never_get_values(caller, seed_path: Path) -> None:
@@ -249,16 +254,20 @@ def test_person_cells_never_get_values(caller, seed_path: Path) -> None:
 
 
 def test_second_run_restores_only_what_it_marked(caller, seed_path: Path) -> None:
-    record = [list(xl.TANDA_HEADER),
-              ["PK", "F4", "#00FF00", "kesalahan"],   # marked last run, fixed since
-              ["Anggaran", "D5", "", "peringatan"]]   # still a finding
+    pad = [None] * (xl.TANDA_COL - 1)
+    record = [[] for _ in range(xl.TANDA_ROW - 1)] + [
+        pad + list(xl.TANDA_HEADER),
+        pad + ["PK", "F4", "#00FF00", "kesalahan"],   # marked last run, fixed since
+        pad + ["Anggaran", "D5", "", "peringatan"]]   # still a finding
     book, actions = run_main(caller, payload_from_xlsx(seed_path, {xl.TANDA_SHEET: record}))
     pk = colors(actions, sheet_index(book, actions, "PK"))
     assert pk == {(4, 6): "#00ff00"}  # its fill before our mark, nothing else on PK
     ang = colors(actions, sheet_index(book, actions, "Anggaran"))
     assert ang == {(5, 4): xl.WARNA_TANDA["peringatan"].lower()}
     rec = written(actions, sheet_index(book, actions, xl.TANDA_SHEET))
-    rows = {(rec.get((r, 1)), rec.get((r, 2))) for r in range(2, 10)} - {(None, None)}
+    c = xl.TANDA_COL
+    rows = {(rec.get((r, c)), rec.get((r, c + 1)))
+            for r in range(xl.TANDA_ROW + 1, 12)} - {(None, None)}
     assert rows == {("Anggaran", "D5")}
     # no sheet was added for the record: it existed
     assert not [a for a in actions if a["func"] == "addSheet" and a["args"][1] == xl.TANDA_SHEET]
