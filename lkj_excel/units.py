@@ -79,7 +79,7 @@ def units_of(data: Mapping[str, Any]) -> list[str]:
     return units
 
 
-class _Owners:
+class Owners:
     """Lookup tables built once per data dict."""
 
     def __init__(self, data: Mapping[str, Any]) -> None:
@@ -115,12 +115,12 @@ class _Owners:
 
 def owner(sheet_name: str, row_dict: Mapping[str, Any], data: Mapping[str, Any]) -> str:
     """The unit that owns one row of ``sheet_name`` (see the module's rules)."""
-    return _Owners(data).of(sheet_name, row_dict)
+    return Owners(data).of(sheet_name, row_dict)
 
 
 def split_by_unit(data: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     """One data dict per unit (Sekretariat first), each with only the rows it owns."""
-    owners = _Owners(data)
+    owners = Owners(data)
     profil = dict(data.get("profil", {}))
     instansi, tahun = profil.get("instansi", ""), profil.get("tahun")
     sheets = data.get("sheets", {})

@@ -335,7 +335,7 @@ def _foreign_rows(data: dict[str, Any],
                   ) -> list[Finding]:
     from lkj_excel import units
 
-    owners = units._Owners(data)  # one lookup table for all rows
+    owners = units.Owners(data)  # one lookup table for all rows
     known = set(owners.indikator)
     per: dict[tuple[int, str], tuple[Kiriman, str, list[str]]] = {}
     for sheet, label, row, contributors in accepted:
