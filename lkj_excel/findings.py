@@ -47,6 +47,15 @@ CODES: dict[str, tuple[Tingkat, str]] = {
     "sel-gabung": (PERINGATAN, "Sel gabungan di area data"),
     "teks-terlalu-panjang": (KESALAHAN, "Teks terlalu panjang"),
     "versi-templat": (KESALAHAN, "Versi templat tidak dikenal"),
+    # merging units' workbooks (lkj gabung / batch)
+    "templat-tidak-dikenal": (KESALAHAN, "Susunan buku kerja tidak sesuai templat"),
+    "identitas-kosong": (KESALAHAN, "Instansi, Tahun atau Bidang kosong"),
+    "instansi-lain": (PERINGATAN, "Buku kerja instansi atau tahun lain"),
+    "konflik-revisi": (KESALAHAN, "Dua isi berbeda dengan revisi yang sama"),
+    "konflik-baris": (KESALAHAN, "Baris yang sama diisi berbeda di dua berkas"),
+    "baris-bidang-lain": (PERINGATAN, "Baris milik bidang lain"),
+    "pengaturan-berbeda": (PERINGATAN, "Pengaturan berbeda antarberkas"),
+    "tidak-ada-berkas": (KESALAHAN, "Tidak ada buku kerja yang dapat digabung"),
 }
 
 

@@ -13,7 +13,7 @@ openpyxl is imported inside functions so ``import lkj_excel.template`` stays che
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -664,7 +664,8 @@ def build_workbook(data: Mapping[str, Any] | None = None) -> Any:
     return wb
 
 
-def write_workbook(path: str | Path, data: Mapping[str, Any] | None = None) -> Path:
+def write_workbook(path: str | Path, data: Mapping[str, Any] | None = None,
+                   finish: Callable[[Any], None] | None = None) -> Path:
     """Build and save atomically (temp file in the same folder + ``os.replace``).
 
     Raises ``WorkbookError`` (Indonesian) if the target is open in Excel (``~$`` lock file).
@@ -678,6 +679,8 @@ def write_workbook(path: str | Path, data: Mapping[str, Any] | None = None) -> P
         raise WorkbookError(f"Nama berkas buku kerja harus berakhiran .xlsx: {target.name}",
                             target.name)
     wb = build_workbook(data)
+    if finish is not None:  # e.g. add the engine's Ringkasan/Validasi before saving
+        finish(wb)
     return atomic_write(target, lambda tmp: wb.save(tmp))
 
 

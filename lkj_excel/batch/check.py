@@ -81,16 +81,7 @@ def periksa_gabungan(g: Any, source: str = "") -> Pemeriksaan:
 
 def tulis_gabungan(data: dict[str, Any], p: Pemeriksaan, out: str | Path) -> Path:
     """Write the merged workbook with its Ringkasan and Validasi sheets, atomically."""
-    from lkj_excel.fsutil import atomic_write, check_writable
-    from lkj_excel.reader import WorkbookError
-    from lkj_excel.template import build_workbook
+    from lkj_excel.template import write_workbook
     from lkj_excel.writer import add_engine_sheets
 
-    target = Path(out)
-    check_writable(target)
-    if target.suffix.lower() != ".xlsx":
-        raise WorkbookError(f"Nama berkas keluaran harus berakhiran .xlsx: {target.name}",
-                            target.name)
-    wb = build_workbook(data)
-    add_engine_sheets(wb, p)
-    return atomic_write(target, lambda tmp: wb.save(tmp))
+    return write_workbook(out, data, finish=lambda wb: add_engine_sheets(wb, p))
