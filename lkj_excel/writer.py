@@ -112,6 +112,14 @@ def write_hasil(src: str | Path, p: Pemeriksaan, out: str | Path | None = None) 
                 "Buku kerja ini memuat bagian yang tidak dapat dipertahankan bila disimpan "
                 f"ulang ({', '.join(lost)}: gambar, grafik, pivot atau makro). Agar tidak ada "
                 "yang hilang, tulis hasil ke berkas lain dengan --out NAMA.xlsx.", src.name)
-    wb = load_workbook(src, keep_links=True, rich_text=True)
+    try:
+        wb = load_workbook(src, keep_links=True, rich_text=True)
+    except Exception as exc:  # openpyxl is stricter than python-calamine on broken parts
+        detail = " ".join(str(exc).split())[:160]
+        raise WorkbookError(
+            "Buku kerja dapat diperiksa, tetapi tidak dapat disalin untuk menulis lembar "
+            f"Ringkasan dan Validasi ({type(exc).__name__}: {detail}). Buka di Excel lalu "
+            "simpan ulang sebagai Buku Kerja Excel (.xlsx), kemudian jalankan lagi.",
+            src.name) from None
     add_engine_sheets(wb, p)
     return atomic_write(target, lambda tmp: wb.save(tmp))
