@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
 
-from buat_korpus import valid, valid_grids  # noqa: E402
-from gridkit import save_xlsx  # noqa: E402
+from buat_korpus import valid, valid_grids
+from gridkit import save_xlsx
 
-from lkj_excel.cli import main  # noqa: E402
+from lkj_excel.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 N = max(5, settings.default.max_examples // 3)

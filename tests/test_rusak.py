@@ -18,14 +18,14 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
 
-from buat_korpus import RAHASIA, build, rewrite, valid  # noqa: E402
+from buat_korpus import RAHASIA, build, rewrite, valid
 
-from lkj_excel import schema  # noqa: E402
-from lkj_excel.cli import main  # noqa: E402
-from lkj_excel.engine import periksa_berkas  # noqa: E402
-from lkj_excel.findings import flatten  # noqa: E402
-from lkj_excel.reader import WorkbookError  # noqa: E402
-from lkj_excel.safety import check_file  # noqa: E402
+from lkj_excel import schema
+from lkj_excel.cli import main
+from lkj_excel.engine import periksa_berkas
+from lkj_excel.findings import flatten
+from lkj_excel.reader import WorkbookError
+from lkj_excel.safety import check_file
 
 ROOT = Path(__file__).resolve().parents[1]
 LKJ = [sys.executable, "-m", "lkj_excel"]
@@ -179,7 +179,7 @@ def test_entities_are_never_expanded_by_any_parser(korpus):
 
     assert openpyxl.xml.DEFUSEDXML is True  # openpyxl parses through defusedxml
     for key in ("xxe", "entitas"):
-        with pytest.raises(Exception) as exc:  # noqa: B017 - openpyxl wraps defusedxml's error
+        with pytest.raises(Exception) as exc:
             openpyxl.load_workbook(korpus[key])
         assert RAHASIA not in str(exc.value)
     for key in ("xxe", "entitas", "xxe_sharedstrings"):
@@ -350,7 +350,7 @@ def test_a_crash_mid_write_leaves_the_old_file(korpus, capsys, tmp_path, monkeyp
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(wbmod.Workbook, "save", crash)
-    code, text = run(capsys, "hitung", korpus["rumus"], "--out", out)
+    code, _text = run(capsys, "hitung", korpus["rumus"], "--out", out)
     assert code != 0
     assert out.read_bytes() == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hasil.xlsx"]  # no temp left

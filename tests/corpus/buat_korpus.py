@@ -210,9 +210,9 @@ def build(folder: Path, bomb: bool = True) -> dict[str, Path]:
     raw = base.read_bytes()
     f["terpotong"] = put("terpotong.xlsx", raw[: len(raw) // 2])
     f["html"] = put("tabel.xls", (
-        '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8">'
-        "</head><body><table><tr><td>Kode Indikator</td><td>Target</td></tr>"
-        "<tr><td>I1</td><td>95</td></tr></table></body></html>").encode())
+        b'<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8">'
+        b"</head><body><table><tr><td>Kode Indikator</td><td>Target</td></tr>"
+        b"<tr><td>I1</td><td>95</td></tr></table></body></html>"))
     f["biff"] = biff_xls(folder / "lama.xls")
     f["biff_diganti"] = biff_xls(folder / "lama-diganti-nama.xlsx")
     f["sandi"] = encrypted(base, folder / "bersandi.xlsx")
