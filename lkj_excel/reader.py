@@ -8,7 +8,7 @@ inside Excel. Every value keeps its cell; what cannot be read becomes a finding.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -22,6 +22,7 @@ from lkj_excel.numbers import ParseError, parse_date, parse_number
 
 Grid = Sequence[Sequence[Any]]
 HEADER_SEARCH_ROWS = 10
+_INF = float("inf")
 
 
 class WorkbookError(Exception):
@@ -62,7 +63,7 @@ def convert(value: Any, kind: str, choices: tuple[str, ...] = ()) -> Any:
     if is_empty(value):
         return None
     if kind == "text":
-        return _text(value)
+        return value.strip() if type(value) is str else _text(value)
     if kind == "code":
         if isinstance(value, float) and not value.is_integer():
             return repr(value)
@@ -80,6 +81,8 @@ def convert(value: Any, kind: str, choices: tuple[str, ...] = ()) -> Any:
         return parse_date(value)
     if kind == "choice":
         text = _text(value)
+        if text in choices:
+            return text
         for choice in choices:
             if _norm(choice) == _norm(text):
                 return choice
@@ -87,6 +90,27 @@ def convert(value: Any, kind: str, choices: tuple[str, ...] = ()) -> Any:
             f"\"{text}\" bukan pilihan yang dikenal. Pilih salah satu: {', '.join(choices)}."
         )
     raise ValueError(kind)  # pragma: no cover
+
+
+def converter(kind: str, choices: tuple[str, ...] = ()) -> Callable[[Any], Any]:
+    """``convert`` specialised for one column (for a non-empty value), chosen once."""
+    if kind in ("text", "code"):
+        return lambda v: (v.strip() or None) if type(v) is str else convert(v, kind)
+    if kind in ("number", "money"):
+        return lambda v: Decimal(repr(v)) if type(v) is float and v == v and \
+            v not in (_INF, -_INF) else parse_number(v)
+    if kind in ("int", "year"):
+        return lambda v: int(v) if type(v) is float and v.is_integer() else convert(v, kind)
+    if kind == "choice":
+        exact = set(choices)
+
+        def choice(v: Any) -> Any:
+            if type(v) is str and v in exact:
+                return v
+            return convert(v, kind, choices)
+
+        return choice
+    return lambda v: convert(v, kind, choices)
 
 
 def find_header(grid: Grid, label: str, max_rows: int = HEADER_SEARCH_ROWS
@@ -131,43 +155,53 @@ def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = ""
             continue
         colmap[col.key] = c
     input_cols = [colmap[c.key] for c in sheet.input_columns if c.key in colmap]
+    # the per-column plan, computed once per sheet (this loop is the engine's hot path)
+    plan = [(col, colmap[col.key], col_letter(colmap[col.key]), converter(col.kind, col.choices))
+            for col in sheet.columns if col.key in colmap]
+    letters_by_key = [(col.key, letter) for col, _, letter, _ in plan]
+    max_text = schema.LIMITS.max_text_chars
     rows: list[Row] = []
     limit = schema.LIMITS.max_rows_per_sheet
     for r in range(hr + 1, len(grid)):
         raw = grid[r]
-        if _row_empty(raw, input_cols):
-            continue
+        width = len(raw)
+        for c in input_cols:
+            if c < width:
+                v = raw[c]
+                if v is not None and v != "" and (type(v) is not str or v.strip()):
+                    break
+        else:
+            continue  # a fully empty row: skipped, not the end of the data
         if len(rows) >= limit:
             findings.append(finding(
                 "sel-tidak-terbaca", sheet.name, ref(r, 0),
                 f"Lembar {sheet.name} memiliki lebih dari {limit} baris data; sisanya tidak "
                 "dibaca. Pecah data menjadi beberapa buku kerja.", berkas))
             break
+        rs = str(r + 1)
+        cells = {key: letter + rs for key, letter in letters_by_key}
         values: dict[str, Any] = {}
-        cells: dict[str, str] = {}
         computed: dict[str, Any] = {}
-        for col in sheet.columns:
-            c = colmap.get(col.key)
-            if c is None:
-                continue
-            a1 = ref(r, c)
-            cells[col.key] = a1
-            value = raw[c] if c < len(raw) else None
+        for col, c, letter, conv in plan:
+            value = raw[c] if c < width else None
             if col.computed:
                 if not is_empty(value):
                     computed[col.key] = value
                 continue
-            if isinstance(value, str) and len(value) > schema.LIMITS.max_text_chars:
+            if value is None or value == "":
+                values[col.key] = None
+                continue
+            if isinstance(value, str) and len(value) > max_text:
                 findings.append(finding(
-                    "teks-terlalu-panjang", sheet.name, a1,
+                    "teks-terlalu-panjang", sheet.name, letter + rs,
                     f"Teks di sel ini {len(value)} karakter, melebihi batas "
-                    f"{schema.LIMITS.max_text_chars}. Persingkat isinya.", berkas))
-                value = value[: schema.LIMITS.max_text_chars]
+                    f"{max_text}. Persingkat isinya.", berkas))
+                value = value[:max_text]
             try:
-                values[col.key] = convert(value, col.kind, col.choices)
+                values[col.key] = conv(value)
             except ParseError as exc:
                 code = "pilihan-tidak-dikenal" if col.kind == "choice" else "sel-tidak-terbaca"
-                findings.append(finding(code, sheet.name, a1,
+                findings.append(finding(code, sheet.name, letter + rs,
                                         f"Kolom {col.label}: {exc.pesan}", berkas))
                 values[col.key] = None
         rows.append(Row(sheet.name, r + 1, values, cells, computed))
