@@ -1,0 +1,90 @@
+"""Run by a Python that has LibreOffice's ``uno`` module (not by lkj-excel's own Python).
+
+    python3 _uno_ekspor.py SOFFICE -env:UserInstallation=URL IN.docx OUT.pdf PDF_VERSION
+
+Starts a private headless soffice listening on a pipe, opens the document hidden, updates
+every index (table of contents) twice so page numbers settle, exports with
+``writer_pdf_Export`` (``SelectPdfVersion``: 0 normal, 2 PDF/A-2b) and shuts soffice down.
+Standard library + uno only.
+"""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+
+
+def main(argv):
+    soffice, profile, src, out, versi = argv[1:6]
+    import uno
+    from com.sun.star.beans import PropertyValue
+    from com.sun.star.connection import NoConnectException
+
+    def prop(name, value):
+        p = PropertyValue()
+        p.Name, p.Value = name, value
+        return p
+
+    pipe = "lkj" + uuid.uuid4().hex
+    proc = subprocess.Popen(
+        [soffice, profile, "--headless", "--invisible", "--norestore", "--nolockcheck",
+         "--nodefault", "--nologo", f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext(
+            "com.sun.star.bridge.UnoUrlResolver", local)
+        ctx = None
+        restarts = 0
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                ctx = resolver.resolve(
+                    f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+                break
+            except NoConnectException:
+                if proc.poll() is not None:
+                    restarts += 1
+                    if restarts > 2:
+                        break
+                    # first start of a fresh profile restarts once: start again
+                    proc = subprocess.Popen(proc.args, stdout=subprocess.DEVNULL,
+                                            stderr=subprocess.DEVNULL)
+                time.sleep(0.2)
+        if ctx is None:
+            print("tidak dapat terhubung ke LibreOffice", file=sys.stderr)
+            return 3
+        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)),
+                                           "_blank", 0, (prop("Hidden", True),))
+        if doc is None:
+            print("dokumen tidak dapat dibuka", file=sys.stderr)
+            return 4
+        try:
+            idx = doc.getDocumentIndexes()
+            for _ in range(2):
+                for i in range(idx.getCount()):
+                    idx.getByIndex(i).update()
+            doc.getTextFields().refresh()
+            data = uno.Any("[]com.sun.star.beans.PropertyValue",
+                           (prop("SelectPdfVersion", int(versi)),))
+            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)),
+                           (prop("FilterName", "writer_pdf_Export"),
+                            prop("FilterData", data)))
+        finally:
+            doc.close(True)
+        try:
+            desktop.terminate()
+        except Exception:  # the bridge drops while soffice quits
+            pass
+        return 0
+    finally:
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,124 @@
+"""PDF from the rendered .docx with LibreOffice (headless).
+
+Each conversion runs its own ``soffice`` with a private user profile
+(``-env:UserInstallation``, from ``lkj_excel.lo``). With a Python that has LibreOffice's
+``uno`` module (bundled with LibreOffice on Windows/macOS; ``python3-uno`` on Debian), the
+script ``_uno_ekspor.py`` opens the document hidden, updates the table of contents, and
+exports with ``writer_pdf_Export`` (``SelectPdfVersion`` 2 = PDF/A-2b when asked). Without
+one, ``soffice --convert-to`` is used (the table of contents then keeps the text Word
+would update) and a warning says so.
+
+(A Basic macro installed in the private profile was tried first: a fresh profile replaces
+its Basic libraries on first start, and the macro URL run hung headless.)
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from lkj_excel.fsutil import atomic_write
+
+TIMEOUT = 300
+PDFA_VERSION = 2
+
+PETUNJUK_PASANG = (
+    "LibreOffice tidak ditemukan, jadi PDF tidak dibuat (berkas Word tetap ditulis). "
+    "Pasang LibreOffice lalu jalankan lagi dengan --pdf:\n"
+    "  - Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui fonts-liberation2 "
+    "fonts-crosextra-carlito fonts-crosextra-caladea\n"
+    "  - Windows/macOS: unduh dari https://www.libreoffice.org/download/\n"
+    "Bila LibreOffice terpasang di lokasi lain, isi variabel lingkungan LKJ_SOFFICE dengan "
+    "lokasi program soffice.")
+
+
+class PdfError(Exception):
+    """Conversion failed; ``pesan`` is Indonesian."""
+
+    def __init__(self, pesan: str) -> None:
+        super().__init__(pesan)
+        self.pesan = pesan
+
+
+_UNO_SCRIPT = Path(__file__).with_name("_uno_ekspor.py")
+
+
+def uno_python(exe: str) -> str | None:
+    """A Python interpreter that can ``import uno`` (LibreOffice's bundled one, the system's
+    python3 with python3-uno, or ``LKJ_UNO_PYTHON``); None when there is none."""
+    import os
+
+    cands = []
+    if os.environ.get("LKJ_UNO_PYTHON"):
+        cands.append(os.environ["LKJ_UNO_PYTHON"])
+    prog = Path(exe).resolve().parent
+    cands += [str(prog / "python.exe"), str(prog / "python"), "/usr/bin/python3",
+              shutil.which("python3") or ""]
+    for cand in cands:
+        if not cand or not Path(cand).exists():
+            continue
+        try:
+            ok = subprocess.run([cand, "-c", "import uno"], capture_output=True,
+                                timeout=30, check=False).returncode == 0
+        except (OSError, subprocess.TimeoutExpired):
+            ok = False
+        if ok:
+            return cand
+    return None
+
+
+def soffice() -> str | None:
+    """The soffice program, or None when LibreOffice is not installed."""
+    from lkj_excel.lo import soffice_path
+    from lkj_excel.reader import WorkbookError
+
+    try:
+        return soffice_path()
+    except WorkbookError:
+        return None
+
+
+def docx_to_pdf(docx: str | Path, pdf: str | Path, pdfa: bool = False,
+                timeout: int = TIMEOUT) -> Path:
+    """Convert ``docx`` to ``pdf`` (written atomically). Raises ``PdfError``."""
+    from lkj_excel.lo import user_profile
+
+    exe = soffice()
+    if exe is None:
+        raise PdfError(PETUNJUK_PASANG)
+    src = Path(docx).resolve()
+    peringatan = ""
+    with tempfile.TemporaryDirectory(prefix="lkj-pdf-") as tmp:
+        work = Path(tmp)
+        env_arg = user_profile(work / "profil")
+        masuk, keluar = work / "masuk.docx", work / "masuk.pdf"
+        shutil.copyfile(src, masuk)
+        py = uno_python(exe)
+        if py is not None:
+            cmd = [py, str(_UNO_SCRIPT), exe, env_arg, str(masuk),
+                   str(keluar), str(PDFA_VERSION if pdfa else 0)]
+        else:
+            peringatan = ("Peringatan: Python-UNO LibreOffice tidak ditemukan; daftar isi di "
+                          "PDF belum diperbarui.")
+            filt = ("pdf:writer_pdf_Export:{\"SelectPdfVersion\":{\"type\":\"long\","
+                    f"\"value\":\"{PDFA_VERSION}\"}}}}" if pdfa else "pdf:writer_pdf_Export")
+            cmd = [exe, env_arg, "--headless", "--norestore", "--nolockcheck", "--nodefault",
+                   "--convert-to", filt, "--outdir", str(work), str(masuk)]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                                  check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise PdfError(f"LibreOffice tidak selesai dalam {timeout} detik saat membuat "
+                           "PDF. Coba lagi.") from exc
+        if not keluar.exists() or keluar.stat().st_size == 0:
+            detail = (proc.stderr or proc.stdout or "").strip()[-300:]
+            raise PdfError(f"LibreOffice gagal membuat PDF (kode {proc.returncode}). {detail}")
+        data = keluar.read_bytes()
+    path = atomic_write(pdf, lambda t: t.write_bytes(data))
+    if peringatan:
+        import sys
+
+        print(peringatan, file=sys.stderr)
+    return path
