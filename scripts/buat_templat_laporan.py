@@ -217,9 +217,21 @@ def _build(path: Path) -> Path:
             for i, text in enumerate(br):
                 st = aligns[i] if aligns else "LKj Tabel"
                 set_cell(row.cells[i], text, st)
+        for i, w in enumerate(widths):
+            t.columns[i].width = Cm(w)  # the grid: what LibreOffice lays out by
         for r in t.rows:
             for i, c in enumerate(r.cells):
                 c.width = Cm(widths[i])
+        tblpr = t._tbl.tblPr
+        tblw = tblpr.find(qn("w:tblW"))
+        if tblw is None:
+            tblw = OxmlElement("w:tblW")
+            tblpr.append(tblw)
+        tblw.set(qn("w:type"), "dxa")
+        tblw.set(qn("w:w"), str(int(sum(widths) * 567)))
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        tblpr.append(layout)
         for r0, c0, r1, c1 in merges or []:
             a, b = t.cell(r0, c0), t.cell(r1, c1)
             keep = a.text
@@ -574,7 +586,7 @@ def _build(path: Path) -> Path:
     tag("{%p if lra.ada %}")
     judul_tabel("{{ lra.nomor }}", "Laporan Realisasi Anggaran {{ instansi }} Tahun "
                 "Anggaran {{ tahun }}")
-    table([1.7, 5.0, 2.9, 2.9, 1.3, 2.7],
+    table([1.3, 4.0, 3.3, 3.3, 1.2, 3.1],
           [["Kode Rekening", "Uraian", "Anggaran (Rp)", "Realisasi {{ tahun }} (Rp)", "%",
             "Realisasi {{ lra.tahun_lalu }} (Rp)"]],
           [["{%tr for b in lra.baris %}"],
@@ -590,7 +602,7 @@ def _build(path: Path) -> Path:
     tag("{%p if anggaran.ada %}")
     judul_tabel("{{ anggaran.nomor_tabel }}", "Realisasi Anggaran Program sesuai Dokumen "
                 "Perjanjian Kinerja Tahun Anggaran {{ tahun }}")
-    table([6.4, 3.3, 3.3, 1.6, 1.4],
+    table([5.2, 3.6, 3.6, 1.8, 1.8],
           [["Program", "Anggaran", "Realisasi", "Serapan (%)", "Efisiensi (%)"]],
           [["{%tr for pr in anggaran.program %}"],
            ["{{ pr.nama }}", "{{ pr.anggaran }}", "{{ pr.realisasi }}", "{{ pr.serapan }}",

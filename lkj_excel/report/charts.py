@@ -62,7 +62,8 @@ def capaian_png(h: Hasil) -> bytes | None:
                        fontsize=7)
     ax.set_xlim(0, max(t + r) * 1.15)
     ax.set_xlabel("Persen (%)")
-    ax.legend(loc="lower right", fontsize=7, frameon=False)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=7,
+              frameon=False)
     return _png(fig)
 
 
@@ -88,5 +89,6 @@ def anggaran_png(h: Hasil) -> bytes | None:
                        fontsize=7)
     ax.set_xlim(0, max(a + r) * 1.15)
     ax.set_xlabel("Miliar rupiah")
-    ax.legend(loc="lower right", fontsize=7, frameon=False)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=7,
+              frameon=False)
     return _png(fig)
