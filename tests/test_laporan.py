@@ -1,0 +1,315 @@
+"""The report (`lkj laporan`): context, Word rendering and the command, on the seed's data."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from contoh_data import NAMA_BERKAS_INSTANSI, seed_data  # noqa: E402
+
+from lkj_excel.cli import main  # noqa: E402
+from lkj_excel.engine import periksa_berkas  # noqa: E402
+from lkj_excel.report.context import build_context  # noqa: E402
+from lkj_excel.report.render import GAMBAR, TEMPLAT, render_bytes  # noqa: E402
+
+NBSP = "\u00a0"
+
+
+def _seed_workbook(folder: Path, data: dict | None = None) -> Path:
+    """The example workbook from workbooks/contoh when it exists, else written from the
+    seed data."""
+    contoh = ROOT / "workbooks" / "contoh" / NAMA_BERKAS_INSTANSI
+    path = folder / NAMA_BERKAS_INSTANSI
+    if data is None and contoh.exists():
+        shutil.copyfile(contoh, path)
+        return path
+    from lkj_excel.template import write_workbook
+
+    write_workbook(path, data if data is not None else seed_data())
+    return path
+
+
+@pytest.fixture(scope="module")
+def seed_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _seed_workbook(tmp_path_factory.mktemp("seed"))
+
+
+@pytest.fixture(scope="module")
+def seed_p(seed_path: Path):  # type: ignore[no-untyped-def]
+    return periksa_berkas(seed_path)
+
+
+def docx_text(data_or_path: bytes | Path) -> str:
+    import io
+
+    from docx import Document
+
+    doc = Document(io.BytesIO(data_or_path) if isinstance(data_or_path, bytes)
+                   else str(data_or_path))
+    parts = [p.text for p in doc.paragraphs]
+    for t in doc.tables:
+        for row in t.rows:
+            parts.append(" | ".join(c.text for c in row.cells))
+    for s in doc.sections:
+        parts += [p.text for p in s.header.paragraphs]
+    return "\n".join(parts).replace(NBSP, " ")
+
+
+@pytest.fixture(scope="module")
+def seed_text(seed_p) -> str:  # type: ignore[no-untyped-def]
+    return docx_text(render_bytes(seed_p))
+
+
+# ---------------------------------------------------------------------------
+# context
+# ---------------------------------------------------------------------------
+
+def test_context_seed_figures(seed_p) -> None:  # type: ignore[no-untyped-def]
+    c = build_context(seed_p)
+    ormas = next(i for i in c["indikator"] if i["kode"] == "IKU3")
+    assert (ormas["target"], ormas["realisasi"], ormas["capaian"], ormas["predikat"]) == (
+        "95%", "96%", "101%", "Sangat Baik")
+    assert ormas["perhitungan"] == "51/53 x 100% = 96%"
+    assert ormas["perubahan"].endswith("turun dari 100% (2023) menjadi 96% (2024).")
+    assert [i["predikat"] for i in c["indikator"]].count("Baik") == 4
+    assert c["jumlah_sasaran"] == "5 (lima)"
+    assert c["pegawai"]["jumlah"] == 43
+    assert "didukung oleh 43 orang pegawai" in c["pegawai"]["kalimat"]
+    a = c["anggaran"]
+    assert (a["serapan"], a["efisiensi"], a["efisiensi_persen"]) == (
+        "95,68%", f"Rp{NBSP}1.455.472.897,00", "4,32%")
+    prog = next(p for p in a["program"] if p["nama"].startswith("Program Penguatan Ideologi"))
+    assert "dijabarkan dalam 4 (empat) kegiatan" in prog["kalimat"]
+    assert c["analisis"]["turun"] == [ormas["perubahan"]]
+    # numbering follows the template's order, without gaps
+    nomor = [t["nomor"] for t in c["pegawai"]["tabel"]]
+    assert nomor == ["Tabel 1.1", "Tabel 1.2", "Tabel 1.3", "Tabel 1.4"]
+    bab3 = [c["tabel_iku"], *(i["tabel"] for i in c["indikator"]), c["riwayat"]["nomor"],
+            c["renstra"]["nomor"], c["standar"]["nomor"], c["pembanding"]["nomor"],
+            c["lra"]["nomor"], a["nomor_tabel"]]
+    assert bab3 == [f"Tabel 3.{n}" for n in range(1, 13)]
+    assert (c["gambar_capaian_nomor"], a["nomor_gambar"]) == ("Gambar 3.1", "Gambar 3.2")
+
+
+def test_budget_sentence_right_way_round(seed_p) -> None:  # type: ignore[no-untyped-def]
+    s = build_context(seed_p)["anggaran"]["kalimat_kesimpulan"].replace(NBSP, " ")
+    assert ("realisasi anggaran Rp 32.204.656.183,00 dari pagu anggaran sebesar "
+            "Rp 33.660.129.080,00") in s
+
+
+def test_template_variables_all_provided(seed_p) -> None:  # type: ignore[no-untyped-def]
+    from docxtpl import DocxTemplate
+
+    from lkj_excel.report.render import jinja_env
+
+    names = DocxTemplate(str(TEMPLAT)).get_undeclared_template_variables(jinja_env())
+    missing = names - set(build_context(seed_p)) - set(GAMBAR)
+    assert names and not missing, missing
+
+
+def test_optional_parts_left_out(tmp_path: Path) -> None:
+    data = seed_data()
+    for name in ("Riwayat", "Pembanding", "Narasi", "Kejadian"):
+        data["sheets"][name] = []
+    for row in data["sheets"]["IKU"]:
+        row["target_renstra"] = None
+    p = periksa_berkas(_seed_workbook(tmp_path, data))
+    c = build_context(p)
+    assert not c["riwayat"]["ada"] and not c["pembanding"]["ada"] and not c["renstra"]["ada"]
+    assert c["analisis"]["turun"] == []
+    text = docx_text(render_bytes(p))
+    assert "None" not in text
+    assert "Perbandingan Realisasi Kinerja Tahun 2022" not in text
+    assert "lembar Riwayat kosong" in text
+    assert "Strategi peningkatan kinerja belum diisi" in text
+
+
+# ---------------------------------------------------------------------------
+# the Word document
+# ---------------------------------------------------------------------------
+
+def test_docx_says_what_the_seed_says(seed_text: str) -> None:
+    t = seed_text
+    data = seed_data()["sheets"]
+    for row in data["PK"]:
+        assert row["sasaran"] in t and row["indikator"] in t
+    for row in data["Kejadian"]:
+        assert row["uraian"] in t
+    for row in data["LRA"]:
+        assert row["uraian"] in t
+    for needle in ("51/53 x 100% = 96%", "95%", "96%", "101%", "Sangat Baik", "Baik",
+                   "95,68%", "Rp 1.455.472.897,00", "4,32%",
+                   "didukung oleh 43 orang pegawai", "43 orang",
+                   "33.660.129.080,00 | 32.204.656.183,00 | 95,68 | 23.443.482.654,00",
+                   "Tahun 2022 | Tahun 2023 | Tahun 2024",
+                   "Persentase Ormas yang Aktif | 92% | 100% | 96%",
+                   "turun dari 100% (2023) menjadi 96% (2024)",
+                   "dijabarkan dalam 4 (empat) kegiatan",
+                   "H. RIZANA MIRZA, SH, M.Kes", "NIP. 19660828 199303 1 007",
+                   "Pembina Utama Muda", "Banjarbaru, 27 Februari 2025",
+                   "Tabel 3.1", "Gambar 3.2", "LAMPIRAN"):
+        assert needle in t, needle
+    assert "None" not in t
+    assert "{{" not in t and "{%" not in t
+
+
+def test_golden_sentences(seed_text: str) -> None:
+    assert ("Target indikator Persentase Ormas yang Aktif pada tahun 2024 adalah 95%, "
+            "sedangkan realisasinya sebesar 96%. Dengan demikian capaian kinerjanya adalah "
+            "101% (Sangat Baik).") in seed_text
+    assert ("Efisiensi atas penggunaan anggaran tersebut adalah sebesar 4,32% atau "
+            "Rp 1.455.472.897,00. Program dan kegiatan dapat terlaksana dengan serapan "
+            "anggaran Rp 32.204.656.183,00 atau 95,68% dari pagu anggaran sebesar "
+            "Rp 33.660.129.080,00.") in seed_text
+    assert ("Dalam menunjang pelaksanaan kegiatan pada tahun 2024, Badan Kesbangpol Kota "
+            "Banjarbaru didukung oleh 43 orang pegawai, dengan rincian sebagai berikut:"
+            ) in seed_text
+    assert ("Indikator kinerja Persentase Ormas yang Aktif: realisasi 96% dari target 95%, "
+            "capaian kinerjanya 101% (Sangat Baik).") in seed_text
+
+
+def test_docx_has_charts_toc_and_repeating_headers(seed_p) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    data = render_bytes(seed_p)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        media = [n for n in z.namelist() if n.startswith("word/media/")]
+        body = z.read("word/document.xml").decode()
+        settings = z.read("word/settings.xml").decode()
+    assert len(media) == 2
+    assert "TOC \\o" in body and "w:tblHeader" in body
+    assert "updateFields" in settings
+
+
+def test_special_characters_survive(tmp_path: Path) -> None:
+    data = seed_data()
+    nama = 'Badan "Uji" <Kesbangpol> & Politik'
+    data["profil"]["instansi"] = nama
+    data["sheets"]["PK"][0]["indikator"] = "Indeks A & B < 5 \"kutip\" 'tunggal'"
+    p = periksa_berkas(_seed_workbook(tmp_path, data))
+    t = docx_text(render_bytes(p))
+    assert nama in t
+    assert "Indeks A & B < 5 \"kutip\" 'tunggal'" in t
+    assert "&amp;" not in t and "&lt;" not in t
+
+
+# ---------------------------------------------------------------------------
+# the command
+# ---------------------------------------------------------------------------
+
+def test_command_writes_docx(seed_path: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "hasil"
+    assert main(["laporan", str(seed_path), "--out", str(out)]) == 0
+    target = out / "Badan Kesatuan Bangsa dan Politik Kota Banjarbaru 2024.docx"
+    assert target.exists()
+    assert [p.name for p in out.iterdir()] == [target.name]  # no temp files left
+    assert "51/53 x 100% = 96%" in docx_text(target)
+
+
+def test_command_refuses_errors_unless_paksa(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    data = seed_data()
+    data["sheets"]["LRA"][0]["anggaran"] = 1  # parent no longer the sum of its children
+    path = _seed_workbook(tmp_path, data)
+    out = tmp_path / "hasil"
+    assert main(["laporan", str(path), "--out", str(out)]) == 1
+    assert not out.exists() or not any(out.iterdir())
+    assert "--paksa" in capsys.readouterr().err
+    assert main(["laporan", str(path), "--out", str(out), "--paksa"]) == 1
+    (docx,) = out.glob("*.docx")
+    first = docx_text(docx).split("DAFTAR ISI")[0]
+    assert "PERHATIAN: laporan ini disusun dari data yang masih mengandung" in first
+
+
+def test_command_unreadable_and_bad_calls(tmp_path: Path, seed_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "rusak.xlsx"
+    bad.write_bytes(b"bukan excel")
+    assert main(["laporan", str(bad), "--out", str(tmp_path / "o")]) == 2
+    assert main(["laporan", str(seed_path), "--out", str(tmp_path / "o"),
+                 "--templat", str(tmp_path / "tidak-ada.docx")]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "tidak ditemukan" in err
+
+
+def test_file_name_stays_inside_out_dir(tmp_path: Path) -> None:
+    data = seed_data()
+    data["profil"]["instansi"] = "../../CON/..\\Dinas: A|B"
+    p = periksa_berkas(_seed_workbook(tmp_path, data))
+    from lkj_excel.report.render import render_docx
+
+    out = tmp_path / "hasil"
+    path = render_docx(p, out)
+    assert path.parent == out.resolve()
+    assert "/" not in path.name and "\\" not in path.name and ":" not in path.name
+
+
+def test_several_files_merged_or_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from lkj_excel.report.cli import _merge_function
+    from lkj_excel.template import write_workbook
+    from lkj_excel.units import split_by_unit
+
+    paths = []
+    for i, part in enumerate(split_by_unit(seed_data()).values()):
+        paths.append(tmp_path / f"{i:02d}.xlsx")
+        write_workbook(paths[-1], part)
+    out = tmp_path / "hasil"
+    code = main(["laporan", *map(str, paths), "--out", str(out)])
+    if _merge_function() is None:
+        assert code == 2
+        assert "digabung" in capsys.readouterr().err
+    else:
+        assert code == 0
+        (docx,) = out.glob("*.docx")
+        assert "51/53 x 100% = 96%" in docx_text(docx)
+
+
+def test_pdf_without_libreoffice_still_writes_docx(seed_path: Path, tmp_path: Path,
+                                                    monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("PATH", str(tmp_path / "kosong"))
+    import lkj_excel.lo as lo
+
+    monkeypatch.setattr(lo, "_CANDIDATES", ("soffice-tidak-ada",))
+    out = tmp_path / "hasil"
+    assert main(["laporan", str(seed_path), "--out", str(out), "--pdf"]) == 0
+    assert list(out.glob("*.docx")) and not list(out.glob("*.pdf"))
+    assert "apt-get install libreoffice-writer-nogui" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------
+# PDF (LibreOffice)
+# ---------------------------------------------------------------------------
+
+needs_lo = pytest.mark.skipif(shutil.which("soffice") is None, reason="soffice tidak ada")
+
+
+@pytest.mark.libreoffice
+@needs_lo
+def test_pdf_of_the_seed(seed_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "hasil"
+    assert main(["laporan", str(seed_path), "--out", str(out), "--pdfa"]) == 0
+    (pdf,) = out.glob("*.pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines()
+                     if line.startswith("Pages:")))
+    assert 15 <= pages <= 60
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True).stdout.replace(NBSP, " ")
+    flat = " ".join(text.split())
+    # the table of contents was filled in (entries with page numbers)
+    toc = flat.split("DAFTAR ISI")[1].split("BAB I PENDAHULUAN 1.1")[0]
+    assert "1.1 Latar Belakang" in toc and "BAB IV PENUTUP" in toc
+    assert "Perbarui Bidang" not in flat
+    for needle in ("51/53 x 100% = 96%", "101%", "Sangat Baik", "95,68%",
+                   "Rp 1.455.472.897,00", "didukung oleh 43 orang pegawai",
+                   "H. RIZANA MIRZA, SH, M.Kes", "NIP. 19660828 199303 1 007",
+                   "turun dari 100% (2023) menjadi 96% (2024)", "BELANJA DAERAH"):
+        assert needle in flat, needle
+    assert b"pdfaid:part>2<" in pdf.read_bytes().replace(b"</", b"<")
+
