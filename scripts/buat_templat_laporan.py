@@ -94,7 +94,8 @@ def _build(path: Path) -> Path:
     pstyle("LKj Judul Tabel", size=10, bold=True, align=C, before=8, after=4, keep_next=True)
     pstyle("LKj Sumber", size=9, italic=True, align=L, before=2, after=10)
     pstyle("LKj Tabel", size=9.5, align=L, after=0, line=1.0)
-    pstyle("LKj Tabel Angka", size=9.5, align=WD_ALIGN_PARAGRAPH.RIGHT, after=0, line=1.0)
+    pstyle("LKj Tabel Angka", size=9, align=WD_ALIGN_PARAGRAPH.RIGHT, after=0, line=1.0)
+    pstyle("LKj Tabel Angka Kecil", size=8, align=WD_ALIGN_PARAGRAPH.RIGHT, after=0, line=1.0)
     pstyle("LKj Tabel Tengah", size=9.5, align=C, after=0, line=1.0)
     pstyle("LKj Tabel Kepala", size=9.5, bold=True, align=C, after=0, line=1.0)
     pstyle("LKj Sampul", size=16, bold=True, align=C, before=6, after=6)
@@ -586,15 +587,15 @@ def _build(path: Path) -> Path:
     tag("{%p if lra.ada %}")
     judul_tabel("{{ lra.nomor }}", "Laporan Realisasi Anggaran {{ instansi }} Tahun "
                 "Anggaran {{ tahun }}")
-    table([1.3, 4.0, 3.3, 3.3, 1.2, 3.1],
-          [["Kode Rekening", "Uraian", "Anggaran (Rp)", "Realisasi {{ tahun }} (Rp)", "%",
+    table([1.5, 4.1, 3.0, 3.0, 1.3, 3.0],
+          [["Kode Rek.", "Uraian", "Anggaran (Rp)", "Realisasi {{ tahun }} (Rp)", "%",
             "Realisasi {{ lra.tahun_lalu }} (Rp)"]],
           [["{%tr for b in lra.baris %}"],
            ["{{ b.kode }}", "", "{{ b.anggaran }}", "{{ b.realisasi }}", "{{ b.serapan }}",
             "{{ b.lalu }}"],
            ["{%tr endfor %}"]],
-          aligns=["LKj Tabel", "LKj Tabel", "LKj Tabel Angka", "LKj Tabel Angka",
-                  "LKj Tabel Angka", "LKj Tabel Angka"])
+          aligns=["LKj Tabel", "LKj Tabel", "LKj Tabel Angka Kecil", "LKj Tabel Angka Kecil",
+                  "LKj Tabel Angka Kecil", "LKj Tabel Angka Kecil"])
     sumber()
     tag("{%p endif %}")
 
@@ -602,7 +603,7 @@ def _build(path: Path) -> Path:
     tag("{%p if anggaran.ada %}")
     judul_tabel("{{ anggaran.nomor_tabel }}", "Realisasi Anggaran Program sesuai Dokumen "
                 "Perjanjian Kinerja Tahun Anggaran {{ tahun }}")
-    table([5.2, 3.6, 3.6, 1.8, 1.8],
+    table([4.6, 3.9, 3.9, 1.8, 1.8],
           [["Program", "Anggaran", "Realisasi", "Serapan (%)", "Efisiensi (%)"]],
           [["{%tr for pr in anggaran.program %}"],
            ["{{ pr.nama }}", "{{ pr.anggaran }}", "{{ pr.realisasi }}", "{{ pr.serapan }}",
@@ -675,7 +676,7 @@ def _build(path: Path) -> Path:
     # the LRA uraian cell: bold for parent accounts (two runs, one shown)
     lra_table = None
     for t in doc.tables:
-        if t.rows[0].cells[0].text == "Kode Rekening":
+        if t.rows[0].cells[0].text == "Kode Rek.":
             lra_table = t
     assert lra_table is not None
     cell = lra_table.rows[2].cells[1]
