@@ -313,3 +313,40 @@ def test_pdf_of_the_seed(seed_path: Path, tmp_path: Path) -> None:
         assert needle in flat, needle
     assert b"pdfaid:part>2<" in pdf.read_bytes().replace(b"</", b"<")
 
+
+
+def test_restyled_template_is_used(seed_path: Path, tmp_path: Path) -> None:
+    """The secretariat restyles the Word template (fonts, a heading) and passes --templat."""
+    from docx import Document
+    from docx.shared import Pt
+
+    doc = Document(str(TEMPLAT))
+    normal = doc.styles["Normal"]
+    normal.font.name = "Carlito"
+    normal.font.size = Pt(13)
+    doc.sections[0].header.paragraphs[0].add_run(" — KOP SURAT SEKRETARIAT")
+    mine = tmp_path / "templat-sekretariat.docx"
+    doc.save(str(mine))
+    out = tmp_path / "hasil"
+    assert main(["laporan", str(seed_path), "--out", str(out), "--templat", str(mine)]) == 0
+    (docx,) = out.glob("*.docx")
+    rendered = Document(str(docx))
+    assert rendered.styles["Normal"].font.name == "Carlito"
+    assert rendered.styles["Normal"].font.size == Pt(13)
+    text = docx_text(docx)
+    assert "KOP SURAT SEKRETARIAT" in text
+    assert "51/53 x 100% = 96%" in text  # the data still comes from the workbook
+
+
+def test_broken_custom_template_is_a_clear_error(seed_path: Path, tmp_path: Path,
+                                                capsys) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    doc = Document(str(TEMPLAT))
+    doc.add_paragraph("{{ profil.instansi ")  # an unclosed jinja tag typed in Word
+    mine = tmp_path / "rusak.docx"
+    doc.save(str(mine))
+    assert main(["laporan", str(seed_path), "--out", str(tmp_path / "o"),
+                 "--templat", str(mine)]) == 2
+    err = capsys.readouterr().err
+    assert "tidak dapat dipakai" in err and "Traceback" not in err
