@@ -47,6 +47,7 @@ CODES: dict[str, tuple[Tingkat, str]] = {
     "sel-gabung": (PERINGATAN, "Sel gabungan di area data"),
     "teks-terlalu-panjang": (KESALAHAN, "Teks terlalu panjang"),
     "versi-templat": (KESALAHAN, "Versi templat tidak dikenal"),
+    "angka-sebagai-teks": (PERINGATAN, "Angka tertulis sebagai teks"),
     # merging units' workbooks (lkj gabung / batch)
     "templat-tidak-dikenal": (KESALAHAN, "Susunan buku kerja tidak sesuai templat"),
     "identitas-kosong": (KESALAHAN, "Instansi, Tahun atau Bidang kosong"),

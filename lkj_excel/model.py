@@ -24,6 +24,9 @@ class Row:
     cells: dict[str, str]
     #: values found in computed columns (never trusted; checked against the engine)
     computed: dict[str, Any] = field(default_factory=dict)
+    #: keys of number columns whose cell held text ("95,5", "Rp 1.000"): read right by the
+    #: engine, but Excel's own formulas do not count them
+    text_numbers: frozenset[str] = frozenset()
 
     def __getitem__(self, key: str) -> Any:
         return self.values.get(key)

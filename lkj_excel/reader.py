@@ -23,6 +23,7 @@ from lkj_excel.numbers import ParseError, parse_date, parse_number
 Grid = Sequence[Sequence[Any]]
 HEADER_SEARCH_ROWS = 10
 _INF = float("inf")
+NUMBER_KINDS = frozenset(("number", "money", "int", "year"))
 
 
 class WorkbookError(Exception):
@@ -182,6 +183,7 @@ def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = ""
         cells = {key: letter + rs for key, letter in letters_by_key}
         values: dict[str, Any] = {}
         computed: dict[str, Any] = {}
+        text_numbers: list[str] = []
         for col, c, letter, conv in plan:
             value = raw[c] if c < width else None
             if col.computed:
@@ -199,12 +201,16 @@ def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = ""
                 value = value[:max_text]
             try:
                 values[col.key] = conv(value)
+                if type(value) is str and col.kind in NUMBER_KINDS \
+                        and values[col.key] is not None:
+                    text_numbers.append(col.key)
             except ParseError as exc:
                 code = "pilihan-tidak-dikenal" if col.kind == "choice" else "sel-tidak-terbaca"
                 findings.append(finding(code, sheet.name, letter + rs,
                                         f"Kolom {col.label}: {exc.pesan}", berkas))
                 values[col.key] = None
-        rows.append(Row(sheet.name, r + 1, values, cells, computed))
+        rows.append(Row(sheet.name, r + 1, values, cells, computed,
+                        frozenset(text_numbers) if text_numbers else frozenset()))
     letters = {k: col_letter(c) for k, c in colmap.items()}
     return rows, findings, hr + 1, letters
 

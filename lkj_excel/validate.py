@@ -236,6 +236,8 @@ def check_computed(hasil: Hasil, data: WorkbookData, berkas: str) -> list[Findin
         row = ind.iku_row
         if row is None or not row.computed:
             continue
+        if row.text_numbers or (ind.pk_row is not None and "target" in ind.pk_row.text_numbers):
+            continue  # Excel's formulas skip text numbers: reported as angka-sebagai-teks
         cap: Any = ind.capaian_bulat if ind.capaian_bulat is not None else (
             ind.capaian_catatan if ind.capaian_catatan == TIDAK_DAPAT_DIHITUNG else None)
         real: Any = ind.realisasi
@@ -255,7 +257,7 @@ def check_computed(hasil: Hasil, data: WorkbookData, berkas: str) -> list[Findin
 
     for rows in (data.anggaran, data.lra):
         for row in rows:
-            if "serapan" in row.computed:
+            if "serapan" in row.computed and not row.text_numbers:
                 exp = persen(row["realisasi"], row["anggaran"])
                 report(row, "serapan", "Serapan (%)", row.computed["serapan"], exp, 2)
     return out
@@ -318,6 +320,30 @@ def check_indikator(ind: IndikatorHasil, data: WorkbookData, berkas: str) -> lis
     return out
 
 
+def check_text_numbers(data: WorkbookData, berkas: str) -> list[Finding]:
+    """Number cells that hold text: read right here, but not counted by Excel's formulas.
+
+    One finding per sheet and column (the first cell, and how many there are).
+    """
+    out = []
+    for sheet in schema.DATA_SHEETS:
+        seen: dict[str, list[Row]] = {}
+        for row in data.sheet(sheet.name):
+            for key in row.text_numbers:
+                seen.setdefault(key, []).append(row)
+        for key, rows in seen.items():
+            col = sheet.column(key)
+            first = rows[0]
+            more = f" dan {len(rows) - 1} sel lain di kolom ini" if len(rows) > 1 else ""
+            out.append(finding(
+                "angka-sebagai-teks", sheet.name, first.cell(key),
+                f"Kolom {col.label}: angka di sel ini{more} tertulis sebagai teks. lkj-excel "
+                "membacanya dengan benar, tetapi rumus Excel (kolom hitungan, jumlah) tidak "
+                "menghitungnya. Ketik ulang sebagai angka, atau pakai Data > Teks ke Kolom.",
+                berkas))
+    return out
+
+
 def check_tahun(data: WorkbookData, berkas: str, today: _dt.date | None = None
                 ) -> list[Finding]:
     out = []
@@ -368,6 +394,7 @@ def validate(data: WorkbookData, hasil: Hasil | None = None) -> list[Finding]:
     out += check_computed(hasil, data, berkas)
     out += check_tahun(data, berkas)
     out += check_narasi(data, berkas)
+    out += check_text_numbers(data, berkas)
     out += check_lra_total(hasil, data, berkas)
     return out
 

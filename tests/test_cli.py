@@ -52,7 +52,9 @@ def test_periksa_json(good, capsys):
     assert a["serapan_persen"] == 95.68 and a["efisiensi"] == 1455472897
     assert a["efisiensi_persen"] == 4.32
     assert obj["pegawai"]["jumlah"] == 0
-    assert obj["temuan"] == []
+    # amounts typed as Indonesian text are read right, with a warning per column
+    assert [(t["kode"], t["tingkat"], t["sel"]) for t in obj["temuan"]] == [
+        ("angka-sebagai-teks", "peringatan", "D4"), ("angka-sebagai-teks", "peringatan", "E4")]
 
 
 def test_hitung_writes_engine_sheets_only_and_keeps_text_as_text(good, tmp_path, capsys):

@@ -47,7 +47,10 @@ def test_kegiatan_not_adding_up_to_program_seed_150():
         {"program": "Program Penguatan Ideologi Pancasila", "kegiatan": "d", "anggaran": 80860350},
     ]
     p = run(PK=[pk("I1")], IKU=[iku("I1", realisasi=100.0)], Anggaran=rows)
-    assert codes(p) == [("anggaran-kegiatan-tidak-sesuai", "Anggaran", "D4")]
+    assert codes(p) == [("anggaran-kegiatan-tidak-sesuai", "Anggaran", "D4"),
+                        # the program's amounts were typed as Indonesian text
+                        ("angka-sebagai-teks", "Anggaran", "D4"),
+                        ("angka-sebagai-teks", "Anggaran", "E4")]
     assert "Rp 150,00" in p.temuan[0].pesan
 
 
@@ -180,3 +183,18 @@ def test_float_noise_at_a_tie_is_not_typed_over():
 
     assert _same(103.49999999999999, Decimal("103.5"), 0)
     assert not _same(103.4, Decimal("103.5"), 0)
+
+
+def test_text_numbers_are_read_but_flagged_once_per_column():
+    p = run(PK=[pk("I1", "95"), pk("I2", "100", sasaran="S2")],
+            IKU=[iku("I1", pembilang="51", penyebut="53", capaian=""),
+                 iku("I2", realisasi=100.0, capaian=100.0, predikat="Baik")])
+    ind = p.hasil.indikator[0]
+    assert (ind.target, ind.capaian_bulat, ind.predikat) == (95, 101, "Sangat Baik")
+    # Excel's own formula could not count the text: no false "diketik manual"
+    assert "diketik-manual" not in {f.kode for f in p.temuan}
+    found = [(f.kode, f.lembar, f.sel) for f in p.temuan if f.kode == "angka-sebagai-teks"]
+    assert found == [("angka-sebagai-teks", "IKU", "C4"), ("angka-sebagai-teks", "IKU", "E4"),
+                     ("angka-sebagai-teks", "PK", "F4")]
+    pk_f = next(f for f in p.temuan if f.lembar == "PK")
+    assert "1 sel lain" in pk_f.pesan and pk_f.tingkat == "peringatan"
