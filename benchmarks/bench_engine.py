@@ -56,12 +56,12 @@ def main() -> None:
     }
     print(f"{'buku kerja':44} {'baca mentah':>12} {'periksa':>10} {'rasio':>6} {'hitung':>10}")
     for label, path in files.items():
-        raw_best, raw_med = best_of(lambda p=path: raw_read(p))
-        eng_best, eng_med = best_of(lambda p=path: periksa_berkas(p))
-        p = periksa_berkas(path)
+        _, raw_med = best_of(lambda p=path: raw_read(p))
+        _, eng_med = best_of(lambda p=path: periksa_berkas(p))
+        res = periksa_berkas(path)
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "h.xlsx"
-            hit_best, _ = best_of(lambda: write_hasil(path, p, out), n=5)
+            hit_best, _ = best_of(lambda p=path, r=res, o=out: write_hasil(p, r, o), n=5)
         print(f"{label:44} {raw_med * 1000:9.1f} ms {eng_med * 1000:7.1f} ms "
               f"{eng_med / raw_med:5.2f}x {hit_best * 1000:7.1f} ms")
     imp = cold("import lkj_excel")

@@ -30,7 +30,7 @@ def main() -> int:
     import docxtpl  # noqa: F401
     import matplotlib.pyplot  # noqa: F401
 
-    from lkj_excel.report import charts, context, render  # noqa: F401
+    from lkj_excel.report import charts, context, render
     t_import = time.perf_counter() - t0
 
     from contoh_data import NAMA_BERKAS_INSTANSI, seed_data

@@ -54,7 +54,8 @@ def typical_data(n_ind: int = 50, n_kej: int = 500, n_lra: int = 200, seed: int 
                     "anggaran": total, "realisasi": total * Decimal("0.9")})
         for g in range(3):
             ang.append({"kode_sasaran": f"SS{s:02d}", "program": f"Program {s}",
-                        "kegiatan": f"Kegiatan {s}.{g + 1}", "anggaran": total / 4 if g else total / 2,
+                        "kegiatan": f"Kegiatan {s}.{g + 1}",
+                        "anggaran": total / 4 if g else total / 2,
                         "realisasi": None})
     lra = _lra(n_lra, rnd)
     peg = [{"jenis": "ASN", "pengelompokan": "Pendidikan", "uraian": u, "jumlah": n}
@@ -78,7 +79,7 @@ def _lra(n: int, rnd: random.Random) -> list[dict[str, Any]]:
     groups = max(1, (n - 1) // (leaves_per_group + 1))
     rows: list[dict[str, Any]] = []
     body: list[dict[str, Any]] = []
-    tot_a = tot_r = Decimal(0)
+    tot_a = Decimal(0)
     for g in range(1, groups + 1):
         kids = []
         for k in range(1, leaves_per_group + 1):

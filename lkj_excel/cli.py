@@ -174,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
         try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the final flush
+            sys.stdout = open(os.devnull, "w")
         except OSError:
             pass
         return 0

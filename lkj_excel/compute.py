@@ -220,7 +220,8 @@ def realisasi_indikator(iku: Row | None, satuan: str, kejadian: list[Row]
     pembilang = iku["pembilang"] if iku else None
     penyebut = iku["penyebut"] if iku else None
     if pembilang is not None and penyebut is not None:
-        return realisasi_dari(pembilang, penyebut, satuan), "pembilang-penyebut", pembilang, penyebut
+        real = realisasi_dari(pembilang, penyebut, satuan)
+        return real, "pembilang-penyebut", pembilang, penyebut
     if pembilang is None and penyebut is None and kejadian:
         handled = sum(1 for k in kejadian if k["status"] in schema.STATUS_TERTANGANI)
         p, q = Decimal(handled), Decimal(len(kejadian))

@@ -37,7 +37,7 @@ class ParseError(ValueError):
 _ID_NUMBER = re.compile(r"^(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?$")
 _EXCEL_ERRORS = {"#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!",
                  "#SPILL!", "#CALC!", "#GETTING_DATA"}
-_EMPTY_MARKS = {"", "-", "–", "—"}
+_EMPTY_MARKS = {"", "-", "–", "—"}  # noqa: RUF001 - dashes Word types
 
 
 def to_decimal(value: float | int | Decimal) -> Decimal:
@@ -78,7 +78,7 @@ def parse_number(value: object) -> Decimal | None:
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1].strip()
-    if text and text[0] in "+-−":
+    if text and text[0] in "+-−":  # noqa: RUF001 - a typed minus sign too
         negative, text = text[0] != "+", text[1:].strip()
     low = text.casefold()
     if low.startswith("rp"):
@@ -90,7 +90,7 @@ def parse_number(value: object) -> Decimal | None:
     if text.endswith("%"):
         text = text[:-1].strip()
     text = text.replace(" ", "")
-    if text and text[0] in "+-−" and not negative:
+    if text and text[0] in "+-−" and not negative:  # noqa: RUF001
         negative, text = text[0] != "+", text[1:]
     m = _ID_NUMBER.match(text)
     if not m:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 

@@ -32,7 +32,7 @@ from lkj_excel.engine import periksa_berkas, to_json
 from lkj_excel.template import write_workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-import contoh_data  # noqa: E402
+import contoh_data
 
 KETAHANAN = contoh_data.BIDANG_KETAHANAN
 POLITIK = contoh_data.BIDANG_POLITIK

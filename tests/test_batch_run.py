@@ -17,7 +17,7 @@ from lkj_excel.engine import periksa_berkas
 from lkj_excel.template import write_workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-import contoh_data  # noqa: E402
+import contoh_data
 
 NASTY = "Dinas <b>Uji</b> & \"Co\""
 

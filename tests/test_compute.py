@@ -13,8 +13,8 @@ from lkj_excel.compute import (
     hitung_anggaran,
     hitung_pegawai,
     lra_parent,
-    perubahan,
     persen,
+    perubahan,
     predikat,
     realisasi_dari,
 )

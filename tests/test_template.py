@@ -635,8 +635,9 @@ def test_formulas_match_engine_after_libreoffice(
 
 @pytest.mark.libreoffice
 def test_seed_figures_after_libreoffice(recalculated: list[tuple[Any, dict, Path]]) -> None:
-    from lkj_excel.engine import periksa_berkas
     from python_calamine import CalamineWorkbook
+
+    from lkj_excel.engine import periksa_berkas
 
     _, _, path = recalculated[0]
     grid = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("IKU").to_python()

@@ -12,7 +12,7 @@ import pytest
 from lkj_excel import schema, units
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-import contoh_data  # noqa: E402
+import contoh_data
 
 IDEOLOGI = contoh_data.BIDANG_IDEOLOGI
 POLITIK = contoh_data.BIDANG_POLITIK

@@ -16,13 +16,13 @@ from typing import Any
 
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
-import pytest  # noqa: E402
-import xlwings as xw  # noqa: E402
-from python_calamine import CalamineWorkbook  # noqa: E402
+import pytest
+import xlwings as xw
+from python_calamine import CalamineWorkbook
 
-from lkj_excel import schema, xl  # noqa: E402
-from lkj_excel.engine import periksa_berkas  # noqa: E402
-from lkj_excel.output import hyperlink_formula, ringkasan_blocks, validasi_blocks  # noqa: E402
+from lkj_excel import schema, xl
+from lkj_excel.engine import periksa_berkas
+from lkj_excel.output import hyperlink_formula, ringkasan_blocks, validasi_blocks
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -10,10 +10,10 @@ from pathlib import Path
 
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
-import pytest  # noqa: E402
+import pytest
 
-from lkj_excel import udf  # noqa: E402
-from lkj_excel.engine import periksa_berkas  # noqa: E402
+from lkj_excel import udf
+from lkj_excel.engine import periksa_berkas
 
 ROOT = Path(__file__).resolve().parents[1]
 
