@@ -39,32 +39,52 @@ def _id(value: float, digits: int = 0) -> str:
     return format_angka(value, digits)
 
 
+def _label(text: str, width: int = 42, lines: int = 3) -> str:
+    """A long name wrapped to at most ``lines`` lines, with "…" when cut."""
+    parts = textwrap.wrap(text, width)
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][: width - 1].rstrip() + "…"
+    return "\n".join(parts)
+
+
+def _pair_chart(labels: list[str], first: list[float], second: list[float],
+                names: tuple[str, str], colors: tuple[str, str], xlabel: str,
+                notes: list[tuple[str | None, str | None]], row_height: float):  # type: ignore[no-untyped-def]
+    """Horizontal pairs of bars (e.g. target and realisasi) per label, with value notes."""
+    plt = _plt()
+    n = len(labels)
+    fig, ax = plt.subplots(figsize=(6.3, row_height * n + 1.2))
+    ys = list(range(n))[::-1]
+    ax.barh([y + 0.2 for y in ys], first, height=0.38, color=colors[0], label=names[0])
+    ax.barh([y - 0.2 for y in ys], second, height=0.38, color=colors[1], label=names[1])
+    pad = max(first + second) * 0.01
+    for y, a, b, (note_a, note_b) in zip(ys, first, second, notes, strict=True):
+        if note_a:
+            ax.text(a + pad, y + 0.2, note_a, va="center", fontsize=7)
+        if note_b:
+            ax.text(b + pad, y - 0.2, note_b, va="center", fontsize=7)
+    ax.set_yticks(ys)
+    ax.set_yticklabels([_label(t) for t in labels], fontsize=7)
+    ax.set_xlim(0, max(first + second) * 1.15)
+    ax.set_xlabel(xlabel)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=7,
+              frameon=False)
+    return _png(fig)
+
+
 def capaian_png(h: Hasil) -> bytes | None:
     """Target vs realisasi per indicator (indicators in % only; None when none)."""
     inds = [i for i in h.indikator if (i.satuan or "").strip() == "%"
             and i.target is not None and i.realisasi_bulat is not None]
     if not inds:
         return None
-    plt = _plt()
-    n = len(inds)
-    fig, ax = plt.subplots(figsize=(6.3, 0.55 * n + 1.2))
-    ys = list(range(n))[::-1]
     t = [float(i.target) for i in inds]
     r = [float(i.realisasi_bulat) for i in inds]
-    ax.barh([y + 0.2 for y in ys], t, height=0.38, color="#9db4d6", label="Target")
-    ax.barh([y - 0.2 for y in ys], r, height=0.38, color="#1f4e8c", label="Realisasi")
-    for y, tv, rv in zip(ys, t, r, strict=True):
-        ax.text(tv + 1, y + 0.2, _id(tv, 2).rstrip("0").rstrip(",") + "%", va="center",
-                fontsize=7)
-        ax.text(rv + 1, y - 0.2, _id(rv, h.settings.desimal) + "%", va="center", fontsize=7)
-    ax.set_yticks(ys)
-    ax.set_yticklabels(["\n".join(textwrap.wrap(i.indikator, 42)[:3]) for i in inds],
-                       fontsize=7)
-    ax.set_xlim(0, max(t + r) * 1.15)
-    ax.set_xlabel("Persen (%)")
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=7,
-              frameon=False)
-    return _png(fig)
+    notes = [(_id(tv, 2).rstrip("0").rstrip(",") + "%", _id(rv, h.settings.desimal) + "%")
+             for tv, rv in zip(t, r, strict=True)]
+    return _pair_chart([i.indikator for i in inds], t, r, ("Target", "Realisasi"),
+                       ("#9db4d6", "#1f4e8c"), "Persen (%)", notes, 0.55)
 
 
 def anggaran_png(h: Hasil) -> bytes | None:
@@ -72,23 +92,9 @@ def anggaran_png(h: Hasil) -> bytes | None:
     progs = h.anggaran.program
     if not progs:
         return None
-    plt = _plt()
-    n = len(progs)
-    fig, ax = plt.subplots(figsize=(6.3, 0.6 * n + 1.2))
-    ys = list(range(n))[::-1]
     a = [float(p.anggaran) / 1e9 for p in progs]
     r = [float(p.realisasi or 0) / 1e9 for p in progs]
-    ax.barh([y + 0.2 for y in ys], a, height=0.38, color="#c9c9c9", label="Anggaran")
-    ax.barh([y - 0.2 for y in ys], r, height=0.38, color="#2e7d4f", label="Realisasi")
-    for y, p, rv in zip(ys, progs, r, strict=True):
-        if p.serapan_persen is not None:
-            ax.text(rv + max(a) * 0.01, y - 0.2, _id(p.serapan_persen, 2) + "%",
-                    va="center", fontsize=7)
-    ax.set_yticks(ys)
-    ax.set_yticklabels(["\n".join(textwrap.wrap(p.program, 42)[:3]) for p in progs],
-                       fontsize=7)
-    ax.set_xlim(0, max(a + r) * 1.15)
-    ax.set_xlabel("Miliar rupiah")
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=7,
-              frameon=False)
-    return _png(fig)
+    notes = [(None, None if p.serapan_persen is None else _id(p.serapan_persen, 2) + "%")
+             for p in progs]
+    return _pair_chart([p.program for p in progs], a, r, ("Anggaran", "Realisasi"),
+                       ("#c9c9c9", "#2e7d4f"), "Miliar rupiah", notes, 0.6)
