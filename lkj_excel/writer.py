@@ -67,17 +67,50 @@ def write_blocks(ws, blocks: list[Block]) -> None:  # type: ignore[no-untyped-de
     _style_sheet(ws, blocks)
 
 
-def _formats(ws, sheet: str) -> None:  # type: ignore[no-untyped-def]
-    widths = {schema.RINGKASAN_SHEET: [14, 40, 14, 40, 10, 11, 12, 12, 12, 14, 22],
-              schema.VALIDASI_SHEET: [c.width for c in schema.VALIDASI_COLUMNS]}[sheet]
+MAX_WIDTH = {schema.RINGKASAN_SHEET: 50, schema.VALIDASI_SHEET: 90}
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return f"{value:,.2f}" if abs(value) >= 1000 else f"{value:,}"
+    return str(value)
+
+
+def _formats(ws, sheet: str, blocks: list[Block]) -> None:  # type: ignore[no-untyped-def]
+    """Number formats, column widths from what the blocks hold, wrapped long text."""
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
-    for i, w in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = w
-    for row in ws.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, float | int) and not isinstance(cell.value, bool):
-                cell.number_format = "#,##0.00" if abs(cell.value) >= 1000 else "#,##0.##"
+    cap = MAX_WIDTH[sheet]
+    widths: dict[int, int] = {}
+    for b in blocks:
+        if b.kind == "title" or (len(b.rows) == 1 and len(b.rows[0]) == 1):
+            continue  # titles and one-cell notes may run across columns
+        for row in b.rows:
+            for j, value in enumerate(row):
+                if value is None or j in b.formula_cols:
+                    continue
+                col = b.col + j
+                widths[col] = max(widths.get(col, 8), min(cap, len(_shown(value)) + 2))
+    for col, w in widths.items():
+        ws.column_dimensions[get_column_letter(col)].width = w
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    for b in blocks:
+        if b.kind in ("title", "header") or (len(b.rows) == 1 and len(b.rows[0]) == 1):
+            continue
+        for i, values in enumerate(b.rows):
+            lines = 1
+            for j, v in enumerate(values):
+                cell = ws.cell(row=b.row + i, column=b.col + j)
+                cell.alignment = top
+                if isinstance(v, float | int) and not isinstance(v, bool):
+                    cell.number_format = "#,##0.00" if abs(v) >= 1000 else "#,##0.##"
+                elif isinstance(v, str) and len(v) > widths.get(b.col + j, cap) - 2:
+                    cell.alignment = wrap
+                    lines = max(lines, -(-len(v) // max(1, widths.get(b.col + j, cap) - 2)))
+            if lines > 1:
+                ws.row_dimensions[b.row + i].height = min(409, 15 * lines)
 
 
 def add_engine_sheets(wb, p: Pemeriksaan) -> None:  # type: ignore[no-untyped-def]
@@ -89,7 +122,7 @@ def add_engine_sheets(wb, p: Pemeriksaan) -> None:  # type: ignore[no-untyped-de
                          (schema.VALIDASI_SHEET, validasi_blocks(p))):
         ws = wb.create_sheet(name)
         write_blocks(ws, blocks)
-        _formats(ws, name)
+        _formats(ws, name, blocks)
         ws.freeze_panes = "A5" if name == schema.VALIDASI_SHEET else None
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.orientation = "landscape"
