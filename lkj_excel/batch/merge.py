@@ -229,8 +229,9 @@ def gabung_kiriman(kiriman: list[Kiriman], notes: list[Catatan] | None = None) -
             msg = (f"Berkas {names} sama-sama buku kerja {top[0].bidang} revisi "
                    f"{top[0].meta.get('revisi') or '-'}, tetapi isinya berbeda. Baris yang sama "
                    "di keduanya dihitung sekali; baris yang berbeda tidak dipakai (lihat temuan "
-                   "konflik-baris). Naikkan Revisi pada berkas yang benar atau hapus yang lain, "
-                   "lalu gabung ulang.")
+                   "konflik-baris). Naikkan Revisi pada berkas yang benar (lembar tersembunyi "
+                   f"{schema.META_SHEET}: klik kanan tab lembar > Tampilkan) atau hapus yang "
+                   "lain, lalu gabung ulang.")
             found.append(temuan("konflik-revisi", msg, top[0].nama))
             for t in top:
                 report(t, KONFLIK, msg)
