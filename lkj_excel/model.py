@@ -7,11 +7,35 @@ dataclasses in ``compute``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from lkj_excel import schema
+
+
+class CellRefs(Mapping[str, str]):
+    """Column key -> A1 reference of one row, computed on demand from the sheet's column
+    letters (shared by all rows of a sheet, so reading a row allocates no per-cell strings)."""
+
+    __slots__ = ("letters", "suffix")
+
+    def __init__(self, letters: Mapping[str, str], row: int) -> None:
+        self.letters = letters
+        self.suffix = str(row)
+
+    def __getitem__(self, key: str) -> str:
+        return self.letters[key] + self.suffix
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.letters)
+
+    def __len__(self) -> int:
+        return len(self.letters)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
 
 
 @dataclass(slots=True)
@@ -21,7 +45,7 @@ class Row:
     sheet: str
     row: int  # 1-based Excel row number
     values: dict[str, Any]
-    cells: dict[str, str]
+    cells: Mapping[str, str]
     #: values found in computed columns (never trusted; checked against the engine)
     computed: dict[str, Any] = field(default_factory=dict)
     #: keys of number columns whose cell held text ("95,5", "Rp 1.000"): read right by the

@@ -17,7 +17,7 @@ from typing import Any
 from lkj_excel import schema
 from lkj_excel.cells import col_letter, ref
 from lkj_excel.findings import PERINGATAN, Finding, finding
-from lkj_excel.model import Row, Settings, WorkbookData
+from lkj_excel.model import CellRefs, Row, Settings, WorkbookData
 from lkj_excel.numbers import ParseError, parse_date, parse_number
 
 Grid = Sequence[Sequence[Any]]
@@ -159,7 +159,7 @@ def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = ""
     # the per-column plan, computed once per sheet (this loop is the engine's hot path)
     plan = [(col, colmap[col.key], col_letter(colmap[col.key]), converter(col.kind, col.choices))
             for col in sheet.columns if col.key in colmap]
-    letters_by_key = [(col.key, letter) for col, _, letter, _ in plan]
+    letters_by_key = {col.key: letter for col, _, letter, _ in plan}
     max_text = schema.LIMITS.max_text_chars
     rows: list[Row] = []
     limit = schema.LIMITS.max_rows_per_sheet
@@ -180,7 +180,7 @@ def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = ""
                 "dibaca. Pecah data menjadi beberapa buku kerja.", berkas))
             break
         rs = str(r + 1)
-        cells = {key: letter + rs for key, letter in letters_by_key}
+        cells = CellRefs(letters_by_key, r + 1)
         values: dict[str, Any] = {}
         computed: dict[str, Any] = {}
         text_numbers: list[str] = []
