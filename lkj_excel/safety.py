@@ -7,31 +7,37 @@
   directory, then the parts the fast reader (python-calamine) parses are *stream-inflated*
   with a cap, because declared sizes can lie;
 - a DOCTYPE or ENTITY declaration in any XML part the fast reader parses (billion laughs,
-  external entities); openpyxl, used by the writer, parses through defusedxml;
+  external entities), looked for in the prolog (see ``_Reader``); openpyxl, used by the
+  writer, parses through defusedxml;
 - a data sheet whose filled cells span more than ``max_cells_per_sheet`` cells: the fast
   reader builds a dense grid and would abort the process on allocation failure. A
   ``<dimension>`` tag claiming A1:XFD1048576 is harmless (nobody trusts it).
 
 The same streaming pass records, for the data sheets, hidden rows and columns and Excel
 error values (``t="e"``, which python-calamine hands over as empty strings), so the reader
-can say so at the right cell. The pass reads only the parts needed and is a few ms for a
-typical workbook.
+can say so at the right cell. The pass reads only the parts needed (the archive itself
+read once into memory when it is of usual size) and takes about a millisecond for a unit
+workbook: most of it is inflating the sheets and four searches over each (unusual cells,
+prefixed cells, ``hidden=``, ``t="e"``); each sheet that fits in one chunk is scanned once.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from lkj_excel import schema
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
-CHUNK = 1 << 18
-#: parts inflated in full even when declared small (small parts only)
+CHUNK = 1 << 20
+#: archives up to this size are read into memory whole before their parts are opened
+IN_MEMORY = 16 * 1024 * 1024
+#: entity declarations, in UTF-8 (and ASCII-compatible encodings) / also in UTF-16
 _DECL = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
 _DECL_ALL = re.compile(b"|".join(re.escape(w.encode(enc)) for w in ("<!DOCTYPE", "<!ENTITY")
                                  for enc in ("utf-8", "utf-16-le", "utf-16-be")))
@@ -155,7 +161,7 @@ def _part_path(base: str, target: str) -> str:
     if target.startswith("/"):
         return target.lstrip("/")
     parts: list[str] = []
-    for piece in (str(PurePosixPath(base).parent) + "/" + target).split("/"):
+    for piece in (base.rpartition("/")[0] + "/" + target).split("/"):
         if piece in ("", "."):
             continue
         if piece == "..":
@@ -166,47 +172,104 @@ def _part_path(base: str, target: str) -> str:
     return "/".join(parts)
 
 
+#: what may stand before the root element: a byte order mark, then white space, the XML
+#: declaration, processing instructions and comments (the prolog, without a DOCTYPE)
+_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:[ \t\r\n]+|<\?.*?\?>|<!--.*?-->)*", re.S)
+_ROOT_START = re.compile(rb"<[A-Za-z_:\x80-\xff]")
+
+
+def _root_start(chunk: bytes) -> int:
+    """Offset of the root element's start tag when ``chunk`` opens with a plain prolog.
+
+    -1 when it does not (a DOCTYPE, a UTF-16 or stranger encoding, garbage, or a prolog
+    longer than the chunk): the caller then searches the whole part.
+    """
+    end = _PROLOG.match(chunk).end()  # type: ignore[union-attr]  # may match empty
+    return end if _ROOT_START.match(chunk, end) is not None else -1
+
+
 class _Reader:
-    """Stream-inflates parts with a running cap and checks them for entity declarations."""
+    """Stream-inflates parts with a running cap and checks them for entity declarations.
+
+    DOCTYPE (and so ENTITY, which lives only inside a DOCTYPE) is only allowed in the XML
+    prolog, before the root element's start tag (XML 1.0, production ``document ::= prolog
+    element Misc*``; ``prolog ::= XMLDecl? Misc* (doctypedecl Misc*)?``). When the first
+    chunk of a part opens with a plain prolog (BOM, white space, XML declaration, comments,
+    processing instructions) followed by a start tag, the prolog holds no DOCTYPE and the
+    rest of the part is not searched: a ``<!DOCTYPE`` after the root start is not a
+    declaration, a conforming parser (expat, used by defusedxml/openpyxl) rejects it as a
+    syntax error, and python-calamine (quick-xml) expands no declared entity anywhere. In
+    every other case (UTF-16 or other encodings, a DOCTYPE, garbage, a prolog longer than
+    the first chunk) the whole part is searched as before.
+    """
 
     def __init__(self, zf: zipfile.ZipFile, name: str, lim: schema.Limits) -> None:
         self.zf, self.name, self.lim, self.total = zf, name, lim, 0
 
+    def _declared(self, info: zipfile.ZipInfo) -> Exception:
+        return _error(
+            f"Bagian \"{info.filename}\" di dalam berkas memuat deklarasi DOCTYPE"
+            "/ENTITY. Buku kerja dari Excel tidak pernah memuatnya; berkas ini "
+            "mungkin dibuat untuk menyerang dan tidak dibuka demi keamanan. "
+            "Minta pengirim menyimpan ulang buku kerjanya dari Excel.", self.name)
+
     def chunks(self, info: zipfile.ZipInfo):  # type: ignore[no-untyped-def]
+        """Yield ``(chunk, last)``; ``last`` is true for the final (possibly empty) chunk.
+
+        ``ZipExtFile.read(n)`` returns fewer than ``n`` bytes only at the end of the part,
+        where it has checked the CRC, so a short chunk is the last one; a part declared
+        smaller than one chunk is inflated in a single read. The read stops at the declared
+        size: a part that really inflates to more (a lying size) fails its CRC check and is
+        reported as broken; with a CRC forged to match the declared prefix, python-calamine
+        also stops there (it refuses data past the declared size), so both see the same
+        bytes. Each read inflates at most ``CHUNK`` bytes (never ``read()`` without a size:
+        zipfile would inflate a lying part whole before cutting it).
+        """
         lim = self.lim
         got = 0
         tail = b""
-        decl = _DECL
+        decl = None  # the pattern searched in every chunk; None once the prolog is clean
         try:
             with self.zf.open(info) as fh:
                 while True:
                     chunk = fh.read(CHUNK)
-                    if not chunk:
-                        break
-                    got += len(chunk)
-                    self.total += len(chunk)
-                    if self.total > lim.max_inflated_bytes:
-                        raise _error(_inflated_message(self.total, lim), self.name)
-                    if got > 10 * 1024 * 1024 and got > lim.max_ratio * max(info.compress_size, 1):
-                        raise _error(_bomb_message(info.filename), self.name)
-                    if got == len(chunk) and b"\x00" in chunk[:64]:
-                        decl = _DECL_ALL  # UTF-16 (or stranger) encoded part
-                    probe = tail + chunk if tail else chunk
-                    if decl.search(probe) is not None:
-                        raise _error(
-                            f"Bagian \"{info.filename}\" di dalam berkas memuat deklarasi DOCTYPE"
-                            "/ENTITY. Buku kerja dari Excel tidak pernah memuatnya; berkas ini "
-                            "mungkin dibuat untuk menyerang dan tidak dibuka demi keamanan. "
-                            "Minta pengirim menyimpan ulang buku kerjanya dari Excel.", self.name)
-                    tail = chunk[-32:]
-                    yield chunk
+                    n = len(chunk)
+                    last = n < CHUNK
+                    if n:
+                        got += n
+                        self.total += n
+                        if self.total > lim.max_inflated_bytes:
+                            raise _error(_inflated_message(self.total, lim), self.name)
+                        if got > 10 * 1024 * 1024 and \
+                                got > lim.max_ratio * max(info.compress_size, 1):
+                            raise _error(_bomb_message(info.filename), self.name)
+                        if got == n:  # the first chunk: where the prolog is
+                            if b"\x00" in chunk[:64]:
+                                decl = _DECL_ALL  # UTF-16 (or stranger) encoded part
+                            else:
+                                root = _root_start(chunk)
+                                if root < 0:
+                                    decl = _DECL
+                                elif _DECL.search(chunk, 0, root) is not None:
+                                    raise self._declared(info)  # (inside a comment)
+                        if decl is not None:
+                            if decl.search(tail + chunk if tail else chunk) is not None:
+                                raise self._declared(info)
+                            tail = chunk[-32:]
+                    yield chunk, last
+                    if last:
+                        return
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
                 NotImplementedError, ValueError) as exc:
             raise _error(_BROKEN + f" (bagian {info.filename})", self.name) from exc
 
+    def drain(self, info: zipfile.ZipInfo) -> None:
+        for _ in self.chunks(info):
+            pass
+
     def read(self, info: zipfile.ZipInfo, cap: int = 64 * 1024 * 1024) -> bytes:
         out = bytearray()
-        for chunk in self.chunks(info):
+        for chunk, _last in self.chunks(info):
             out += chunk
             if len(out) > cap:
                 raise _error(_bomb_message(info.filename), self.name)
@@ -231,7 +294,12 @@ def check_zip(path: Path, limits: schema.Limits | None = None,
     lim = _limits(limits)
     name = Path(path).name
     try:
-        zf = zipfile.ZipFile(path)
+        # a workbook of usual size is read once into memory: every part is then a slice
+        # of it instead of a seek and read on the file (measurably cheaper per part)
+        if Path(path).stat().st_size <= IN_MEMORY:
+            zf = zipfile.ZipFile(io.BytesIO(Path(path).read_bytes()))
+        else:
+            zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise _error(_BROKEN, name) from exc
     with zf:
@@ -277,12 +345,10 @@ def check_zip(path: Path, limits: schema.Limits | None = None,
         # the parts python-calamine parses besides the sheets
         for part in ("[Content_Types].xml", "xl/sharedStrings.xml", "xl/styles.xml"):
             if part in by_name:
-                for _ in rd.chunks(by_name[part]):
-                    pass
+                rd.drain(by_name[part])
         for n, info in by_name.items():
             if n.endswith(".rels") and n != "xl/_rels/workbook.xml.rels":
-                for _ in rd.chunks(info):
-                    pass
+                rd.drain(info)
         for sheet_name, part, hidden in sheets:
             if sheet_name not in pick:
                 continue
@@ -307,31 +373,70 @@ def check_zip(path: Path, limits: schema.Limits | None = None,
     return out
 
 
+class _StartTags:
+    """Target for defusedxml's parser: collects nothing itself (see ``_start_tags``)."""
+
+    def close(self) -> None:
+        return None
+
+
+def _start_tags(xml: bytes, wanted: object) -> list[tuple[str, dict[str, str]]]:
+    """(tag, attributes) of the start tags ``wanted(tag)`` picks, parsed by defusedxml.
+
+    defusedxml's parser keeps its guards (entity declarations, external references,
+    undefined entities raise); only the per-element callback is a plain function instead of
+    building an element tree, which is most of the cost for workbook.xml. Tags and
+    attribute names are expat's ``uri}local`` (or ``local`` without a namespace).
+    """
+    from defusedxml import ElementTree as DET
+
+    found: list[tuple[str, dict[str, str]]] = []
+    parser = DET.DefusedXMLParser(target=_StartTags())
+    expat = getattr(parser, "parser", None)
+    if expat is None or not getattr(expat, "ordered_attributes", False):  # pragma: no cover
+        # another ElementTree implementation: take the tree (tags come as {uri}local)
+        return [(el.tag.replace("{", "", 1), dict(el.attrib)) for el in
+                DET.fromstring(xml).iter() if wanted(el.tag)]  # type: ignore[operator]
+
+    def start(tag: str, attrs: list[str]) -> None:
+        if wanted(tag):  # type: ignore[operator]
+            found.append((tag, dict(zip(attrs[::2], attrs[1::2], strict=True))))
+
+    expat.StartElementHandler = start
+    parser.feed(xml)
+    parser.close()
+    return found
+
+
+def _is_sheet(tag: str) -> bool:
+    return tag.endswith("}sheet") or tag == "sheet"
+
+
+def _is_relationship(tag: str) -> bool:
+    return tag.endswith("Relationship")
+
+
 def _sheet_parts(rd: _Reader, by_name: dict[str, zipfile.ZipInfo], wb_info: zipfile.ZipInfo,
                  name: str) -> list[tuple[str, str, bool]]:
     """(sheet name, zip part, hidden) in workbook order, parsed with defusedxml."""
-    from defusedxml import ElementTree as DET
-
     wb_xml = rd.read(wb_info, cap=16 * 1024 * 1024)
     rels_info = by_name.get("xl/_rels/workbook.xml.rels")
     rels_xml = rd.read(rels_info, cap=16 * 1024 * 1024) if rels_info else b""
     try:
-        root = DET.fromstring(wb_xml)
-        rels = DET.fromstring(rels_xml) if rels_xml else None
+        sheets = _start_tags(wb_xml, _is_sheet)
+        rels = _start_tags(rels_xml, _is_relationship) if rels_xml else []
     except Exception as exc:  # defusedxml / expat errors: broken or hostile XML
         raise _error(_BROKEN + " (bagian xl/workbook.xml)", name) from exc
     targets: dict[str, str] = {}
-    if rels is not None:
-        for rel in rels.iter():
-            if rel.tag.endswith("Relationship") and rel.get("Id") and rel.get("Target"):
-                targets[rel.get("Id", "")] = _part_path("xl/workbook.xml", rel.get("Target", ""))
+    for _tag, attrs in rels:
+        rid, target = attrs.get("Id"), attrs.get("Target")
+        if rid and target:
+            targets[rid] = _part_path("xl/workbook.xml", target)
     out: list[tuple[str, str, bool]] = []
-    for el in root.iter():
-        if not el.tag.endswith("}sheet") and el.tag != "sheet":
-            continue
-        rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), "")
-        out.append((el.get("name", ""), targets.get(rid, ""),
-                    el.get("state", "visible") in ("hidden", "veryHidden")))
+    for _tag, attrs in sheets:
+        rid = next((v for k, v in attrs.items() if k.endswith("}id")), "")
+        out.append((attrs.get("name", ""), targets.get(rid, ""),
+                    attrs.get("state", "visible") in ("hidden", "veryHidden")))
     return out
 
 
@@ -348,30 +453,41 @@ FAST_BOUND = 9999 * 52
 
 def _scan_sheet(rd: _Reader, info: zipfile.ZipInfo, scan: SheetScan, exact: bool = False
                 ) -> None:
-    """Extent of filled cells, hidden rows/columns and error cells of one sheet part."""
+    """Extent of filled cells, hidden rows/columns and error cells of one sheet part.
+
+    A part that fits in one chunk (nearly every sheet) is scanned once, whole; a longer
+    one is cut after its last complete cell of each chunk and the rest carried over.
+    """
     carry = b""
     max_row = max_col = 0
     n_rows = n_cells = 0
+    all_rows = 0  # row tags of every piece of a part longer than one chunk
+    multi = False
     noref = False
-    for chunk in rd.chunks(info):
-        buf = carry + chunk
-        cut = max(buf.rfind(b"<c ", 0), buf.rfind(b"<c>"), buf.rfind(b"<row"))
-        if cut <= 0 or len(buf) - cut > 4 * 1024 * 1024:
-            cut = max(buf.rfind(b"<"), 0) if len(buf) < 8 * 1024 * 1024 else len(buf)
-        body, carry = buf[:cut], buf[cut:]
+    for chunk, last in rd.chunks(info):
+        buf = carry + chunk if carry else chunk
+        if last:
+            body, carry = buf, b""
+        else:
+            multi = True
+            cut = max(buf.rfind(b"<c ", 0), buf.rfind(b"<c>"), buf.rfind(b"<row"))
+            if cut <= 0 or len(buf) - cut > 4 * 1024 * 1024:
+                cut = max(buf.rfind(b"<"), 0) if len(buf) < 8 * 1024 * 1024 else len(buf)
+            body, carry = buf[:cut], buf[cut:]
+        if not body:
+            continue
         mr, mc, nr, nc, nf = _scan_body(body, scan, exact)
-        max_row, max_col = max(max_row, mr), max(max_col, mc)
-        n_rows += nr
-        n_cells += nc
-        noref = noref or nf
-    if carry:
-        mr, mc, nr, nc, nf = _scan_body(carry, scan, exact)
-        max_row, max_col = max(max_row, mr), max(max_col, mc)
+        if multi:  # cells without r may come in a later piece than the rows before them
+            all_rows += nr if nf else body.count(b"row")
+        if mr > max_row:
+            max_row = mr
+        if mc > max_col:
+            max_col = mc
         n_rows += nr
         n_cells += nc
         noref = noref or nf
     if noref:  # cells without an r attribute: positions are implied; bound them
-        max_row = max(max_row, n_rows)
+        max_row = max(max_row, all_rows if multi else n_rows)
         max_col = max(max_col, n_cells)
     scan.max_row, scan.max_col = max_row, max_col
 
@@ -380,7 +496,13 @@ def _scan_sheet(rd: _Reader, info: zipfile.ZipInfo, scan: SheetScan, exact: bool
 #: without r, lower case, "$", other quotes or whitespace, far references -> exact scan
 _UNUSUAL_CELL = re.compile(rb'<c(?! r="A?[A-Z][1-9]\d{0,3}")(?![A-Za-z])')
 _PREFIXED_CELL = re.compile(rb":c(?![A-Za-z])")
-_ANY_CELL = re.compile(rb"<(?:[\w.-]+:)?c([\s/>][^>]*?)?(/?)>")
+#: any prefix counts: python-calamine takes ``<x:c>`` for a cell whatever ``x`` is (even
+#: undeclared or non-ASCII), so the exact count must see every one of them
+_ANY_CELL = re.compile(rb"<(?:[^\s<>/:!?]+:)?c([\s/>][^>]*?)?(/?)>")
+#: gates for the rare features, as regexes because sre finds them faster than ``in``
+#: (measured): ``hidden=`` and ``t="e"`` (looked for from its rarer ``e"``)
+_HIDDEN_GATE = re.compile(rb"hidden=")
+_ERROR_GATE = re.compile(rb'e"(?<=t="e")')
 
 
 def _scan_body(body: bytes, scan: SheetScan, exact: bool = False
@@ -413,7 +535,7 @@ def _scan_body(body: bytes, scan: SheetScan, exact: bool = False
             if col > max_col:
                 max_col = col
     n_rows = body.count(b"row") if noref else 0
-    if b"hidden=" in body:
+    if _HIDDEN_GATE.search(body) is not None:
         for m in _ROW_TAG.finditer(body):
             if _HIDDEN.search(m.group(1)):
                 r = _NUM_ATTR[b"r"].search(m.group(1))
@@ -426,7 +548,7 @@ def _scan_body(body: bytes, scan: SheetScan, exact: bool = False
                 if lo and hi:
                     scan.hidden_cols.append((int(lo.group(1)) - 1, min(int(hi.group(1)),
                                                                        16384) - 1))
-    if b't="e"' in body:
+    if _ERROR_GATE.search(body) is not None:
         for m in _ERR_CELL.finditer(body):
             if not _TYPE_E.search(m.group(1)):
                 continue
