@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from lkj_excel import schema
-from lkj_excel.model import Row, Settings, WorkbookData
+from lkj_excel.model import Row, Settings, WorkbookData, norm
 from lkj_excel.numbers import round_half_up
 
 TIDAK_DAPAT_DIHITUNG = "tidak dapat dihitung"
@@ -210,10 +210,6 @@ class Hasil:
 # Computing a workbook
 # ---------------------------------------------------------------------------
 
-def _key(value: Any) -> str:
-    return str(value or "").strip().casefold()
-
-
 def realisasi_indikator(iku: Row | None, satuan: str, kejadian: list[Row]
                         ) -> tuple[Decimal | None, str | None, Decimal | None, Decimal | None]:
     """(realisasi, sumber, pembilang, penyebut) by the contract's rules."""
@@ -283,10 +279,10 @@ def hitung_anggaran(rows: list[Row]) -> AnggaranHasil:
                 efisiensi=None if r is None else a - r,
                 efisiensi_persen=None if r is None else _r2(persen(a - r, a)), row=row)
             programs.append(p)
-            by_name.setdefault(_key(p.program), p)
+            by_name.setdefault(norm(p.program), p)
     for row in rows:
         if row["kegiatan"] is not None:
-            p = by_name.get(_key(row["program"]))
+            p = by_name.get(norm(row["program"]))
             if p is not None:
                 a, r = row["anggaran"], row["realisasi"]
                 p.kegiatan.append(KegiatanHasil(row["kegiatan"], a, r, _r2(persen(r, a)), row))
@@ -337,22 +333,22 @@ def hitung(data: WorkbookData) -> Hasil:
     st = data.settings
     iku_by = {}
     for row in data.iku:
-        iku_by.setdefault(_key(row["kode_indikator"]), row)
+        iku_by.setdefault(norm(row["kode_indikator"]), row)
     kej_by: dict[str, list[Row]] = defaultdict(list)
     for row in data.kejadian:
-        kej_by[_key(row["kode_indikator"])].append(row)
+        kej_by[norm(row["kode_indikator"])].append(row)
     riw_by: dict[str, list[tuple[int, Decimal]]] = defaultdict(list)
     for row in data.sheet("Riwayat"):
         if row["tahun"] is not None and row["realisasi"] is not None:
-            riw_by[_key(row["kode_indikator"])].append((row["tahun"], row["realisasi"]))
+            riw_by[norm(row["kode_indikator"])].append((row["tahun"], row["realisasi"]))
     pem_by: dict[str, list[tuple[str, Decimal | None]]] = defaultdict(list)
     for row in data.sheet("Pembanding"):
-        pem_by[_key(row["kode_indikator"])].append((row.get("pembanding", ""), row["realisasi"]))
+        pem_by[norm(row["kode_indikator"])].append((row.get("pembanding", ""), row["realisasi"]))
 
     indikator = []
     seen: set[str] = set()
     for pk in data.pk:
-        k = _key(pk["kode_indikator"])
+        k = norm(pk["kode_indikator"])
         if not k or k in seen:
             continue
         seen.add(k)

@@ -15,6 +15,14 @@ from typing import Any
 from lkj_excel import schema
 
 
+def norm(value: Any) -> str:
+    """Text compared the way people mean it: spaces trimmed and collapsed, case ignored.
+
+    The one rule for matching labels, codes, names and choices everywhere (reader, engine,
+    validator, merge, Excel adapter)."""
+    return "" if value is None else " ".join(str(value).split()).casefold()
+
+
 class CellRefs(Mapping[str, str]):
     """Column key -> A1 reference of one row, computed on demand from the sheet's column
     letters (shared by all rows of a sheet, so reading a row allocates no per-cell strings)."""

@@ -17,7 +17,7 @@ from typing import Any
 from lkj_excel import schema
 from lkj_excel.cells import col_letter, ref
 from lkj_excel.findings import PERINGATAN, Finding, finding
-from lkj_excel.model import CellRefs, Row, Settings, WorkbookData
+from lkj_excel.model import CellRefs, Row, Settings, WorkbookData, norm
 from lkj_excel.numbers import ParseError, parse_date, parse_number
 
 Grid = Sequence[Sequence[Any]]
@@ -39,10 +39,6 @@ class WorkbookError(Exception):
 class ReadResult:
     data: WorkbookData
     findings: list[Finding] = field(default_factory=list)
-
-
-def _norm(value: Any) -> str:
-    return " ".join(str(value).split()).casefold() if value is not None else ""
 
 
 def is_empty(value: Any) -> bool:
@@ -85,7 +81,7 @@ def convert(value: Any, kind: str, choices: tuple[str, ...] = ()) -> Any:
         if text in choices:
             return text
         for choice in choices:
-            if _norm(choice) == _norm(text):
+            if norm(choice) == norm(text):
                 return choice
         raise ParseError(
             f"\"{text}\" bukan pilihan yang dikenal. Pilih salah satu: {', '.join(choices)}."
@@ -117,10 +113,10 @@ def converter(kind: str, choices: tuple[str, ...] = ()) -> Callable[[Any], Any]:
 def find_header(grid: Grid, label: str, max_rows: int = HEADER_SEARCH_ROWS
                 ) -> tuple[int, int] | None:
     """(row, col) of the first cell within the first rows that holds ``label``."""
-    want = _norm(label)
+    want = norm(label)
     for r, row in enumerate(grid[:max_rows]):
         for c, value in enumerate(row):
-            if _norm(value) == want:
+            if norm(value) == want:
                 return r, c
     return None
 
@@ -143,9 +139,9 @@ def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = ""
     hr, _ = pos
     header = grid[hr]
     colmap: dict[str, int] = {}
-    labels = {_norm(v): c for c, v in reversed(list(enumerate(header))) if not is_empty(v)}
+    labels = {norm(v): c for c, v in reversed(list(enumerate(header))) if not is_empty(v)}
     for col in sheet.columns:
-        c = labels.get(_norm(col.label))
+        c = labels.get(norm(col.label))
         if c is None:
             if col.contract:
                 findings.append(finding(
@@ -226,7 +222,7 @@ def read_profil(grid: Grid, berkas: str = ""
         row = grid[r]
         if lc >= len(row) or is_empty(row[lc]):
             continue
-        fld = schema.PROFIL_BY_LABEL.get(_norm(row[lc]))
+        fld = schema.PROFIL_BY_LABEL.get(norm(row[lc]))
         if fld is None or fld.key in values:
             continue
         a1 = ref(r, lc + 1)
@@ -256,7 +252,7 @@ def read_settings(grid: Grid, berkas: str = "") -> tuple[Settings, list[Finding]
     seen: set[str] = set()
     for r, row in enumerate(grid):
         for c, v in enumerate(row[:3]):
-            s = schema.SETTINGS_BY_LABEL.get(_norm(v)) if isinstance(v, str) else None
+            s = schema.SETTINGS_BY_LABEL.get(norm(v)) if isinstance(v, str) else None
             if s is None or s.key in seen:
                 continue
             seen.add(s.key)
@@ -284,7 +280,7 @@ def read_settings(grid: Grid, berkas: str = "") -> tuple[Settings, list[Finding]
         hr, bc = pos
         header = grid[hr]
         pc = next((c for c in range(bc + 1, len(header))
-                   if _norm(header[c]) == _norm(schema.SKALA_HEADER[1])), None)
+                   if norm(header[c]) == norm(schema.SKALA_HEADER[1])), None)
         if pc is None:
             findings.append(finding(
                 "skala-predikat", sheet, ref(hr, bc + 1),
@@ -328,11 +324,11 @@ def read_settings(grid: Grid, berkas: str = "") -> tuple[Settings, list[Finding]
 
 def read_meta(grid: Grid) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    by_label = {_norm(f.label): f for f in schema.META_FIELDS}
+    by_label = {norm(f.label): f for f in schema.META_FIELDS}
     for row in grid:
         if len(row) < 2 or is_empty(row[0]):
             continue
-        fld = by_label.get(_norm(row[0]))
+        fld = by_label.get(norm(row[0]))
         if fld is None:
             continue
         try:
@@ -346,15 +342,15 @@ def needed_sheets(sheet_names: Sequence[str]) -> list[str]:
     """Sheets the reader reads (by exact name, falling back to case-insensitive)."""
     wanted = {schema.PROFIL_SHEET, schema.PENGATURAN_SHEET, schema.META_SHEET,
               *schema.SHEETS_BY_NAME}
-    wanted_norm = {_norm(w) for w in wanted}
-    return [n for n in sheet_names if _norm(n) in wanted_norm]
+    wanted_norm = {norm(w) for w in wanted}
+    return [n for n in sheet_names if norm(n) in wanted_norm]
 
 
 def read_grids(grids: Mapping[str, Grid], sheet_names: Sequence[str], source: str = ""
                ) -> ReadResult:
     """The model from grids by sheet name (origin A1)."""
     berkas = source
-    by_norm = {_norm(n): n for n in sheet_names}
+    by_norm = {norm(n): n for n in sheet_names}
     data = WorkbookData(source=source, sheet_names=list(sheet_names))
     findings: list[Finding] = []
 
@@ -368,7 +364,7 @@ def read_grids(grids: Mapping[str, Grid], sheet_names: Sequence[str], source: st
                 berkas))
 
     def grid_of(name: str) -> Grid | None:
-        actual = by_norm.get(_norm(name))
+        actual = by_norm.get(norm(name))
         return grids.get(actual) if actual is not None else None
 
     for name in schema.REQUIRED_SHEETS:
@@ -473,7 +469,7 @@ def scan_findings(data: WorkbookData, insp: Any, merged: Mapping[str, Sequence[A
     out: list[Finding] = []
     for name, scan in insp.sheets.items():
         sheet = schema.SHEETS_BY_NAME.get(name) or next(
-            (s for s in schema.DATA_SHEETS if _norm(s.name) == _norm(name)), None)
+            (s for s in schema.DATA_SHEETS if norm(s.name) == norm(name)), None)
         hr = data.header_rows.get(sheet.name, 0) if sheet else 0
         letters = data.columns.get(sheet.name, {}) if sheet else {}
         cols = {col_index(v): k for k, v in letters.items()}
@@ -484,7 +480,7 @@ def scan_findings(data: WorkbookData, insp: Any, merged: Mapping[str, Sequence[A
                 "(klik kanan tab > Tampilkan) agar isinya dapat diperiksa.", berkas,
                 tingkat=PERINGATAN))
         rows = [r for r in scan.hidden_rows if (r > hr if sheet else True)]
-        if rows and (sheet is not None or _norm(name) == _norm(schema.PROFIL_SHEET)):
+        if rows and (sheet is not None or norm(name) == norm(schema.PROFIL_SHEET)):
             out.append(finding(
                 "baris-tersembunyi", name, f"A{rows[0]}",
                 f"Baris {_ranges(rows)} di lembar {name} disembunyikan; isinya tetap dibaca "
@@ -509,7 +505,7 @@ def scan_findings(data: WorkbookData, insp: Any, merged: Mapping[str, Sequence[A
                 if row <= hr or key is None or sheet.column(key).computed:
                     continue  # outside the table, or recomputed by the engine anyway
                 what = f"Kolom {sheet.column(key).label}: sel"
-            elif _norm(name) in (_norm(schema.PROFIL_SHEET), _norm(schema.PENGATURAN_SHEET)):
+            elif norm(name) in (norm(schema.PROFIL_SHEET), norm(schema.PENGATURAN_SHEET)):
                 what = "Sel"
             else:
                 continue
@@ -519,7 +515,7 @@ def scan_findings(data: WorkbookData, insp: Any, merged: Mapping[str, Sequence[A
                 "Perbaiki rumusnya atau ketik nilainya langsung.", berkas))
     for name, ranges in merged.items():
         sheet = schema.SHEETS_BY_NAME.get(name) or next(
-            (s for s in schema.DATA_SHEETS if _norm(s.name) == _norm(name)), None)
+            (s for s in schema.DATA_SHEETS if norm(s.name) == norm(name)), None)
         if sheet is None:
             continue
         hr = data.header_rows.get(sheet.name, 0)

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from lkj_excel import schema
+from lkj_excel.model import norm
 
 if TYPE_CHECKING:  # pragma: no cover
     from lkj_excel.model import WorkbookData
@@ -37,18 +38,14 @@ SHEET_NAMES = tuple(s.name for s in schema.DATA_SHEETS)
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://lkj-excel.invalid/buku-kerja")
 
 
-def _norm(value: Any) -> str:
-    return " ".join(str(value or "").split()).casefold()
-
-
 def _text(value: Any) -> str:
     return " ".join(str(value or "").split())
 
 
 def workbook_id(instansi: str, tahun: int | str | None, unit: str | None = None) -> str:
     """A deterministic workbook id: the agency workbook (``unit`` None) or one unit's."""
-    who = _norm(unit) if unit else "*"
-    return str(uuid.uuid5(_NAMESPACE, f"{_norm(instansi)}|{tahun}|{who}"))
+    who = norm(unit) if unit else "*"
+    return str(uuid.uuid5(_NAMESPACE, f"{norm(instansi)}|{tahun}|{who}"))
 
 
 def complete_rows(data: dict[str, Any]) -> dict[str, Any]:
@@ -70,11 +67,11 @@ def complete_rows(data: dict[str, Any]) -> dict[str, Any]:
 def units_of(data: Mapping[str, Any]) -> list[str]:
     """The Sekretariat, then each Bidang named in PK, in PK order (first spelling wins)."""
     units = [AGENCY]
-    seen = {_norm(AGENCY)}
+    seen = {norm(AGENCY)}
     for row in data.get("sheets", {}).get("PK", []):
         name = _text(row.get("bidang"))
-        if name and _norm(name) not in seen:
-            seen.add(_norm(name))
+        if name and norm(name) not in seen:
+            seen.add(norm(name))
             units.append(name)
     return units
 
@@ -84,31 +81,31 @@ class Owners:
 
     def __init__(self, data: Mapping[str, Any]) -> None:
         sheets = data.get("sheets", {})
-        canonical = {_norm(u): u for u in units_of(data)}
+        canonical = {norm(u): u for u in units_of(data)}
         self.indikator: dict[str, str] = {}
         self.sasaran: dict[str, str] = {}
         for row in sheets.get("PK", []):
-            unit = canonical.get(_norm(row.get("bidang")), AGENCY)
-            k = _norm(row.get("kode_indikator"))
+            unit = canonical.get(norm(row.get("bidang")), AGENCY)
+            k = norm(row.get("kode_indikator"))
             if k:
                 self.indikator.setdefault(k, unit)
-            s = _norm(row.get("kode_sasaran"))
+            s = norm(row.get("kode_sasaran"))
             if s:
                 self.sasaran.setdefault(s, unit)
         self.program_sasaran: dict[str, str] = {}
         for row in sheets.get("Anggaran", []):
-            if _norm(row.get("kegiatan")):
+            if norm(row.get("kegiatan")):
                 continue
-            self.program_sasaran.setdefault(_norm(row.get("program")),
-                                            _norm(row.get("kode_sasaran")))
+            self.program_sasaran.setdefault(norm(row.get("program")),
+                                            norm(row.get("kode_sasaran")))
 
     def of(self, sheet_name: str, row: Mapping[str, Any]) -> str:
         if sheet_name in INDICATOR_SHEETS:
-            return self.indikator.get(_norm(row.get("kode_indikator")), AGENCY)
+            return self.indikator.get(norm(row.get("kode_indikator")), AGENCY)
         if sheet_name == "Anggaran":
-            kode = _norm(row.get("kode_sasaran"))
-            if _norm(row.get("kegiatan")):
-                kode = self.program_sasaran.get(_norm(row.get("program")), kode)
+            kode = norm(row.get("kode_sasaran"))
+            if norm(row.get("kegiatan")):
+                kode = self.program_sasaran.get(norm(row.get("program")), kode)
             return self.sasaran.get(kode, AGENCY) if kode else AGENCY
         return AGENCY
 
@@ -148,8 +145,8 @@ def merge_units(parts: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     parts = list(parts)
     if not parts:
         raise ValueError("merge_units: tidak ada buku kerja untuk digabung")
-    ordered = sorted(parts, key=lambda p: _norm(p.get("profil", {}).get("bidang"))
-                     != _norm(AGENCY))
+    ordered = sorted(parts, key=lambda p: norm(p.get("profil", {}).get("bidang"))
+                     != norm(AGENCY))
     base = ordered[0]
     profil = {**base.get("profil", {}), "bidang": AGENCY}
     revisi = max((int(p.get("meta", {}).get("revisi") or 1) for p in parts), default=1)
@@ -159,9 +156,9 @@ def merge_units(parts: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
             sheets[name].extend(dict(r) for r in part.get("sheets", {}).get(name, []))
     order = {}
     for row in sheets["PK"]:
-        order.setdefault(_norm(row.get("kode_indikator")), len(order))
+        order.setdefault(norm(row.get("kode_indikator")), len(order))
     for name in INDICATOR_SHEETS[1:]:
-        sheets[name].sort(key=lambda r: order.get(_norm(r.get("kode_indikator")), len(order)))
+        sheets[name].sort(key=lambda r: order.get(norm(r.get("kode_indikator")), len(order)))
     return {
         "profil": profil,
         "meta": {"id_buku_kerja": workbook_id(profil.get("instansi", ""), profil.get("tahun")),

@@ -10,14 +10,10 @@ from typing import Any
 from lkj_excel import schema
 from lkj_excel.compute import TIDAK_DAPAT_DIHITUNG, Hasil, IndikatorHasil, hitung, lra_parent
 from lkj_excel.findings import PERINGATAN, Finding, finding
-from lkj_excel.model import Row, WorkbookData
+from lkj_excel.model import Row, WorkbookData, norm
 from lkj_excel.numbers import ParseError, format_angka, parse_number, round_half_up
 
 TOLERANSI_RUPIAH = Decimal("0.005")
-
-
-def _k(value: Any) -> str:
-    return str(value or "").strip().casefold()
 
 
 def _rp(d: Decimal) -> str:
@@ -48,7 +44,7 @@ def check_duplicates(data: WorkbookData, berkas: str) -> list[Finding]:
             continue
         first: dict[tuple[str, ...], Row] = {}
         for row in data.sheet(sheet.name):
-            key = tuple(_k(row[k]) for k in sheet.unique)
+            key = tuple(norm(row[k]) for k in sheet.unique)
             if not any(key):
                 continue
             if key in first:
@@ -65,18 +61,18 @@ def check_duplicates(data: WorkbookData, berkas: str) -> list[Finding]:
 
 def check_references(data: WorkbookData, berkas: str) -> list[Finding]:
     out = []
-    pk_codes = {_k(r["kode_indikator"]) for r in data.pk if r["kode_indikator"]}
-    iku_codes = {_k(r["kode_indikator"]) for r in data.iku if r["kode_indikator"]}
+    pk_codes = {norm(r["kode_indikator"]) for r in data.pk if r["kode_indikator"]}
+    iku_codes = {norm(r["kode_indikator"]) for r in data.iku if r["kode_indikator"]}
     for row in data.pk:
         k = row["kode_indikator"]
-        if k and _k(k) not in iku_codes:
+        if k and norm(k) not in iku_codes:
             out.append(finding(
                 "indikator-tanpa-iku", "PK", row.cell("kode_indikator"),
                 f"Indikator {k} ada di PK tetapi tidak punya baris di lembar IKU. Tambahkan "
                 f"baris IKU dengan Kode Indikator {k}.", berkas))
     for row in data.iku:
         k = row["kode_indikator"]
-        if k and _k(k) not in pk_codes:
+        if k and norm(k) not in pk_codes:
             out.append(finding(
                 "iku-tanpa-pk", "IKU", row.cell("kode_indikator"),
                 f"Kode Indikator {k} di IKU tidak ada di lembar PK. Perbaiki kodenya atau "
@@ -84,14 +80,14 @@ def check_references(data: WorkbookData, berkas: str) -> list[Finding]:
     for name in ("Riwayat", "Pembanding", "Kejadian"):
         for row in data.sheet(name):
             k = row["kode_indikator"]
-            if k and _k(k) not in pk_codes:
+            if k and norm(k) not in pk_codes:
                 out.append(finding(
                     "kode-tidak-dikenal", name, row.cell("kode_indikator"),
                     f"Kode Indikator {k} tidak ada di lembar PK. Perbaiki kodenya.", berkas))
-    sasaran = {_k(r["kode_sasaran"]) for r in data.pk if r["kode_sasaran"]}
+    sasaran = {norm(r["kode_sasaran"]) for r in data.pk if r["kode_sasaran"]}
     for row in data.anggaran:
         k = row["kode_sasaran"]
-        if k and _k(k) not in sasaran:
+        if k and norm(k) not in sasaran:
             out.append(finding(
                 "kode-tidak-dikenal", "Anggaran", row.cell("kode_sasaran"),
                 f"Kode Sasaran {k} tidak ada di lembar PK. Perbaiki kodenya atau kosongkan "
@@ -104,12 +100,12 @@ def check_anggaran(data: WorkbookData, berkas: str) -> list[Finding]:
     programs = {}
     for row in data.anggaran:
         if row["kegiatan"] is None:
-            programs.setdefault(_k(row["program"]), row)
+            programs.setdefault(norm(row["program"]), row)
     kegiatan: dict[str, list[Row]] = defaultdict(list)
     for row in data.anggaran:
         if row["kegiatan"] is None:
             continue
-        p = programs.get(_k(row["program"]))
+        p = programs.get(norm(row["program"]))
         if p is None:
             out.append(finding(
                 "program-tidak-dikenal", "Anggaran", row.cell("program"),
@@ -117,7 +113,7 @@ def check_anggaran(data: WorkbookData, berkas: str) -> list[Finding]:
                 "program (baris dengan Kegiatan kosong). Tambahkan baris programnya atau "
                 "samakan penulisan nama program.", berkas))
         else:
-            kegiatan[_k(row["program"])].append(row)
+            kegiatan[norm(row["program"])].append(row)
     for key, rows in kegiatan.items():
         prog = programs[key]
         for field_ in ("anggaran", "realisasi"):
@@ -367,10 +363,10 @@ def check_tahun(data: WorkbookData, berkas: str, today: _dt.date | None = None
 
 def check_narasi(data: WorkbookData, berkas: str) -> list[Finding]:
     out = []
-    known = {_k(b) for b in schema.BAGIAN_NARASI}
+    known = {norm(b) for b in schema.BAGIAN_NARASI}
     for row in data.sheet("Narasi"):
         b = row["bagian"]
-        if b and _k(b) not in known:
+        if b and norm(b) not in known:
             out.append(finding(
                 "bagian-tidak-dikenal", "Narasi", row.cell("bagian"),
                 f"Bagian \"{b}\" tidak dikenal dan tidak akan masuk laporan. Pilih salah satu: "

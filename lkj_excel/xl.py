@@ -27,6 +27,7 @@ from typing import Any
 from lkj_excel import schema
 from lkj_excel.cells import col_index, split_ref
 from lkj_excel.findings import KESALAHAN, Finding
+from lkj_excel.model import norm
 
 #: where the button records which cells it marked (and their fill before): a block in the
 #: engine's own Validasi sheet, header at (TANDA_ROW, TANDA_COL)
@@ -95,13 +96,9 @@ def alert(book: Any, pesan: str, judul: str = JUDUL) -> None:
 # Reading
 # ---------------------------------------------------------------------------
 
-def _norm(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
 def missing_required(sheet_names: Sequence[str]) -> list[str]:
-    have = {_norm(n) for n in sheet_names}
-    return [n for n in schema.REQUIRED_SHEETS if _norm(n) not in have]
+    have = {norm(n) for n in sheet_names}
+    return [n for n in schema.REQUIRED_SHEETS if norm(n) not in have]
 
 
 def read_grid(sheet: Any) -> list[list[Any]]:
@@ -149,7 +146,7 @@ def block_values(block: Any) -> list[list[Any]]:
 
 def _sheet(book: Any, name: str, create: bool = True) -> Any:
     for sh in book.sheets:
-        if _norm(sh.name) == _norm(name):
+        if norm(sh.name) == norm(name):
             return sh
     if not create:
         return None
@@ -196,12 +193,12 @@ def _cell_pos(a1: str) -> tuple[int, int] | None:
 
 def marks_of(temuan: Sequence[Finding], sheet_names: Sequence[str]) -> dict[tuple[str, str], str]:
     """(sheet, cell) -> level of the cells to mark: findings on a person's sheet with a cell."""
-    engine_own = {_norm(n) for n in schema.ENGINE_SHEETS}
-    by_norm = {_norm(n): n for n in sheet_names}
+    engine_own = {norm(n) for n in schema.ENGINE_SHEETS}
+    by_norm = {norm(n): n for n in sheet_names}
     out: dict[tuple[str, str], str] = {}
     for f in temuan:
-        name = by_norm.get(_norm(f.lembar))
-        if name is None or _norm(name) in engine_own or schema.is_conf_sheet(name):
+        name = by_norm.get(norm(f.lembar))
+        if name is None or norm(name) in engine_own or schema.is_conf_sheet(name):
             continue
         if _cell_pos(f.sel) is None:
             continue

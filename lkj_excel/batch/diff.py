@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from lkj_excel import schema
-from lkj_excel.batch.load import _canon, norm
-from lkj_excel.model import Row, WorkbookData
+from lkj_excel.batch.load import _canon
+from lkj_excel.model import Row, WorkbookData, norm
 
 UBAH, TAMBAH, HAPUS = "ubah", "tambah", "hapus"
 

@@ -22,9 +22,6 @@ from lkj_excel.findings import KESALAHAN, PERINGATAN, Finding
 XLSX = ".xlsx"
 
 
-def norm(value: Any) -> str:
-    """Text compared the way people mean it: spaces collapsed, case ignored."""
-    return " ".join(str(value or "").split()).casefold()
 
 
 @dataclass

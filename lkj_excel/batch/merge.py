@@ -24,8 +24,9 @@ from typing import Any
 
 from lkj_excel import schema
 from lkj_excel.batch.codes import temuan
-from lkj_excel.batch.load import Catatan, Kiriman, canon_row, kumpulkan, muat, norm
+from lkj_excel.batch.load import Catatan, Kiriman, canon_row, kumpulkan, muat
 from lkj_excel.findings import KESALAHAN, Finding
+from lkj_excel.model import norm
 
 AGENCY = schema.AGENCY_BIDANG
 
