@@ -251,7 +251,6 @@ def test_file_name_stays_inside_out_dir(tmp_path: Path) -> None:
 
 
 def test_several_files_merged_or_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    from lkj_excel.report.cli import _merge_function
     from lkj_excel.template import write_workbook
     from lkj_excel.units import split_by_unit
 
@@ -261,13 +260,9 @@ def test_several_files_merged_or_refused(tmp_path: Path, capsys) -> None:  # typ
         write_workbook(paths[-1], part)
     out = tmp_path / "hasil"
     code = main(["laporan", *map(str, paths), "--out", str(out)])
-    if _merge_function() is None:
-        assert code == 2
-        assert "digabung" in capsys.readouterr().err
-    else:
-        assert code == 0
-        (docx,) = out.glob("*.docx")
-        assert "51/53 x 100% = 96%" in docx_text(docx)
+    assert code == 0
+    (docx,) = out.glob("*.docx")
+    assert "51/53 x 100% = 96%" in docx_text(docx)
 
 
 def test_pdf_without_libreoffice_still_writes_docx(seed_path: Path, tmp_path: Path,

@@ -14,27 +14,17 @@ from lkj_excel.commands import EXIT_KESALAHAN, EXIT_OK, EXIT_TIDAK_TERBACA, form
 from lkj_excel.reader import WorkbookError
 
 
-def _merge_function() -> Any:
-    """``paths -> Pemeriksaan`` from the batch's merge (``lkj_excel.batch.merge.gabung_berkas``
-    + ``lkj_excel.batch.check.periksa_gabungan``), or None while those do not exist."""
-    try:
-        from lkj_excel.batch import check, merge
-    except ImportError:
-        return None
-    gabung = getattr(merge, "gabung_berkas", None)
-    periksa = getattr(check, "periksa_gabungan", None)
-    if not (callable(gabung) and callable(periksa)):
-        return None
+def periksa_beberapa(paths: list[str]) -> Any:
+    """Several unit workbooks merged (``lkj gabung``'s rules) and checked as one."""
+    from lkj_excel.batch.check import periksa_gabungan
+    from lkj_excel.batch.merge import gabung_berkas
 
-    def run(paths: list[str]) -> Any:
-        g = gabung(paths)
-        if g.data is None:
-            alasan = "; ".join(f"{b.berkas}: {b.pesan}" for b in g.berkas if b.pesan)
-            raise WorkbookError("Tidak ada buku kerja yang dapat digabung"
-                                + (f" ({alasan})." if alasan else "."))
-        return periksa(g, "gabungan")
-
-    return run
+    g = gabung_berkas(paths)
+    if g.data is None:
+        alasan = "; ".join(f"{b.berkas}: {b.pesan}" for b in g.berkas if b.pesan)
+        raise WorkbookError("Tidak ada buku kerja yang dapat digabung"
+                            + (f" ({alasan})." if alasan else "."))
+    return periksa_gabungan(g, "gabungan")
 
 
 def _err(text: str) -> None:
@@ -59,14 +49,8 @@ def run_laporan(args: Any) -> int:
     ingin_pdf = bool(args.pdf or getattr(args, "pdfa", False))
 
     if len(berkas) > 1:
-        gabung = _merge_function()
-        if gabung is None:
-            _err("Beberapa buku kerja belum dapat digabung menjadi satu laporan di versi ini. "
-                 "Gabungkan dulu dengan 'lkj gabung FOLDER --out GABUNGAN.xlsx' (bila "
-                 "tersedia), lalu jalankan 'lkj laporan GABUNGAN.xlsx --out FOLDER'.")
-            return EXIT_TIDAK_TERBACA
         try:
-            p = gabung(berkas)
+            p = periksa_beberapa(berkas)
         except WorkbookError as exc:
             _err(f"{exc.berkas + ': ' if exc.berkas else ''}{exc.pesan}")
             return EXIT_TIDAK_TERBACA
