@@ -62,13 +62,10 @@ def cari_instansi(folder: str | Path) -> list[Path]:
 
 
 def _laporan(p: Any, out_dir: Path, pdf: bool) -> tuple[list[str], list[str]]:
-    """The report (.docx, and .pdf if asked) when the report module is installed and the
-    merged data has no kesalahan (as ``lkj laporan`` without ``--paksa``); (paths, notes)."""
-    try:
-        from lkj_excel.report.render import render_docx
-    except ImportError:
-        return [], ["Modul laporan (lkj_excel.report) belum tersedia di versi ini; laporan "
-                    ".docx/.pdf tidak dibuat."]
+    """The report (.docx, and .pdf if asked) when the merged data has no kesalahan (as
+    ``lkj laporan`` without ``--paksa``); (paths, notes)."""
+    from lkj_excel.report.render import render_docx
+
     if p.ada_kesalahan:
         return [], ["Laporan tidak disusun karena masih ada kesalahan; perbaiki lalu jalankan "
                     "lagi."]
