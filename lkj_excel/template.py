@@ -429,22 +429,28 @@ def _profil(wb: Any, st: _Styles, values: Mapping[str, Any]) -> None:
     _header(ws, st, HEADER_ROW, [*schema.PROFIL_HEADER, "Keterangan"])
     for n, fld in enumerate(schema.PROFIL_FIELDS):
         r = FIRST_DATA_ROW + n
-        a = ws.cell(r, 1, fld.label)
-        a.font = st.bold
-        a.border = st.border
-        b = ws.cell(r, 2)
-        put(b, values.get(fld.key))
+        b = _label_row(ws, st, r, fld.label, values.get(fld.key),
+                       (fld.note + ("" if fld.required else " (boleh kosong)")).strip())
         b.number_format = {"code": FMT_TEXT, "year": FMT_YEAR, "date": FMT_DATE}.get(
             fld.kind, "General")
-        b.border = st.border
-        b.protection = st.unlocked
         b.alignment = st.wrap
-        note = fld.note + ("" if fld.required else " (boleh kosong)")
-        c = ws.cell(r, 3, note.strip())
-        c.font = st.note
-        c.alignment = st.wrap
     ws.freeze_panes = f"A{FIRST_DATA_ROW}"
     _print_setup(ws, 132, HEADER_ROW)
+
+
+def _label_row(ws: Any, st: _Styles, r: int, label: str, value: Any, note: str) -> Any:
+    """One "label | value | explanation" row (Profil, Pengaturan); the value cell."""
+    a = ws.cell(r, 1, label)
+    a.font = st.bold
+    a.border = st.border
+    b = ws.cell(r, 2)
+    put(b, value)
+    b.border = st.border
+    b.protection = st.unlocked
+    c = ws.cell(r, 3, note)
+    c.font = st.note
+    c.alignment = st.wrap
+    return b
 
 
 def _pengaturan(wb: Any, st: _Styles, values: Mapping[str, Any]) -> None:
@@ -461,17 +467,8 @@ def _pengaturan(wb: Any, st: _Styles, values: Mapping[str, Any]) -> None:
     _header(ws, st, SET_HEADER_ROW, [*schema.PENGATURAN_HEADER, "Keterangan"])
     for n, s in enumerate(schema.SETTINGS):
         r = SET_FIRST_ROW + n
-        a = ws.cell(r, 1, s.label)
-        a.font = st.bold
-        a.border = st.border
-        b = ws.cell(r, 2)
-        put(b, values.get(s.key, s.default))
-        b.border = st.border
-        b.protection = st.unlocked
+        b = _label_row(ws, st, r, s.label, values.get(s.key, s.default), s.note)
         b.number_format = FMT_TEXT if s.kind == "choice" else "General"
-        c = ws.cell(r, 3, s.note)
-        c.font = st.note
-        c.alignment = st.wrap
         if s.choices:
             dv = DataValidation(type="list", formula1=_str(",".join(s.choices)),
                                 allow_blank=True, showErrorMessage=True,
