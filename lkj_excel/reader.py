@@ -461,6 +461,12 @@ def _ranges(nums: Sequence[int]) -> str:
     return text + (", ..." if len(out) > 10 else "")
 
 
+def data_sheet(name: str) -> schema.Sheet | None:
+    """The schema's data sheet for a workbook sheet name (matched like every label)."""
+    return schema.SHEETS_BY_NAME.get(name) or next(
+        (s for s in schema.DATA_SHEETS if norm(s.name) == norm(name)), None)
+
+
 def scan_findings(data: WorkbookData, insp: Any, merged: Mapping[str, Sequence[Any]],
                   berkas: str = "") -> list[Finding]:
     """Findings from the pre-scan: hidden sheets/rows/columns, error values, merged cells."""
@@ -468,8 +474,7 @@ def scan_findings(data: WorkbookData, insp: Any, merged: Mapping[str, Sequence[A
 
     out: list[Finding] = []
     for name, scan in insp.sheets.items():
-        sheet = schema.SHEETS_BY_NAME.get(name) or next(
-            (s for s in schema.DATA_SHEETS if norm(s.name) == norm(name)), None)
+        sheet = data_sheet(name)
         hr = data.header_rows.get(sheet.name, 0) if sheet else 0
         letters = data.columns.get(sheet.name, {}) if sheet else {}
         cols = {col_index(v): k for k, v in letters.items()}
@@ -514,8 +519,7 @@ def scan_findings(data: WorkbookData, insp: Any, merged: Mapping[str, Sequence[A
                 f"{what} berisi galat Excel {value} sehingga tidak ada nilai yang dapat dibaca. "
                 "Perbaiki rumusnya atau ketik nilainya langsung.", berkas))
     for name, ranges in merged.items():
-        sheet = schema.SHEETS_BY_NAME.get(name) or next(
-            (s for s in schema.DATA_SHEETS if norm(s.name) == norm(name)), None)
+        sheet = data_sheet(name)
         if sheet is None:
             continue
         hr = data.header_rows.get(sheet.name, 0)
