@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 __all__ = [
     "ParseError",
@@ -115,7 +115,13 @@ def _short(text: str, n: int = 40) -> str:
 def round_half_up(value: Decimal | int | float, digits: int = 0) -> Decimal:
     """Round half away from zero, as Excel's ROUND does (never banker's rounding)."""
     d = value if isinstance(value, Decimal) else to_decimal(value)
-    return d.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    if not d.is_finite():
+        raise ParseError("Nilai bukan angka yang sah.")
+    # quantize needs every digit of the result within the context's precision (28 by
+    # default): a huge typed value (5,035e25 x 100 with 2 decimals) would raise otherwise
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, d.adjusted() + digits + 2)
+        return d.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
 _MONTHS = {
@@ -177,8 +183,10 @@ def format_angka(value: Decimal | int | float, digits: int = 0, fixed: bool = Tr
     from babel.numbers import format_decimal
 
     d = round_half_up(value, digits)
-    return format_decimal(d, format=_pattern(digits, fixed), locale="id",
-                          decimal_quantization=False)
+    with localcontext() as ctx:  # Babel quantizes in the current context, as above
+        ctx.prec = max(ctx.prec, d.adjusted() + digits + 2)
+        return format_decimal(d, format=_pattern(digits, fixed), locale="id",
+                              decimal_quantization=False)
 
 
 def format_persen(value: Decimal | int | float, digits: int = 2, fixed: bool = True) -> str:

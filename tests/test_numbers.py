@@ -1,7 +1,7 @@
 """Parsing Indonesian numbers, half-up rounding, formatting."""
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pytest
 from hypothesis import given
@@ -113,6 +113,20 @@ def test_round_half_up_ties_go_away_from_zero(n, digits):
     r = round_half_up(tie, digits)
     assert abs(r) > abs(tie)
     assert abs(r - tie) == Decimal(5).scaleb(-(digits + 1))
+
+
+@given(st.integers(min_value=20, max_value=60), st.integers(min_value=0, max_value=6))
+def test_round_half_up_keeps_every_digit_of_huge_values(exponent, digits):
+    # found by the fuzz test: 5,035e25 typed as Pembilang gave a capaian of ~1e27 whose
+    # quantize to 2 decimals exceeded the default 28-digit context (InvalidOperation)
+    value = Decimal("5.035").scaleb(exponent)
+    assert round_half_up(value, digits) == value
+    with localcontext() as ctx:
+        ctx.prec = 100
+        tie, up = value + Decimal("0.5").scaleb(-digits), value + Decimal(1).scaleb(-digits)
+    assert round_half_up(tie, digits) == up
+    text = format_angka(value, digits)
+    assert text.split(",")[0].replace(".", "") == str(int(value))
 
 
 def test_formatting_the_seed_way():
