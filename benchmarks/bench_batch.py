@@ -32,8 +32,8 @@ def _write_agency(i: int) -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     from contoh_data import seed_data
 
-    from lkj_excel.template import write_workbook
-    from lkj_excel.units import split_by_unit, unit_filename
+    from lkj_excel.files.template import write_workbook
+    from lkj_excel.core.units import split_by_unit, unit_filename
 
     folder = DATA / f"instansi-{i:03d}"
     done = folder / ".selesai"
@@ -116,8 +116,8 @@ def work_raw(n: int) -> dict:
 
 
 def work_safety(n: int) -> dict:
-    """lkj_excel.safety.check_file alone: the pre-parse checks every read pays."""
-    from lkj_excel.safety import check_file
+    """lkj_excel.files.safety.check_file alone: the pre-parse checks every read pays."""
+    from lkj_excel.files.safety import check_file
 
     t0 = time.perf_counter()
     for f in files(n):
@@ -195,7 +195,7 @@ def main() -> int:
           f"({naive['detik'] / ours_nn['detik']:.1f}x), memori datar "
           f"({rows[0][2]['rss_mb']:.0f} / {rows[1][2]['rss_mb']:.0f} / "
           f"{rows[2][2]['rss_mb']:.0f} MB).")
-    print("'safety' = lkj_excel.safety.check_file saja (pemeriksaan zip/XML sebelum dibaca, "
+    print("'safety' = lkj_excel.files.safety.check_file saja (pemeriksaan zip/XML sebelum dibaca, "
           "bagian dari gabung+periksa).")
     print(f"CPU: {os.cpu_count()} inti; 'pool' = gabung+periksa per instansi di "
           f"ProcessPoolExecutor dengan {os.cpu_count()} pekerja (RSS: proses induk saja).")

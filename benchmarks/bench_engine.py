@@ -46,8 +46,8 @@ def cold(cmd: str, n: int = 10) -> float:
 def main() -> None:
     from typical import write_typical
 
-    from lkj_excel.engine import periksa_berkas
-    from lkj_excel.writer import write_hasil
+    from lkj_excel.core.engine import periksa_berkas
+    from lkj_excel.files.writer import write_hasil
 
     data_dir = HERE / ".data"
     files = {
@@ -66,9 +66,9 @@ def main() -> None:
               f"{eng_med / raw_med:5.2f}x {hit_best * 1000:7.1f} ms")
     imp = cold("import lkj_excel")
     xw = cold("import xlwings")
-    eng = cold("import lkj_excel.engine")
+    eng = cold("import lkj_excel.core.engine")
     print(f"\nimpor dingin (median 10x): import lkj_excel {imp * 1000:.0f} ms, "
-          f"import lkj_excel.engine {eng * 1000:.0f} ms, import xlwings {xw * 1000:.0f} ms "
+          f"import lkj_excel.core.engine {eng * 1000:.0f} ms, import xlwings {xw * 1000:.0f} ms "
           f"-> rasio {imp / xw:.2f}x")
 
 

@@ -35,8 +35,8 @@ def main() -> int:
 
     from contoh_data import NAMA_BERKAS_INSTANSI, seed_data
 
-    from lkj_excel.engine import periksa_berkas
-    from lkj_excel.template import write_workbook
+    from lkj_excel.core.engine import periksa_berkas
+    from lkj_excel.files.template import write_workbook
 
     with tempfile.TemporaryDirectory() as tmp:
         src = ROOT / "workbooks" / "contoh" / NAMA_BERKAS_INSTANSI

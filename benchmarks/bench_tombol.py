@@ -56,7 +56,7 @@ def seed_workbook(folder: Path) -> Path:
         return found[0]
     from contoh_data import NAMA_BERKAS_INSTANSI, seed_data
 
-    from lkj_excel.template import write_workbook
+    from lkj_excel.files.template import write_workbook
 
     return write_workbook(folder / NAMA_BERKAS_INSTANSI, seed_data())
 

@@ -1,6 +1,6 @@
 """A typical workbook for benchmarks: 50 indicators, 500 Kejadian, 200 LRA rows.
 
-Data in the template builder's format (``lkj_excel.template.write_workbook``).
+Data in the template builder's format (``lkj_excel.files.template.write_workbook``).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from lkj_excel import schema
+from lkj_excel.core import schema
 
 
 def typical_data(n_ind: int = 50, n_kej: int = 500, n_lra: int = 200, seed: int = 1,
@@ -99,7 +99,7 @@ def _lra(n: int, rnd: random.Random) -> list[dict[str, Any]]:
 
 
 def write_typical(path: Path, **kw: Any) -> Path:
-    from lkj_excel.template import write_workbook
+    from lkj_excel.files.template import write_workbook
 
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)

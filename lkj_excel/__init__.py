@@ -4,7 +4,9 @@ Keep this module cheap to import: the Excel button imports it on every click.
 Heavy dependencies are imported inside the functions that use them.
 """
 
-__version__ = "0.1.0"
+from lkj_excel.core import __version__
+
+__all__ = ["__version__", "main"]
 
 
 def main() -> None:

@@ -58,7 +58,7 @@ def build_parser() -> Parser:
     p = Parser(prog="lkj", description=(
         "lkj-excel: hitung, periksa dan susun Laporan Kinerja (LKj) dari buku kerja Excel "
         "yang baku."))
-    from lkj_excel import __version__
+    from lkj_excel.core import __version__
 
     p.add_argument("--versi", action="version", version=f"lkj-excel {__version__}",
                    help="tampilkan versi lalu keluar")
@@ -68,7 +68,7 @@ def build_parser() -> Parser:
                        description="Membuat buku kerja templat LKj (workbooks/template_lkj.xlsx).")
     s.add_argument("path", nargs="?", metavar="BERKAS",
                    help="berkas tujuan (bawaan: workbooks/template_lkj.xlsx)")
-    s.set_defaults(target="lkj_excel.template:run_template")
+    s.set_defaults(target="lkj_excel.files.template:run_template")
 
     s = sub.add_parser("periksa", help="periksa buku kerja dan tampilkan temuannya",
                        description="Memeriksa satu atau beberapa buku kerja LKj. Kode keluar: 0 "
@@ -134,7 +134,7 @@ def build_parser() -> Parser:
     s.add_argument("aksi", choices=["buat", "pasang"], metavar="AKSI",
                    help="buat | pasang")
     s.add_argument("--out", metavar="BERKAS", help="berkas add-in (.xlam) yang dibuat")
-    s.set_defaults(target="lkj_excel.addin:run_addin")
+    s.set_defaults(target="lkj_excel.files.addin:run_addin")
     return p
 
 
@@ -161,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "perintah", None):
         parser.print_help()
         return EXIT_USAGE
-    from lkj_excel.reader import WorkbookError
+    from lkj_excel.core.read import WorkbookError
 
     try:
         return _call(args.target, args)

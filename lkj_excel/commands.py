@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from lkj_excel.engine import Pemeriksaan, periksa_berkas, to_json
-from lkj_excel.findings import KESALAHAN, Finding
-from lkj_excel.reader import WorkbookError
+from lkj_excel.core.engine import Pemeriksaan, periksa_berkas, to_json
+from lkj_excel.core.temuan import KESALAHAN, Finding
+from lkj_excel.core.read import WorkbookError
 
 EXIT_OK, EXIT_KESALAHAN, EXIT_TIDAK_TERBACA = 0, 1, 2
 
@@ -64,7 +64,7 @@ def run_periksa(args: Any) -> int:
 
 
 def run_hitung(args: Any) -> int:
-    from lkj_excel.writer import write_hasil
+    from lkj_excel.files.writer import write_hasil
 
     try:
         p: Pemeriksaan = periksa_berkas(args.berkas)

@@ -7,7 +7,7 @@ target; see docs/panduan-staf.md). In Excel (Indonesian list separator ``;``)::
     =LKJ_PREDIKAT(capaian; [skala])
     =LKJ_RUPIAH(angka)   =LKJ_PERSEN(angka; [desimal])   =LKJ_TERBILANG(angka)
 
-Each is a thin wrapper over ``lkj_excel.compute`` / ``lkj_excel.numbers``, so it gives the
+Each is a thin wrapper over ``lkj_excel.core.compute`` / ``lkj_excel.core.numbers``, so it gives the
 engine's results exactly:
 - numbers may be numbers or Indonesian text ("95,68", "Rp 1.455.472.897"), read by
   ``parse_number`` like the reader does;
@@ -28,9 +28,9 @@ from typing import Any
 
 import xlwings as xw
 
-from lkj_excel import schema
-from lkj_excel.compute import TIDAK_DAPAT_DIHITUNG, capaian, predikat
-from lkj_excel.numbers import (
+from lkj_excel.core import schema
+from lkj_excel.core.compute import TIDAK_DAPAT_DIHITUNG, capaian, predikat
+from lkj_excel.core.numbers import (
     ParseError,
     format_persen,
     format_rupiah,

@@ -24,10 +24,10 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from lkj_excel import schema
-from lkj_excel.cells import col_index, split_ref
-from lkj_excel.findings import KESALAHAN, Finding
-from lkj_excel.model import norm
+from lkj_excel.core import schema
+from lkj_excel.core.cells import col_index, split_ref
+from lkj_excel.core.temuan import KESALAHAN, Finding
+from lkj_excel.core.model import norm
 
 #: where the button records which cells it marked (and their fill before): a block in the
 #: engine's own Validasi sheet, header at (TANDA_ROW, TANDA_COL)
@@ -295,9 +295,9 @@ def update_marks(book: Any, temuan: Sequence[Finding], sheet_names: Sequence[str
 
 def hitung_book(book: Any) -> Any:
     """Compute, validate and write into an open xlwings book; the ``Pemeriksaan`` or None."""
-    from lkj_excel.engine import periksa_grids
-    from lkj_excel.output import ringkasan_blocks, validasi_blocks
-    from lkj_excel.reader import needed_sheets
+    from lkj_excel.core.engine import periksa_grids
+    from lkj_excel.core.sheets import ringkasan_blocks, validasi_blocks
+    from lkj_excel.core.read import needed_sheets
 
     if in_protected_view(book):
         alert(book, "Buku kerja ini masih dalam Tampilan Terproteksi (Protected View), jadi "

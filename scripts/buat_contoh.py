@@ -6,7 +6,7 @@ Writes (default folder ``workbooks/contoh``):
 - ``LKj 2024 Badan Kesbangpol Kota Banjarbaru.xlsx``: the agency workbook (Bidang
   Sekretariat) with all the seed's data;
 - ``per-bidang/<nn> <Unit>.xlsx``: one workbook per unit (Sekretariat first), each with
-  only the rows it owns (``lkj_excel.units.split_by_unit``).
+  only the rows it owns (``lkj_excel.core.units.split_by_unit``).
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ FOLDER_PER_BIDANG = "per-bidang"
 
 def buat(folder: Path) -> list[Path]:
     """Write the agency workbook and the per-unit workbooks; the paths written."""
-    from lkj_excel.template import write_workbook
-    from lkj_excel.units import split_by_unit, unit_filename
+    from lkj_excel.files.template import write_workbook
+    from lkj_excel.core.units import split_by_unit, unit_filename
 
     data = seed_data()
     folder.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,7 @@
     .venv/bin/python scripts/buat_templat.py [BERKAS]
 
 Default target: ``workbooks/template_lkj.xlsx`` (committed; tests/test_template.py checks
-that it equals what ``lkj_excel.template.build_workbook()`` makes, by content).
+that it equals what ``lkj_excel.files.template.build_workbook()`` makes, by content).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("path", nargs="?", type=Path, default=TARGET,
                     help=f"berkas tujuan (bawaan: {TARGET.relative_to(ROOT)})")
     args = ap.parse_args(argv)
-    from lkj_excel.template import run_template
+    from lkj_excel.files.template import run_template
 
     return run_template(args)
 

@@ -1,12 +1,12 @@
 """The seed report's data (LKj 2024, Badan Kesbangpol Kota Banjarbaru) in the builder's format.
 
 Transcribed by hand from ``shared/seed/000_edd21db7db479246.txt``. ``seed_data()`` returns
-the dict that ``lkj_excel.template.write_workbook(path, data)`` writes and
-``lkj_excel.units`` splits and merges::
+the dict that ``lkj_excel.files.template.write_workbook(path, data)`` writes and
+``lkj_excel.core.units`` splits and merges::
 
     {"profil": {...}, "meta": {...}, "pengaturan": {...}, "sheets": {"PK": [...], ...}}
 
-Keys are the ``key`` of the input columns in ``lkj_excel.schema``. Money and percentages are
+Keys are the ``key`` of the input columns in ``lkj_excel.core.schema``. Money and percentages are
 ``Decimal`` (built from strings) or ``int``; dates are ``datetime.date``.
 
 Deliberate choices where the seed contradicts itself (see the domain notes):
@@ -558,9 +558,9 @@ def seed_data() -> dict[str, Any]:
     """The full agency workbook's data (a fresh copy on every call).
 
     Every row carries every input column's key of its sheet (``None`` when empty), the same
-    shape ``lkj_excel.units.data_from_model`` gives for a workbook read back.
+    shape ``lkj_excel.core.units.data_from_model`` gives for a workbook read back.
     """
-    from lkj_excel.units import complete_rows, workbook_id
+    from lkj_excel.core.units import complete_rows, workbook_id
 
     return complete_rows({
         "profil": dict(PROFIL),

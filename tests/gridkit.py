@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from lkj_excel import schema
+from lkj_excel.core import schema
 
 PROFIL = {
     "instansi": "Badan Uji", "pemda": "Kota Uji", "tahun": 2024, "bidang": "Sekretariat",

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from defusedxml import ElementTree as ET
 
-from lkj_excel import addin, xl
+from lkj_excel import xl
+from lkj_excel.files import addin
 from lkj_excel.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,7 +13,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lkj_excel import schema, units
+from lkj_excel.core import schema
+from lkj_excel.core import units
 from lkj_excel.batch.check import periksa_data, periksa_gabungan, tulis_gabungan
 from lkj_excel.batch.diff import beda_berkas
 from lkj_excel.batch.merge import (
@@ -28,8 +29,8 @@ from lkj_excel.batch.merge import (
 )
 from lkj_excel.batch.split import pecah_berkas
 from lkj_excel.cli import main
-from lkj_excel.engine import periksa_berkas, to_json
-from lkj_excel.template import write_workbook
+from lkj_excel.core.engine import periksa_berkas, to_json
+from lkj_excel.files.template import write_workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import contoh_data

@@ -10,11 +10,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lkj_excel import units
+from lkj_excel.core import units
 from lkj_excel.batch.run import ADA_KESALAHAN, GAGAL, cari_instansi, jalankan
 from lkj_excel.cli import main
-from lkj_excel.engine import periksa_berkas
-from lkj_excel.template import write_workbook
+from lkj_excel.core.engine import periksa_berkas
+from lkj_excel.files.template import write_workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import contoh_data

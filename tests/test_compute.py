@@ -6,8 +6,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from lkj_excel import schema
-from lkj_excel.compute import (
+from lkj_excel.core import schema
+from lkj_excel.core.compute import (
     TIDAK_DAPAT_DIHITUNG,
     capaian,
     hitung_anggaran,
@@ -18,8 +18,8 @@ from lkj_excel.compute import (
     predikat,
     realisasi_dari,
 )
-from lkj_excel.model import Row
-from lkj_excel.numbers import round_half_up
+from lkj_excel.core.model import Row
+from lkj_excel.core.numbers import round_half_up
 
 SKALA = [(D(b), p) for b, p in schema.SKALA_STANDAR]
 KABKOTA = [(D(b), p) for b, p in schema.SKALA_KABKOTA]

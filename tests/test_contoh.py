@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 
-from lkj_excel import engine, schema, units
+from lkj_excel.core import engine
+from lkj_excel.core import schema
+from lkj_excel.core import units
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -213,7 +215,7 @@ def test_unit_examples_figures(contoh: engine.Pemeriksaan) -> None:
 
 def test_split_merge_round_trip_through_files(tmp_path: Path, contoh: engine.Pemeriksaan,
                                               hasil_json: dict[str, Any]) -> None:
-    from lkj_excel.template import write_workbook
+    from lkj_excel.files.template import write_workbook
 
     data = units.data_from_model(contoh.data)
     parts = []
@@ -244,7 +246,7 @@ HAS_SOFFICE = shutil.which("soffice") is not None or shutil.which("libreoffice")
 @pytest.mark.skipif(not HAS_SOFFICE, reason="LibreOffice (soffice) tidak terpasang")
 def test_example_formulas_after_libreoffice(tmp_path: Path) -> None:
     """Recalculated by LibreOffice, the example's formula cells show the seed's figures."""
-    from lkj_excel.lo import recalc
+    from lkj_excel.files.libreoffice import recalc
 
     (path,) = recalc([AGENCY_FILE], tmp_path)
     p = engine.periksa_berkas(path)

@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from contoh_data import NAMA_BERKAS_INSTANSI, seed_data  # noqa: E402
 
 from lkj_excel.cli import main  # noqa: E402
-from lkj_excel.engine import periksa_berkas  # noqa: E402
+from lkj_excel.core.engine import periksa_berkas  # noqa: E402
 from lkj_excel.report.context import build_context  # noqa: E402
 from lkj_excel.report.render import GAMBAR, TEMPLAT, render_bytes  # noqa: E402
 
@@ -31,7 +31,7 @@ def _seed_workbook(folder: Path, data: dict | None = None) -> Path:
     if data is None and contoh.exists():
         shutil.copyfile(contoh, path)
         return path
-    from lkj_excel.template import write_workbook
+    from lkj_excel.files.template import write_workbook
 
     write_workbook(path, data if data is not None else seed_data())
     return path
@@ -251,8 +251,8 @@ def test_file_name_stays_inside_out_dir(tmp_path: Path) -> None:
 
 
 def test_several_files_merged_or_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    from lkj_excel.template import write_workbook
-    from lkj_excel.units import split_by_unit
+    from lkj_excel.files.template import write_workbook
+    from lkj_excel.core.units import split_by_unit
 
     paths = []
     for i, part in enumerate(split_by_unit(seed_data()).values()):
@@ -268,7 +268,7 @@ def test_several_files_merged_or_refused(tmp_path: Path, capsys) -> None:  # typ
 def test_pdf_without_libreoffice_still_writes_docx(seed_path: Path, tmp_path: Path,
                                                     monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("PATH", str(tmp_path / "kosong"))
-    import lkj_excel.lo as lo
+    import lkj_excel.files.libreoffice as lo
 
     monkeypatch.setattr(lo, "_CANDIDATES", ("soffice-tidak-ada",))
     out = tmp_path / "hasil"

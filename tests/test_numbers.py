@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lkj_excel.numbers import (
+from lkj_excel.core.numbers import (
     NBSP,
     ParseError,
     format_angka,

@@ -5,9 +5,9 @@ from decimal import Decimal as D
 import openpyxl
 import pytest
 
-from lkj_excel import schema
-from lkj_excel.findings import flatten
-from lkj_excel.reader import read_grids, read_table, read_workbook
+from lkj_excel.core import schema
+from lkj_excel.core.temuan import flatten
+from lkj_excel.core.read import read_grids, read_table, read_workbook
 
 PK_HEADER = [c.label for c in schema.PK.columns]
 
@@ -138,7 +138,7 @@ def test_real_xlsx_pasted_rows_text_numbers_and_provenance(tmp_path):
 
 
 def test_unreadable_file_raises_workbook_error(tmp_path):
-    from lkj_excel.reader import WorkbookError
+    from lkj_excel.core.read import WorkbookError
 
     bad = tmp_path / "bukan.xlsx"
     bad.write_bytes(b"ini bukan buku kerja")

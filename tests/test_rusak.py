@@ -20,12 +20,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
 
 from buat_korpus import RAHASIA, build, rewrite, valid
 
-from lkj_excel import schema
+from lkj_excel.core import schema
 from lkj_excel.cli import main
-from lkj_excel.engine import periksa_berkas
-from lkj_excel.findings import flatten
-from lkj_excel.reader import WorkbookError
-from lkj_excel.safety import check_file
+from lkj_excel.core.engine import periksa_berkas
+from lkj_excel.core.temuan import flatten
+from lkj_excel.core.read import WorkbookError
+from lkj_excel.files.safety import check_file
 
 ROOT = Path(__file__).resolve().parents[1]
 LKJ = [sys.executable, "-m", "lkj_excel"]

@@ -9,9 +9,9 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lkj_excel import schema
-from lkj_excel.reader import read_workbook
-from lkj_excel.template import write_workbook
+from lkj_excel.core import schema
+from lkj_excel.core.read import read_workbook
+from lkj_excel.files.template import write_workbook
 
 _TEXT = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=0x2FF,
                                        blacklist_categories=("Cs",)), min_size=1, max_size=40)

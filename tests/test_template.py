@@ -16,10 +16,11 @@ from typing import Any
 
 import pytest
 
-from lkj_excel import schema, template
-from lkj_excel.cells import col_letter
-from lkj_excel.compute import TIDAK_DAPAT_DIHITUNG
-from lkj_excel.reader import WorkbookError, read_workbook
+from lkj_excel.core import schema
+from lkj_excel.files import template
+from lkj_excel.core.cells import col_letter
+from lkj_excel.core.compute import TIDAK_DAPAT_DIHITUNG
+from lkj_excel.core.read import WorkbookError, read_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE_FILE = ROOT / "workbooks" / "template_lkj.xlsx"
@@ -383,7 +384,7 @@ def test_run_template_default_path(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_import_is_cheap() -> None:
     import subprocess
 
-    code = ("import sys, lkj_excel.template, lkj_excel.lo; "
+    code = ("import sys, lkj_excel.files.template, lkj_excel.files.libreoffice; "
             "print('openpyxl' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
@@ -391,7 +392,7 @@ def test_import_is_cheap() -> None:
 
 
 def test_lo_missing_soffice_message(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lkj_excel import lo
+    from lkj_excel.files import libreoffice as lo
 
     monkeypatch.setenv("PATH", "/nonexistent")
     monkeypatch.delenv("LKJ_SOFFICE", raising=False)
@@ -557,7 +558,7 @@ def _close(shown: Any, expected: Decimal | None) -> bool:
 def recalculated(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Any, dict, Path]]:
     if not HAS_SOFFICE:
         pytest.skip("LibreOffice (soffice) tidak terpasang")
-    from lkj_excel import lo
+    from lkj_excel.files import libreoffice as lo
 
     src = tmp_path_factory.mktemp("masukan")
     out = tmp_path_factory.mktemp("hasil")
@@ -590,8 +591,8 @@ def test_generator_covers_the_cases(recalculated: list[tuple[Any, dict, Path]]) 
 @pytest.mark.libreoffice
 def test_formulas_match_engine_after_libreoffice(
         recalculated: list[tuple[Any, dict, Path]]) -> None:
-    from lkj_excel.engine import periksa_berkas
-    from lkj_excel.numbers import round_half_up
+    from lkj_excel.core.engine import periksa_berkas
+    from lkj_excel.core.numbers import round_half_up
 
     checked = {"capaian": 0, "tdd": 0, "predikat": 0, "serapan": 0, "realisasi": 0}
     for data, _, path in recalculated:
@@ -637,7 +638,7 @@ def test_formulas_match_engine_after_libreoffice(
 def test_seed_figures_after_libreoffice(recalculated: list[tuple[Any, dict, Path]]) -> None:
     from python_calamine import CalamineWorkbook
 
-    from lkj_excel.engine import periksa_berkas
+    from lkj_excel.core.engine import periksa_berkas
 
     _, _, path = recalculated[0]
     grid = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("IKU").to_python()

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from lkj_excel import schema, units
+from lkj_excel.core import schema
+from lkj_excel.core import units
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import contoh_data
@@ -172,7 +173,7 @@ def test_unit_filename() -> None:
 def test_units_module_is_light() -> None:
     import subprocess
 
-    code = ("import sys, lkj_excel.units; "
+    code = ("import sys, lkj_excel.core.units; "
             "print(any(m in sys.modules for m in ('openpyxl', 'pandas', 'python_calamine')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)

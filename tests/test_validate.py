@@ -4,8 +4,8 @@ import datetime as dt
 
 from gridkit import grids, iku, pk
 
-from lkj_excel.engine import periksa_grids
-from lkj_excel.findings import CODES, flatten
+from lkj_excel.core.engine import periksa_grids
+from lkj_excel.core.temuan import CODES, flatten
 
 
 def run(**kw):
@@ -179,7 +179,7 @@ def test_float_noise_at_a_tie_is_not_typed_over():
     assert p.temuan == []
     from decimal import Decimal
 
-    from lkj_excel.validate import _same
+    from lkj_excel.core.validate import _same
 
     assert _same(103.49999999999999, Decimal("103.5"), 0)
     assert not _same(103.4, Decimal("103.5"), 0)

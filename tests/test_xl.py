@@ -20,9 +20,10 @@ import pytest
 import xlwings as xw
 from python_calamine import CalamineWorkbook
 
-from lkj_excel import schema, xl
-from lkj_excel.engine import periksa_berkas
-from lkj_excel.output import hyperlink_formula, ringkasan_blocks, validasi_blocks
+from lkj_excel import xl
+from lkj_excel.core import schema
+from lkj_excel.core.engine import periksa_berkas
+from lkj_excel.core.sheets import hyperlink_formula, ringkasan_blocks, validasi_blocks
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -40,7 +41,7 @@ def seed_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return found[0]
     from contoh_data import NAMA_BERKAS_INSTANSI, seed_data
 
-    from lkj_excel.template import write_workbook
+    from lkj_excel.files.template import write_workbook
 
     return write_workbook(tmp_path_factory.mktemp("contoh") / NAMA_BERKAS_INSTANSI, seed_data())
 
@@ -186,7 +187,7 @@ def test_main_writes_the_seed_figures(caller, seed_path: Path) -> None:
 
 def test_main_equals_lkj_hitung_block_by_block(caller, seed_path: Path, tmp_path: Path
                                                ) -> None:
-    from lkj_excel.writer import write_hasil
+    from lkj_excel.files.writer import write_hasil
 
     book, actions = run_main(caller, payload_from_xlsx(seed_path))
     p = periksa_berkas(seed_path)
@@ -329,7 +330,7 @@ def test_grid_is_anchored_at_a1(caller) -> None:
 
 
 def test_text_stays_text_formulas_only_in_formula_columns() -> None:
-    from lkj_excel.output import Block
+    from lkj_excel.core.sheets import Block
 
     b = Block(5, 1, [[1, "=cmd|' /C calc'!A0", "+62", "1.1", '=HYPERLINK("#A1","Buka")']],
               formula_cols=(4,))
@@ -355,8 +356,8 @@ def test_run_tag_accepts_only_known_tags(monkeypatch) -> None:
 def test_calls_grow_with_sheets_not_cells(caller, count_reads, tmp_path: Path) -> None:
     from typical import typical_data
 
-    from lkj_excel.reader import needed_sheets
-    from lkj_excel.template import write_workbook
+    from lkj_excel.core.read import needed_sheets
+    from lkj_excel.files.template import write_workbook
 
     counts = []
     for n in (1, 10):

@@ -13,7 +13,7 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 import pytest
 
 from lkj_excel import udf
-from lkj_excel.engine import periksa_berkas
+from lkj_excel.core.engine import periksa_berkas
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -84,7 +84,7 @@ def seed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sys.path.insert(0, str(ROOT / "scripts"))
     from contoh_data import NAMA_BERKAS_INSTANSI, seed_data
 
-    from lkj_excel.template import write_workbook
+    from lkj_excel.files.template import write_workbook
 
     return write_workbook(tmp_path_factory.mktemp("c") / NAMA_BERKAS_INSTANSI, seed_data())
 

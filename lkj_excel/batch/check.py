@@ -1,6 +1,6 @@
 """Validate merged data in memory and write the merged workbook in one openpyxl pass.
 
-``grids_from_data`` lays the data dict out exactly as ``lkj_excel.template`` writes it
+``grids_from_data`` lays the data dict out exactly as ``lkj_excel.files.template`` writes it
 (same sheets, header rows and columns), so the findings of ``periksa_data`` name the cells
 of the workbook ``tulis_gabungan`` writes (a test compares both).
 """
@@ -11,14 +11,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from lkj_excel import schema
-from lkj_excel.engine import Pemeriksaan
-from lkj_excel.findings import KESALAHAN, Finding
+from lkj_excel.core import schema
+from lkj_excel.core.engine import Pemeriksaan
+from lkj_excel.core.temuan import KESALAHAN, Finding
 
 
 def grids_from_data(data: dict[str, Any]) -> tuple[dict[str, list[list[Any]]], list[str]]:
     """Grids by sheet name (origin A1) in the template's layout, and the sheet order."""
-    from lkj_excel import template as t
+    from lkj_excel.files import template as t
 
     grids: dict[str, list[list[Any]]] = {}
     head = t.HEADER_ROW - 1  # 0-based header row
@@ -61,7 +61,7 @@ def grids_from_data(data: dict[str, Any]) -> tuple[dict[str, list[list[Any]]], l
 
 def periksa_data(data: dict[str, Any], source: str = "") -> Pemeriksaan:
     """Compute and validate a data dict in memory (cells as in the written workbook)."""
-    from lkj_excel.engine import periksa_grids
+    from lkj_excel.core.engine import periksa_grids
 
     grids, names = grids_from_data(data)
     return periksa_grids(grids, names, source)  # type: ignore[arg-type]
@@ -81,7 +81,7 @@ def periksa_gabungan(g: Any, source: str = "") -> Pemeriksaan:
 
 def tulis_gabungan(data: dict[str, Any], p: Pemeriksaan, out: str | Path) -> Path:
     """Write the merged workbook with its Ringkasan and Validasi sheets, atomically."""
-    from lkj_excel.template import write_workbook
-    from lkj_excel.writer import add_engine_sheets
+    from lkj_excel.files.template import write_workbook
+    from lkj_excel.files.writer import add_engine_sheets
 
     return write_workbook(out, data, finish=lambda wb: add_engine_sheets(wb, p))

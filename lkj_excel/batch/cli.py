@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from lkj_excel.findings import KESALAHAN, Finding
+from lkj_excel.core.temuan import KESALAHAN, Finding
 
 EXIT_OK, EXIT_KESALAHAN, EXIT_TIDAK_TERBACA = 0, 1, 2
 
@@ -61,7 +61,7 @@ def run_pecah(args: Any) -> int:
 def run_gabung(args: Any) -> int:
     from lkj_excel.batch.check import periksa_gabungan, tulis_gabungan
     from lkj_excel.batch.merge import STATUS_LABEL, gabung_berkas
-    from lkj_excel.engine import to_json
+    from lkj_excel.core.engine import to_json
 
     out = Path(args.out)
     if out.suffix.casefold() != ".xlsx":
@@ -136,7 +136,7 @@ def run_batch(args: Any) -> int:
         jalankan,
         tampil_kemajuan,
     )
-    from lkj_excel.fsutil import atomic_write_text
+    from lkj_excel.files.atomic import atomic_write_text
 
     folder = Path(args.folder)
     if not folder.is_dir():

@@ -1,10 +1,10 @@
 """Finding codes of the batch (merge): registered with the engine's in
-``lkj_excel.findings.CODES`` (one registry); a helper to build them.
+``lkj_excel.core.temuan.CODES`` (one registry); a helper to build them.
 """
 
 from __future__ import annotations
 
-from lkj_excel.findings import CODES, Finding, Tingkat, finding
+from lkj_excel.core.temuan import CODES, Finding, Tingkat, finding
 
 __all__ = ["CODES", "temuan"]
 

@@ -13,9 +13,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lkj_excel import schema
+from lkj_excel.core import schema
 from lkj_excel.batch.load import _canon
-from lkj_excel.model import Row, WorkbookData, norm
+from lkj_excel.core.model import Row, WorkbookData, norm
 
 UBAH, TAMBAH, HAPUS = "ubah", "tambah", "hapus"
 
@@ -179,7 +179,7 @@ def beda_data(a: WorkbookData, b: WorkbookData) -> list[Perubahan]:
 
 def beda_berkas(lama: str | Path, baru: str | Path) -> Beda:
     """Compare two workbooks. Raises ``WorkbookError`` if one cannot be read."""
-    from lkj_excel.reader import read_workbook
+    from lkj_excel.core.read import read_workbook
 
     pa, pb = Path(lama), Path(baru)
     a, b = read_workbook(pa).data, read_workbook(pb).data

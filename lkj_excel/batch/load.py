@@ -15,9 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from lkj_excel import schema
+from lkj_excel.core import schema
 from lkj_excel.batch.codes import temuan
-from lkj_excel.findings import KESALAHAN, PERINGATAN, Finding
+from lkj_excel.core.temuan import KESALAHAN, PERINGATAN, Finding
 
 XLSX = ".xlsx"
 
@@ -214,8 +214,8 @@ _STRUKTUR = ("lembar-hilang", "kolom-hilang")
 
 def muat(path: str | Path, nama: str | None = None) -> Kiriman:
     """Read one workbook into a ``Kiriman`` (never raises)."""
-    from lkj_excel.reader import WorkbookError, read_workbook
-    from lkj_excel.units import data_from_model
+    from lkj_excel.core.read import WorkbookError, read_workbook
+    from lkj_excel.core.units import data_from_model
 
     p = Path(path)
     nama = nama or p.name

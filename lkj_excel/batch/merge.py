@@ -8,7 +8,7 @@ Rules (each reported by file name):
   same LRA account...) are a conflict: ``kesalahan``, all files named, neither is used;
 - a workbook of another year or instansi, or one whose template this version cannot read,
   is set aside with a message;
-- rows a unit does not own (by the ownership rules of ``lkj_excel.units``) are flagged.
+- rows a unit does not own (by the ownership rules of ``lkj_excel.core.units``) are flagged.
 Identical rows coming from several files are counted once, so the merged figures equal
 those of the same data typed in one workbook.
 """
@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lkj_excel import schema
+from lkj_excel.core import schema
 from lkj_excel.batch.codes import temuan
 from lkj_excel.batch.load import Catatan, Kiriman, canon_row, kumpulkan, muat
-from lkj_excel.findings import KESALAHAN, Finding
-from lkj_excel.model import norm
+from lkj_excel.core.temuan import KESALAHAN, Finding
+from lkj_excel.core.model import norm
 
 AGENCY = schema.AGENCY_BIDANG
 
@@ -288,7 +288,7 @@ def gabung_kiriman(kiriman: list[Kiriman], notes: list[Catatan] | None = None) -
                 if b is not None and b.status == DIPAKAI:
                     b.pesan += f" Ada konflik baris dengan berkas lain (lembar {sheet.name})."
 
-    from lkj_excel.units import merge_units
+    from lkj_excel.core.units import merge_units
 
     ordered = [parts[id(k)] for k in chosen]
     data = merge_units(ordered)
@@ -335,7 +335,7 @@ def _differing_columns(sheet: schema.Sheet, a: list[dict[str, Any]], b: list[dic
 def _foreign_rows(data: dict[str, Any],
                   accepted: list[tuple[schema.Sheet, str, dict[str, Any], list[Kiriman]]]
                   ) -> list[Finding]:
-    from lkj_excel import units
+    from lkj_excel.core import units
 
     owners = units.Owners(data)  # one lookup table for all rows
     known = set(owners.indikator)

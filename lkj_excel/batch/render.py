@@ -10,9 +10,10 @@ import html
 from pathlib import Path
 from typing import Any
 
-from lkj_excel import __version__, schema
-from lkj_excel.engine import Pemeriksaan
-from lkj_excel.findings import KESALAHAN
+from lkj_excel.core import __version__
+from lkj_excel.core import schema
+from lkj_excel.core.engine import Pemeriksaan
+from lkj_excel.core.temuan import KESALAHAN
 
 KOLOM_TEMUAN = ("No", "Tingkat", "Kode", "Berkas", "Lembar", "Sel", "Pesan")
 KOLOM_BERKAS = ("Berkas", "Status", "Bidang", "Revisi", "Keterangan")
@@ -39,9 +40,9 @@ def _rows_berkas(berkas: list[Any]) -> list[list[Any]]:
 def tulis_validasi_xlsx(p: Pemeriksaan, berkas: list[Any], out: str | Path) -> Path:
     from openpyxl import Workbook
 
-    from lkj_excel.fsutil import atomic_write
-    from lkj_excel.output import Block
-    from lkj_excel.writer import write_blocks
+    from lkj_excel.files.atomic import atomic_write
+    from lkj_excel.core.sheets import Block
+    from lkj_excel.files.writer import write_blocks
 
     n_err = sum(1 for f in p.temuan if f.tingkat == KESALAHAN)
     wb = Workbook()
@@ -115,7 +116,7 @@ def validasi_html(p: Pemeriksaan, berkas: list[Any], judul: str | None = None) -
 
 
 def _rp(value: Any) -> str:
-    from lkj_excel.numbers import format_rupiah
+    from lkj_excel.core.numbers import format_rupiah
 
     try:
         return format_rupiah(value)
@@ -124,6 +125,6 @@ def _rp(value: Any) -> str:
 
 
 def tulis_validasi_html(p: Pemeriksaan, berkas: list[Any], out: str | Path) -> Path:
-    from lkj_excel.fsutil import atomic_write_text
+    from lkj_excel.files.atomic import atomic_write_text
 
     return atomic_write_text(out, validasi_html(p, berkas))

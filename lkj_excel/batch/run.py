@@ -92,7 +92,7 @@ def proses_instansi(folder: str, out_root: str, pdf: bool = False) -> HasilInsta
     try:
         _proses(Path(folder), Path(out_root), pdf, h)
     except Exception as exc:
-        from lkj_excel.reader import WorkbookError
+        from lkj_excel.core.read import WorkbookError
 
         h.status = GAGAL
         h.pesan = (exc.pesan if isinstance(exc, WorkbookError)
@@ -105,7 +105,7 @@ def _proses(folder: Path, out_root: Path, pdf: bool, h: HasilInstansi) -> None:
     from lkj_excel.batch.check import periksa_gabungan, tulis_gabungan
     from lkj_excel.batch.merge import DIPAKAI, KONFLIK, TIDAK_TERBACA, gabung_berkas
     from lkj_excel.batch.render import tulis_validasi_html, tulis_validasi_xlsx
-    from lkj_excel.fsutil import safe_filename
+    from lkj_excel.files.atomic import safe_filename
 
     g = gabung_berkas([folder])
     h.dipakai = [b.berkas for b in g.berkas if b.status in (DIPAKAI, KONFLIK)]

@@ -1,7 +1,7 @@
 """``lkj pecah``: one workbook per unit from the agency workbook.
 
 Each unit's workbook holds the Profil (with its own Bidang), the rows the unit owns
-(``lkj_excel.units`` rules), the agency's Pengaturan, and hidden metadata: its workbook id
+(``lkj_excel.core.units`` rules), the agency's Pengaturan, and hidden metadata: its workbook id
 (deterministic per instansi, tahun and unit) and revision. File names are safe for email
 attachments and Windows (``units.unit_filename``).
 """
@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lkj_excel import schema
-from lkj_excel.findings import Finding
+from lkj_excel.core import schema
+from lkj_excel.core.temuan import Finding
 
 
 @dataclass
@@ -36,9 +36,9 @@ class HasilPecah:
 def pecah_berkas(master: str | Path, out_dir: str | Path) -> HasilPecah:
     """Split ``master`` into ``out_dir``. Raises ``WorkbookError`` for an unusable master."""
     from lkj_excel.batch.load import periksa_versi
-    from lkj_excel.reader import WorkbookError, read_workbook
-    from lkj_excel.template import write_workbook
-    from lkj_excel.units import data_from_model, split_by_unit, unit_filename
+    from lkj_excel.core.read import WorkbookError, read_workbook
+    from lkj_excel.files.template import write_workbook
+    from lkj_excel.core.units import data_from_model, split_by_unit, unit_filename
 
     src = Path(master)
     res = read_workbook(src)

@@ -10,7 +10,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from lkj_excel.compute import Hasil
+    from lkj_excel.core.compute import Hasil
 
 DPI = 150
 
@@ -34,7 +34,7 @@ def _png(fig) -> bytes:  # type: ignore[no-untyped-def]
 
 
 def _id(value: float, digits: int = 0) -> str:
-    from lkj_excel.numbers import format_angka
+    from lkj_excel.core.numbers import format_angka
 
     return format_angka(value, digits)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from lkj_excel.commands import EXIT_KESALAHAN, EXIT_OK, EXIT_TIDAK_TERBACA, format_temuan, ringkas
-from lkj_excel.reader import WorkbookError
+from lkj_excel.core.read import WorkbookError
 
 
 def periksa_beberapa(paths: list[str]) -> Any:
@@ -32,7 +32,7 @@ def _err(text: str) -> None:
 
 
 def run_laporan(args: Any) -> int:
-    from lkj_excel.engine import periksa_berkas
+    from lkj_excel.core.engine import periksa_berkas
 
     berkas = list(args.berkas)
     out_dir = Path(args.out)

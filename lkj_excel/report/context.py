@@ -1,7 +1,7 @@
 """Everything the report template needs, built from the engine's results (pure).
 
 ``build_context(p)`` turns a ``Pemeriksaan`` into a dict of plain values: strings already
-formatted the Indonesian way (``lkj_excel.numbers``), lists and small dicts, plus a few
+formatted the Indonesian way (``lkj_excel.core.numbers``), lists and small dicts, plus a few
 ``Decimal`` amounts that the template formats with its filters (``rupiah``, ``persen``,
 ``tanggal``, ``terbilang``). Figures come from ``Hasil`` as the engine computed them; this
 module only words them. Optional parts that are empty give ``ada = False`` (the template
@@ -17,10 +17,10 @@ import datetime as _dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from lkj_excel import schema
-from lkj_excel.compute import capaian as _capaian
-from lkj_excel.findings import KESALAHAN
-from lkj_excel.numbers import (
+from lkj_excel.core import schema
+from lkj_excel.core.compute import capaian as _capaian
+from lkj_excel.core.temuan import KESALAHAN
+from lkj_excel.core.numbers import (
     format_angka,
     format_persen,
     format_rupiah,
@@ -30,8 +30,8 @@ from lkj_excel.numbers import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from lkj_excel.compute import Hasil, IndikatorHasil
-    from lkj_excel.engine import Pemeriksaan
+    from lkj_excel.core.compute import Hasil, IndikatorHasil
+    from lkj_excel.core.engine import Pemeriksaan
 
 KOSONG = "-"
 INPUT_DIGITS = 2  # digits shown (at most) for typed values: target, riwayat, renstra

@@ -1,7 +1,7 @@
 """PDF from the rendered .docx with LibreOffice (headless).
 
 Each conversion runs its own ``soffice`` with a private user profile
-(``-env:UserInstallation``, from ``lkj_excel.lo``). With a Python that has LibreOffice's
+(``-env:UserInstallation``, from ``lkj_excel.files.libreoffice``). With a Python that has LibreOffice's
 ``uno`` module (bundled with LibreOffice on Windows/macOS; ``python3-uno`` on Debian), the
 script ``_uno_ekspor.py`` opens the document hidden, updates the table of contents, and
 exports with ``writer_pdf_Export`` (``SelectPdfVersion`` 2 = PDF/A-2b when asked). Without
@@ -19,7 +19,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from lkj_excel.fsutil import atomic_write
+from lkj_excel.files.atomic import atomic_write
 
 TIMEOUT = 300
 PDFA_VERSION = 2
@@ -71,8 +71,8 @@ def uno_python(exe: str) -> str | None:
 
 def soffice() -> str | None:
     """The soffice program, or None when LibreOffice is not installed."""
-    from lkj_excel.lo import soffice_path
-    from lkj_excel.reader import WorkbookError
+    from lkj_excel.files.libreoffice import soffice_path
+    from lkj_excel.core.read import WorkbookError
 
     try:
         return soffice_path()
@@ -83,7 +83,7 @@ def soffice() -> str | None:
 def docx_to_pdf(docx: str | Path, pdf: str | Path, pdfa: bool = False,
                 timeout: int = TIMEOUT) -> Path:
     """Convert ``docx`` to ``pdf`` (written atomically). Raises ``PdfError``."""
-    from lkj_excel.lo import user_profile
+    from lkj_excel.files.libreoffice import user_profile
 
     exe = soffice()
     if exe is None:

@@ -8,11 +8,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lkj_excel.fsutil import atomic_write, safe_filename
-from lkj_excel.numbers import format_persen, format_rupiah, format_tanggal, terbilang
+from lkj_excel.files.atomic import atomic_write, safe_filename
+from lkj_excel.core.numbers import format_persen, format_rupiah, format_tanggal, terbilang
 
 if TYPE_CHECKING:  # pragma: no cover
-    from lkj_excel.engine import Pemeriksaan
+    from lkj_excel.core.engine import Pemeriksaan
 
 TEMPLAT = Path(__file__).resolve().parents[1] / "templates" / "laporan.docx"
 #: variables the renderer adds to ``build_context`` (the charts)
@@ -27,7 +27,7 @@ def _num(value: Any) -> Decimal | None:
         return None
     if isinstance(value, Decimal | int | float):
         return Decimal(str(value))
-    from lkj_excel.numbers import parse_number
+    from lkj_excel.core.numbers import parse_number
 
     try:
         return parse_number(value)

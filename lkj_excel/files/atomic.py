@@ -22,7 +22,7 @@ def is_open_in_excel(path: Path) -> bool:
 
 
 def check_writable(path: Path) -> None:
-    from lkj_excel.reader import WorkbookError
+    from lkj_excel.core.read import WorkbookError
 
     if is_open_in_excel(path):
         raise WorkbookError(

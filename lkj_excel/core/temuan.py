@@ -96,7 +96,7 @@ def flatten(findings: list[Finding], keys: tuple[str, ...] = ("kode", "lembar", 
 
 
 def sort_key(f: Finding) -> tuple[int, str, str, int, str]:
-    from lkj_excel.cells import split_ref
+    from lkj_excel.core.cells import split_ref
 
     col, row = split_ref(f.sel) if f.sel else ("", 0)
     return (0 if f.tingkat == KESALAHAN else 1, f.berkas, f.lembar, row, col)

@@ -7,11 +7,11 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from lkj_excel import schema
-from lkj_excel.compute import TIDAK_DAPAT_DIHITUNG, Hasil, IndikatorHasil, hitung, lra_parent
-from lkj_excel.findings import PERINGATAN, Finding, finding
-from lkj_excel.model import Row, WorkbookData, norm
-from lkj_excel.numbers import ParseError, format_angka, parse_number, round_half_up
+from lkj_excel.core import schema
+from lkj_excel.core.compute import TIDAK_DAPAT_DIHITUNG, Hasil, IndikatorHasil, hitung, lra_parent
+from lkj_excel.core.temuan import PERINGATAN, Finding, finding
+from lkj_excel.core.model import Row, WorkbookData, norm
+from lkj_excel.core.numbers import ParseError, format_angka, parse_number, round_half_up
 
 TOLERANSI_RUPIAH = Decimal("0.005")
 
@@ -249,7 +249,7 @@ def check_computed(hasil: Hasil, data: WorkbookData, berkas: str) -> list[Findin
             if key in expected:
                 exp, label, digits = expected[key]
                 report(row, key, label, shown, exp, digits)
-    from lkj_excel.compute import persen
+    from lkj_excel.core.compute import persen
 
     for rows in (data.anggaran, data.lra):
         for row in rows:

@@ -7,11 +7,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from lkj_excel.compute import Hasil, hitung
-from lkj_excel.findings import Finding, has_errors, sort_key
-from lkj_excel.model import WorkbookData
-from lkj_excel.reader import Grid, read_grids, read_workbook
-from lkj_excel.validate import validate
+from lkj_excel.core.compute import Hasil, hitung
+from lkj_excel.core.temuan import Finding, has_errors, sort_key
+from lkj_excel.core.model import WorkbookData
+from lkj_excel.core.read import Grid, read_grids, read_workbook
+from lkj_excel.core.validate import validate
 
 
 @dataclass
@@ -50,7 +50,7 @@ def _n(value: Decimal | None, digits: int | None = None) -> float | int | None:
     if value is None:
         return None
     if digits is not None:
-        from lkj_excel.numbers import round_half_up
+        from lkj_excel.core.numbers import round_half_up
 
         value = round_half_up(value, digits)
     if value == value.to_integral_value():

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from lkj_excel.reader import WorkbookError
+from lkj_excel.core.read import WorkbookError
 
 _CANDIDATES = (
     "soffice", "libreoffice",

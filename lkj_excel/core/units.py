@@ -1,7 +1,7 @@
 """Which unit (Bidang) owns which rows: split an agency workbook into per-unit workbooks
 and merge clean per-unit workbooks back.
 
-Works on the builder's data dict (the format ``lkj_excel.template.write_workbook`` writes)::
+Works on the builder's data dict (the format ``lkj_excel.files.template.write_workbook`` writes)::
 
     {"profil": {<Profil key>: value}, "meta": {"id_buku_kerja": str, "revisi": int},
      "pengaturan": {...}, "sheets": {<sheet name>: [{<input column key>: value}, ...]}}
@@ -13,7 +13,7 @@ Ownership rules:
   Sasaran: Sekretariat); kegiatan rows follow their program's row;
 - LRA, Pegawai and Narasi belong to the Sekretariat.
 
-Pure: standard library only (plus ``lkj_excel.schema``).
+Pure: standard library only (plus ``lkj_excel.core.schema``).
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from lkj_excel import schema
-from lkj_excel.model import norm
+from lkj_excel.core import schema
+from lkj_excel.core.model import norm
 
 if TYPE_CHECKING:  # pragma: no cover
-    from lkj_excel.model import WorkbookData
+    from lkj_excel.core.model import WorkbookData
 
 AGENCY = schema.AGENCY_BIDANG
 #: sheets whose rows are tied to an indicator by ``kode_indikator``
@@ -173,7 +173,7 @@ def merge_units(parts: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
 # ---------------------------------------------------------------------------
 
 def data_from_model(wd: WorkbookData) -> dict[str, Any]:
-    """The data dict (input columns only) of a workbook read by ``lkj_excel.reader``."""
+    """The data dict (input columns only) of a workbook read by ``lkj_excel.core.read``."""
     st = wd.settings
     pengaturan: dict[str, Any] = {"rumus_negatif": st.rumus_negatif, "desimal": st.desimal,
                                   "batas_atas": st.batas_atas}
@@ -201,6 +201,6 @@ def data_from_model(wd: WorkbookData) -> dict[str, Any]:
 
 def unit_filename(index: int, unit: str) -> str:
     """``"02 Bidang Politik Dalam Negeri.xlsx"`` (1-based ``index``, Sekretariat first)."""
-    from lkj_excel.fsutil import safe_filename
+    from lkj_excel.files.atomic import safe_filename
 
     return f"{index:02d} {safe_filename(unit, default='Bidang')}.xlsx"

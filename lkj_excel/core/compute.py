@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from lkj_excel import schema
-from lkj_excel.model import Row, Settings, WorkbookData, norm
-from lkj_excel.numbers import round_half_up
+from lkj_excel.core import schema
+from lkj_excel.core.model import Row, Settings, WorkbookData, norm
+from lkj_excel.core.numbers import round_half_up
 
 TIDAK_DAPAT_DIHITUNG = "tidak dapat dihitung"
 HUNDRED = Decimal(100)

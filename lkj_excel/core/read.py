@@ -14,11 +14,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from lkj_excel import schema
-from lkj_excel.cells import col_letter, ref
-from lkj_excel.findings import PERINGATAN, Finding, finding
-from lkj_excel.model import CellRefs, Row, Settings, WorkbookData, norm
-from lkj_excel.numbers import ParseError, parse_date, parse_number
+from lkj_excel.core import schema
+from lkj_excel.core.cells import col_letter, ref
+from lkj_excel.core.temuan import PERINGATAN, Finding, finding
+from lkj_excel.core.model import CellRefs, Row, Settings, WorkbookData, norm
+from lkj_excel.core.numbers import ParseError, parse_date, parse_number
 
 Grid = Sequence[Sequence[Any]]
 HEADER_SEARCH_ROWS = 10
@@ -414,7 +414,7 @@ def read_workbook(path: str | Path) -> ReadResult:
     ``safety.check_file`` vets the file first (kind, zip bomb, entities, extent); what its
     scan saw (hidden rows and columns, error values) and the merged cells become findings.
     """
-    from lkj_excel.safety import check_file
+    from lkj_excel.files.safety import check_file
 
     p = Path(path)
     insp = check_file(p)
@@ -470,7 +470,7 @@ def data_sheet(name: str) -> schema.Sheet | None:
 def scan_findings(data: WorkbookData, insp: Any, merged: Mapping[str, Sequence[Any]],
                   berkas: str = "") -> list[Finding]:
     """Findings from the pre-scan: hidden sheets/rows/columns, error values, merged cells."""
-    from lkj_excel.cells import col_index, split_ref
+    from lkj_excel.core.cells import col_index, split_ref
 
     out: list[Finding] = []
     for name, scan in insp.sheets.items():

@@ -10,11 +10,11 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from lkj_excel import schema
-from lkj_excel.engine import Pemeriksaan
-from lkj_excel.fsutil import atomic_write
-from lkj_excel.output import Block, ringkasan_blocks, validasi_blocks
-from lkj_excel.reader import WorkbookError
+from lkj_excel.core import schema
+from lkj_excel.core.engine import Pemeriksaan
+from lkj_excel.files.atomic import atomic_write
+from lkj_excel.core.sheets import Block, ringkasan_blocks, validasi_blocks
+from lkj_excel.core.read import WorkbookError
 
 #: parts of an .xlsx that openpyxl does not read back, so a save would drop them
 DROPPED_PARTS = ("xl/drawings/", "xl/charts/", "xl/media/", "xl/pivotTables/",

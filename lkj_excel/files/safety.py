@@ -30,7 +30,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lkj_excel import schema
+from lkj_excel.core import schema
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -57,7 +57,7 @@ def _limits(limits: schema.Limits | None) -> schema.Limits:
 
 
 def _error(pesan: str, berkas: str) -> Exception:
-    from lkj_excel.reader import WorkbookError
+    from lkj_excel.core.read import WorkbookError
 
     return WorkbookError(pesan, berkas)
 
@@ -337,7 +337,7 @@ def check_zip(path: Path, limits: schema.Limits | None = None,
         sheets = _sheet_parts(rd, by_name, wb_info, name)
         out.sheet_names = [s[0] for s in sheets]
         if wanted is None:
-            from lkj_excel.reader import needed_sheets
+            from lkj_excel.core.read import needed_sheets
 
             pick = set(needed_sheets(out.sheet_names))
         else:
@@ -359,7 +359,7 @@ def check_zip(path: Path, limits: schema.Limits | None = None,
             _scan_sheet(rd, info, scan, exact=lim.max_cells_per_sheet < FAST_BOUND)
             cells = scan.max_row * (scan.max_col + 1)
             if cells > lim.max_cells_per_sheet:
-                from lkj_excel.cells import ref
+                from lkj_excel.core.cells import ref
 
                 maks = f"{lim.max_cells_per_sheet:_}".replace("_", ".")
                 raise _error(

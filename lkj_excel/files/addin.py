@@ -91,7 +91,7 @@ def source_addin() -> Path:
 def macros_dir() -> Path:
     """``macros/`` of the source tree, or of the current folder, or ``LKJ_MACROS``."""
     env = os.environ.get("LKJ_MACROS")
-    candidates = [Path(env)] if env else [Path(__file__).resolve().parents[1] / "macros",
+    candidates = [Path(env)] if env else [Path(__file__).resolve().parents[2] / "macros",
                                           Path.cwd() / "macros"]
     path = next((c for c in candidates if (c / "ribbon.xml").is_file()), candidates[0])
     if not (path / "ribbon.xml").is_file():
@@ -313,7 +313,7 @@ def _target(out: str | Path | None) -> Path:
 
 
 def build_addin(out: str | Path | None = None, interpreter: str | None = None) -> Path:
-    from lkj_excel.fsutil import atomic_write_bytes
+    from lkj_excel.files.atomic import atomic_write_bytes
 
     target = _target(out)
     data = build_bytes(conf=conf_items(interpreter))
@@ -325,7 +325,7 @@ def ganti_ribbon(xlam: str | Path, ribbon: str | Path) -> Path:
 
     Refuses when an onAction names a VBA procedure the add-in does not have.
     """
-    from lkj_excel.fsutil import atomic_write_bytes
+    from lkj_excel.files.atomic import atomic_write_bytes
 
     path = Path(xlam)
     src = path.read_bytes()
@@ -361,7 +361,7 @@ def pasang(xlstart: Path, conf_path: Path, interpreter: str,
            xlam: Path | None = None) -> tuple[Path, Path]:
     """Install the add-in into ``xlstart`` (interpreter pinned in its config sheet) and write
     the user config; both atomically. Returns (add-in, config) paths."""
-    from lkj_excel.fsutil import atomic_write_bytes, atomic_write_text
+    from lkj_excel.files.atomic import atomic_write_bytes, atomic_write_text
 
     if xlam is not None and xlam.is_file():
         src = xlam.read_bytes()

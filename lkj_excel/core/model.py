@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from lkj_excel import schema
+from lkj_excel.core import schema
 
 
 def norm(value: Any) -> str:

@@ -1,13 +1,13 @@
 """The workbook template: builds the LKj workbook (empty or filled) from ``schema``.
 
-Everything here derives from :mod:`lkj_excel.schema`: sheet names, header labels, column
+Everything here derives from :mod:`lkj_excel.core.schema`: sheet names, header labels, column
 order, widths, kinds, dropdown choices and computed columns. Computed columns are native
-Excel formulas that compute exactly what :mod:`lkj_excel.compute` computes (the validator
+Excel formulas that compute exactly what :mod:`lkj_excel.core.compute` computes (the validator
 compares their cached values with the engine), written with absolute A1 ranges and
 functions available in Excel 2010 and LibreOffice (no MAXIFS/LET/XLOOKUP/IFS/FILTER, no
 structured references, no array formulas).
 
-openpyxl is imported inside functions so ``import lkj_excel.template`` stays cheap.
+openpyxl is imported inside functions so ``import lkj_excel.files.template`` stays cheap.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from lkj_excel import schema
-from lkj_excel.cells import col_letter
+from lkj_excel.core import schema
+from lkj_excel.core.cells import col_letter
 
 # ---------------------------------------------------------------------------
 # Layout (shared by the builder, the tests and anyone who needs a cell address)
@@ -667,8 +667,8 @@ def write_workbook(path: str | Path, data: Mapping[str, Any] | None = None,
 
     Raises ``WorkbookError`` (Indonesian) if the target is open in Excel (``~$`` lock file).
     """
-    from lkj_excel.fsutil import atomic_write, check_writable
-    from lkj_excel.reader import WorkbookError
+    from lkj_excel.files.atomic import atomic_write, check_writable
+    from lkj_excel.core.read import WorkbookError
 
     target = Path(path)
     check_writable(target)
@@ -685,7 +685,7 @@ def run_template(args: Any) -> int:
     """``lkj template [PATH]``: write the empty template (default workbooks/template_lkj.xlsx)."""
     import sys
 
-    from lkj_excel.reader import WorkbookError
+    from lkj_excel.core.read import WorkbookError
 
     path = Path(getattr(args, "path", None) or DEFAULT_PATH)
     try:

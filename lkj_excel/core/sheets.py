@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from lkj_excel import __version__, schema
-from lkj_excel.cells import split_ref
-from lkj_excel.engine import Pemeriksaan
-from lkj_excel.findings import KESALAHAN, Finding
+from lkj_excel.core import __version__
+from lkj_excel.core import schema
+from lkj_excel.core.cells import split_ref
+from lkj_excel.core.engine import Pemeriksaan
+from lkj_excel.core.temuan import KESALAHAN, Finding
 
 Value = str | float | int | None
 
