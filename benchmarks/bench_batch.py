@@ -71,24 +71,24 @@ def files(n_files: int) -> list[Path]:
 # -- the measured work (each in its own process: fair peak RSS) ---------------------
 
 def work_ours(n: int) -> dict:
-    from lkj_excel.batch.check import periksa_gabungan
-    from lkj_excel.batch.merge import gabung_berkas
+    from lkj_excel.batch.check import check_merged
+    from lkj_excel.batch.merge import merge_files
 
     t0 = time.perf_counter()
     n_ind = n_err = 0
     for a in agencies(n):
-        g = gabung_berkas([a])
-        p = periksa_gabungan(g)
-        n_ind += len(p.hasil.indikator)
+        g = merge_files([a])
+        p = check_merged(g)
+        n_ind += len(p.result.indikator)
         n_err += sum(1 for f in p.temuan if f.tingkat == "kesalahan")
     return {"detik": time.perf_counter() - t0, "indikator": n_ind, "kesalahan": n_err}
 
 
 def _ours_one(a: str) -> int:
-    from lkj_excel.batch.check import periksa_gabungan
-    from lkj_excel.batch.merge import gabung_berkas
+    from lkj_excel.batch.check import check_merged
+    from lkj_excel.batch.merge import merge_files
 
-    return len(periksa_gabungan(gabung_berkas([a])).hasil.indikator)
+    return len(check_merged(merge_files([a])).result.indikator)
 
 
 def work_ours_pool(n: int) -> dict:

@@ -46,8 +46,8 @@ def cold(cmd: str, n: int = 10) -> float:
 def main() -> None:
     from typical import write_typical
 
-    from lkj_excel.core.engine import periksa_berkas
-    from lkj_excel.files.writer import write_hasil
+    from lkj_excel.core.engine import check_workbook
+    from lkj_excel.files.writer import write_engine_sheets
 
     data_dir = HERE / ".data"
     files = {
@@ -57,11 +57,11 @@ def main() -> None:
     print(f"{'buku kerja':44} {'baca mentah':>12} {'periksa':>10} {'rasio':>6} {'hitung':>10}")
     for label, path in files.items():
         _, raw_med = best_of(lambda p=path: raw_read(p))
-        _, eng_med = best_of(lambda p=path: periksa_berkas(p))
-        res = periksa_berkas(path)
+        _, eng_med = best_of(lambda p=path: check_workbook(p))
+        res = check_workbook(path)
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "h.xlsx"
-            hit_best, _ = best_of(lambda p=path, r=res, o=out: write_hasil(p, r, o), n=5)
+            hit_best, _ = best_of(lambda p=path, r=res, o=out: write_engine_sheets(p, r, o), n=5)
         print(f"{label:44} {raw_med * 1000:9.1f} ms {eng_med * 1000:7.1f} ms "
               f"{eng_med / raw_med:5.2f}x {hit_best * 1000:7.1f} ms")
     imp = cold("import lkj_excel")

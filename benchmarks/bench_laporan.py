@@ -35,7 +35,7 @@ def main() -> int:
 
     from contoh_data import NAMA_BERKAS_INSTANSI, seed_data
 
-    from lkj_excel.core.engine import periksa_berkas
+    from lkj_excel.core.engine import check_workbook
     from lkj_excel.files.template import write_workbook
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -43,7 +43,7 @@ def main() -> int:
         if not src.exists():
             src = write_workbook(Path(tmp) / NAMA_BERKAS_INSTANSI, seed_data())
         t0 = time.perf_counter()
-        p = periksa_berkas(src)
+        p = check_workbook(src)
         t_read = time.perf_counter() - t0
 
         render.render_bytes(p)  # warm-up (fonts, template parse caches)
@@ -53,8 +53,8 @@ def main() -> int:
             context.build_context(p)
             ctxs.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
-            charts.capaian_png(p.hasil)
-            charts.anggaran_png(p.hasil)
+            charts.capaian_png(p.result)
+            charts.anggaran_png(p.result)
             chart_t.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
             docx = render.render_docx(p, tmp)

@@ -7,14 +7,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from lkj_excel.core.engine import Pemeriksaan, periksa_berkas, to_json
-from lkj_excel.core.temuan import KESALAHAN, Finding
+from lkj_excel.core.engine import Checked, check_workbook, to_json
+from lkj_excel.core.temuan import KESALAHAN, Temuan
 from lkj_excel.core.read import WorkbookError
 
 EXIT_OK, EXIT_KESALAHAN, EXIT_TIDAK_TERBACA = 0, 1, 2
 
 
-def format_temuan(temuan: list[Finding]) -> list[str]:
+def format_temuan(temuan: list[Temuan]) -> list[str]:
     lines = []
     for f in temuan:
         where = f"{f.lembar}!{f.sel}" if f.sel else f.lembar
@@ -22,7 +22,7 @@ def format_temuan(temuan: list[Finding]) -> list[str]:
     return lines
 
 
-def ringkas(temuan: list[Finding]) -> str:
+def ringkas(temuan: list[Temuan]) -> str:
     n_err = sum(1 for f in temuan if f.tingkat == KESALAHAN)
     n_warn = len(temuan) - n_err
     if not temuan:
@@ -41,7 +41,7 @@ def run_periksa(args: Any) -> int:
     outputs: list[dict[str, Any]] = []
     for path in args.berkas:
         try:
-            p = periksa_berkas(path)
+            p = check_workbook(path)
         except WorkbookError as exc:
             code = EXIT_TIDAK_TERBACA
             if args.json:
@@ -49,7 +49,7 @@ def run_periksa(args: Any) -> int:
             else:
                 print(f"{Path(path).name}: TIDAK DAPAT DIBACA — {exc.pesan}")
             continue
-        if p.ada_kesalahan and code == EXIT_OK:
+        if p.has_errors and code == EXIT_OK:
             code = EXIT_KESALAHAN
         if args.json:
             outputs.append(to_json(p))
@@ -64,11 +64,11 @@ def run_periksa(args: Any) -> int:
 
 
 def run_hitung(args: Any) -> int:
-    from lkj_excel.files.writer import write_hasil
+    from lkj_excel.files.writer import write_engine_sheets
 
     try:
-        p: Pemeriksaan = periksa_berkas(args.berkas)
-        out = write_hasil(args.berkas, p, args.out)
+        p: Checked = check_workbook(args.berkas)
+        out = write_engine_sheets(args.berkas, p, args.out)
     except WorkbookError as exc:
         if args.json:
             print(json.dumps(_unreadable(exc, args.berkas), ensure_ascii=False, indent=2))
@@ -80,10 +80,10 @@ def run_hitung(args: Any) -> int:
         obj["keluaran"] = str(out)
         print(json.dumps(obj, ensure_ascii=False, indent=2))
     else:
-        h = p.hasil
+        h = p.result
         print(f"{Path(args.berkas).name}: {len(h.indikator)} indikator dihitung; "
               f"{ringkas(p.temuan)}.")
         for line in format_temuan(p.temuan):
             print(line)
         print(f"Hasil ditulis ke: {out} (lembar Ringkasan dan Validasi).")
-    return EXIT_KESALAHAN if p.ada_kesalahan else EXIT_OK
+    return EXIT_KESALAHAN if p.has_errors else EXIT_OK

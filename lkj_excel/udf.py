@@ -95,7 +95,7 @@ def capaian_udf(target, realisasi, polaritas="Positif", rumus="2T-R", desimal=No
     return _out(value)
 
 
-def skala_dari(skala) -> list[tuple[Decimal, str]]:  # type: ignore[no-untyped-def]
+def skala_from(skala) -> list[tuple[Decimal, str]]:  # type: ignore[no-untyped-def]
     """A scale from a preset name or a 2-column range (Batas Bawah | Predikat)."""
     if skala is None or skala == "" or skala == [[None]]:
         return [(Decimal(b), p) for b, p in schema.SKALA_STANDAR]
@@ -133,7 +133,7 @@ def predikat_udf(nilai, skala=None) -> str:  # type: ignore[no-untyped-def]
         return ""
     try:
         n = _num(nilai, "Capaian")
-        return predikat(n, skala_dari(skala))
+        return predikat(n, skala_from(skala))
     except ParseError as exc:
         return GALAT + exc.pesan
 

@@ -26,23 +26,23 @@ from typing import Any
 
 from lkj_excel.core import schema
 from lkj_excel.core.cells import col_index, split_ref
-from lkj_excel.core.temuan import KESALAHAN, Finding
+from lkj_excel.core.temuan import KESALAHAN, Temuan
 from lkj_excel.core.model import norm
 
 #: where the button records which cells it marked (and their fill before): a block in the
-#: engine's own Validasi sheet, header at (TANDA_ROW, TANDA_COL)
-TANDA_SHEET = schema.VALIDASI_SHEET
-TANDA_ROW, TANDA_COL = 4, 10
-TANDA_TITLE = "Sel yang diberi warna oleh tombol Hitung (dipakai untuk memulihkannya; jangan diubah)"
-TANDA_HEADER = ("Lembar", "Sel", "Warna Asal", "Tingkat")
+#: engine's own Validasi sheet, header at (MARK_ROW, MARK_COL)
+MARK_SHEET = schema.VALIDASI_SHEET
+MARK_ROW, MARK_COL = 4, 10
+MARK_TITLE = "Sel yang diberi warna oleh tombol Hitung (dipakai untuk memulihkannya; jangan diubah)"
+MARK_HEADER = ("Lembar", "Sel", "Warna Asal", "Tingkat")
 #: fill colours of marked cells (hex, as both engines accept)
-WARNA_TANDA = {KESALAHAN: "#FFC7CE", "peringatan": "#FFEB9C"}
-WARNA_JUDUL = "#1F4E78"
+MARK_COLORS = {KESALAHAN: "#FFC7CE", "peringatan": "#FFEB9C"}
+HEADER_COLOR = "#1F4E78"
 #: tags the add-in may pass to ``run_tag`` (see macros/RibbonLKj.bas)
 KNOWN_TAGS = ("Hitung", "Periksa", "Laporan")
 #: set_colors accepts at most this many cells per call
 _MAX_COLOR_CELLS = 10_000
-JUDUL = "LKj"
+TITLE = "LKj"
 
 
 # ---------------------------------------------------------------------------
@@ -84,7 +84,7 @@ def _read_fill(rng: Any) -> str | None:
     return str(color)
 
 
-def alert(book: Any, pesan: str, judul: str = JUDUL) -> None:
+def alert(book: Any, pesan: str, judul: str = TITLE) -> None:
     """A message box in Excel (``App.alert``); printed when the engine has none."""
     try:
         book.app.alert(pesan, title=judul)
@@ -165,7 +165,7 @@ def write_blocks(sheet: Any, blocks: Iterable[Any]) -> None:
         rng = sheet.range((b.row, b.col)).resize(len(values), len(values[0]))
         rng.value = values
         if b.kind == "header":
-            rng.color = WARNA_JUDUL
+            rng.color = HEADER_COLOR
             _font(rng, bold=True, color="#FFFFFF")
         elif b.kind in ("title", "total"):
             _font(rng, bold=True)
@@ -191,7 +191,7 @@ def _cell_pos(a1: str) -> tuple[int, int] | None:
     return row, col_index(col) + 1
 
 
-def marks_of(temuan: Sequence[Finding], sheet_names: Sequence[str]) -> dict[tuple[str, str], str]:
+def marks_of(temuan: Sequence[Temuan], sheet_names: Sequence[str]) -> dict[tuple[str, str], str]:
     """(sheet, cell) -> level of the cells to mark: findings on a person's sheet with a cell."""
     engine_own = {norm(n) for n in schema.ENGINE_SHEETS}
     by_norm = {norm(n): n for n in sheet_names}
@@ -210,12 +210,12 @@ def marks_of(temuan: Sequence[Finding], sheet_names: Sequence[str]) -> dict[tupl
 
 def read_record(book: Any) -> list[tuple[str, str, str | None]]:
     """(sheet, cell, original fill) of the cells marked by the previous run."""
-    sh = _sheet(book, TANDA_SHEET, create=False)
+    sh = _sheet(book, MARK_SHEET, create=False)
     if sh is None:
         return []
     out = []
-    c0 = TANDA_COL - 1
-    for row in read_grid(sh)[TANDA_ROW:]:
+    c0 = MARK_COL - 1
+    for row in read_grid(sh)[MARK_ROW:]:
         row = list(row[c0:c0 + 3]) + [None] * 3
         if isinstance(row[0], str) and isinstance(row[1], str) and _cell_pos(row[1]):
             fill = row[2] if isinstance(row[2], str) and row[2].startswith("#") else None
@@ -255,7 +255,7 @@ def paint(book: Any, fills: dict[tuple[str, str], str | None]) -> int:
     return calls
 
 
-def update_marks(book: Any, temuan: Sequence[Finding], sheet_names: Sequence[str],
+def update_marks(book: Any, temuan: Sequence[Temuan], sheet_names: Sequence[str],
                  recorded: Sequence[tuple[str, str, str | None]] | None = None) -> int:
     """Restore last run's marks, mark this run's cells, write the record. Marks made.
 
@@ -275,17 +275,17 @@ def update_marks(book: Any, temuan: Sequence[Finding], sheet_names: Sequence[str
             originals[key] = _read_fill(sh.range(pos)) if sh is not None and pos else None
     fills: dict[tuple[str, str], str | None] = {
         key: fill for key, fill in previous.items() if key not in marks}
-    fills.update({key: WARNA_TANDA.get(level, WARNA_TANDA[KESALAHAN])
+    fills.update({key: MARK_COLORS.get(level, MARK_COLORS[KESALAHAN])
                   for key, level in marks.items()})
     if fills:
         paint(book, fills)
     if marks:
-        record = _sheet(book, TANDA_SHEET)
-        rows: list[list[Any]] = [[as_excel_text(TANDA_TITLE), None, None, None],
-                                 list(TANDA_HEADER)]
+        record = _sheet(book, MARK_SHEET)
+        rows: list[list[Any]] = [[as_excel_text(MARK_TITLE), None, None, None],
+                                 list(MARK_HEADER)]
         rows += [[as_excel_text(s), as_excel_text(c), as_excel_text(originals[(s, c)]),
                   lvl] for (s, c), lvl in marks.items()]
-        record.range((TANDA_ROW - 1, TANDA_COL)).resize(len(rows), len(TANDA_HEADER)).value = rows
+        record.range((MARK_ROW - 1, MARK_COL)).resize(len(rows), len(MARK_HEADER)).value = rows
     return len(marks)
 
 
@@ -293,9 +293,9 @@ def update_marks(book: Any, temuan: Sequence[Finding], sheet_names: Sequence[str
 # The button
 # ---------------------------------------------------------------------------
 
-def hitung_book(book: Any) -> Any:
-    """Compute, validate and write into an open xlwings book; the ``Pemeriksaan`` or None."""
-    from lkj_excel.core.engine import periksa_grids
+def compute_book(book: Any) -> Any:
+    """Compute, validate and write into an open xlwings book; the ``Checked`` or None."""
+    from lkj_excel.core.engine import check_grids
     from lkj_excel.core.sheets import ringkasan_blocks, validasi_blocks
     from lkj_excel.core.read import needed_sheets
 
@@ -314,7 +314,7 @@ def hitung_book(book: Any) -> Any:
     grids = {}
     for name in needed_sheets(names):
         grids[name] = read_grid(book.sheets[name])
-    p = periksa_grids(grids, names, source=book.name)
+    p = check_grids(grids, names, source=book.name)
     recorded = read_record(book)  # before Validasi is rewritten
     for name, blocks in ((schema.RINGKASAN_SHEET, ringkasan_blocks(p)),
                          (schema.VALIDASI_SHEET, validasi_blocks(p))):
@@ -336,7 +336,7 @@ def main() -> None:
 
     book = xw.Book.caller()
     try:
-        hitung_book(book)
+        compute_book(book)
     except Exception as exc:  # the user sees a message box, never a traceback
         if os.environ.get("LKJ_DEBUG"):
             raise

@@ -91,9 +91,9 @@ def test_runtag_ribbon_is_refused_until_the_vba_is_imported(built: Path, tmp_pat
     copy = tmp_path / addin.ADDIN_NAME
     copy.write_bytes(built.read_bytes())
     with pytest.raises(addin.AddinError, match="RibbonLKj.RunTag"):
-        addin.ganti_ribbon(copy, MACROS / "ribbon-runtag.xml")
+        addin.replace_ribbon(copy, MACROS / "ribbon-runtag.xml")
     assert copy.read_bytes() == built.read_bytes()
-    addin.ganti_ribbon(copy, MACROS / "ribbon.xml")  # a ribbon whose callbacks exist
+    addin.replace_ribbon(copy, MACROS / "ribbon.xml")  # a ribbon whose callbacks exist
 
 
 def test_only_plain_xml_parts_change(built: Path) -> None:
@@ -134,7 +134,7 @@ def test_pasang_pins_interpreter_and_writes_user_config(built: Path, tmp_path: P
     conf.parent.mkdir(parents=True)
     conf.write_text('"INTERPRETER_WIN","C:\\lama\\python.exe"\n"CONDA ENV","base"\n')
     python = "C:\\Users\\staf\\AppData\\Local\\Programs\\Python\\Python312\\python.exe"
-    target, conf_path = addin.pasang(tmp_path / "XLSTART", conf, python, built)
+    target, conf_path = addin.install(tmp_path / "XLSTART", conf, python, built)
     assert target == tmp_path / "XLSTART" / addin.ADDIN_NAME
     pinned = addin.read_addin_conf(target)
     assert pinned["INTERPRETER_WIN"] == python and pinned["INTERPRETER"] == python

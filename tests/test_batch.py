@@ -15,21 +15,21 @@ import pytest
 
 from lkj_excel.core import schema
 from lkj_excel.core import units
-from lkj_excel.batch.check import periksa_data, periksa_gabungan, tulis_gabungan
-from lkj_excel.batch.diff import beda_berkas
+from lkj_excel.batch.check import check_data, check_merged, write_merged
+from lkj_excel.batch.diff import diff_files
 from lkj_excel.batch.merge import (
-    DILEWATI,
-    DIPAKAI,
-    DISISIHKAN,
-    GANDA,
-    KONFLIK,
-    REVISI_LAMA,
-    TIDAK_TERBACA,
-    gabung_berkas,
+    SKIPPED,
+    USED,
+    SET_ASIDE,
+    DUPLICATE,
+    CONFLICT,
+    OLD_REVISION,
+    UNREADABLE,
+    merge_files,
 )
-from lkj_excel.batch.split import pecah_berkas
+from lkj_excel.batch.split import split_file
 from lkj_excel.cli import main
-from lkj_excel.core.engine import periksa_berkas, to_json
+from lkj_excel.core.engine import check_workbook, to_json
 from lkj_excel.files.template import write_workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
@@ -56,7 +56,7 @@ def contoh(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     master = root / contoh_data.NAMA_BERKAS_INSTANSI
     write_workbook(master, contoh_data.seed_data())
     before = sha(master)
-    h = pecah_berkas(master, root / "per-bidang")
+    h = split_file(master, root / "per-bidang")
     assert sha(master) == before  # the input is never modified
     assert [b.path.name for b in h.berkas][:3] == [
         "01 Sekretariat.xlsx", "02 Bidang Ideologi, Wawasan Kebangsaan dan Karakter Bangsa.xlsx",
@@ -91,7 +91,7 @@ def iku_row(data: dict, kode: str) -> dict:
 
 
 def indikator(p, kode: str):  # type: ignore[no-untyped-def]
-    return next(i for i in p.hasil.indikator if i.kode == kode)
+    return next(i for i in p.result.indikator if i.kode == kode)
 
 
 # ---------------------------------------------------------------------------
@@ -105,7 +105,7 @@ def test_pecah_one_workbook_per_bidang_stamped(contoh: dict[str, Path]) -> None:
     for f in files:
         # names safe for email attachments and Windows
         assert not set('<>:"/\\|?*') & set(f.name) and f.name == f.name.strip()
-        p = periksa_berkas(f)
+        p = check_workbook(f)
         d = p.data
         assert d.profil["instansi"] == contoh_data.PROFIL["instansi"]
         assert d.profil["nama_kepala"] == contoh_data.PROFIL["nama_kepala"]
@@ -117,11 +117,11 @@ def test_pecah_one_workbook_per_bidang_stamped(contoh: dict[str, Path]) -> None:
         for row in d.pk:  # only the unit's own indicators
             assert row["bidang"] == d.profil["bidang"]
     assert len(seen_ids) == 5
-    ket = periksa_berkas(contoh["units"] / F_KETAHANAN)
+    ket = check_workbook(contoh["units"] / F_KETAHANAN)
     assert [r["kode_indikator"] for r in ket.data.pk] == ["IKU3", "IKU4"]
     assert [r["kode_indikator"] for r in ket.data.iku] == ["IKU3", "IKU4"]
     assert ket.data.lra == [] and ket.data.pegawai == []
-    sek = periksa_berkas(contoh["units"] / "01 Sekretariat.xlsx")
+    sek = check_workbook(contoh["units"] / "01 Sekretariat.xlsx")
     assert sek.data.pk == [] and len(sek.data.lra) == 10 and len(sek.data.pegawai) == 19
 
 
@@ -139,28 +139,28 @@ def test_pecah_cli_and_unreadable_master(tmp_path: Path, capsys: pytest.CaptureF
 
 def test_gabung_split_equals_one_workbook(contoh: dict[str, Path], tmp_path: Path) -> None:
     before = hashes(contoh["units"])
-    g = gabung_berkas([contoh["units"]])
-    assert [b.status for b in g.berkas] == [DIPAKAI] * 5
+    g = merge_files([contoh["units"]])
+    assert [b.status for b in g.berkas] == [USED] * 5
     assert g.temuan == []
-    one = periksa_berkas(contoh["master"])
-    merged = periksa_gabungan(g, "GABUNGAN.xlsx")
+    one = check_workbook(contoh["master"])
+    merged = check_merged(g, "GABUNGAN.xlsx")
     assert figures(merged) == figures(one)
     # the seed's figures
     ormas = indikator(merged, "IKU3")
     assert (ormas.realisasi_bulat, ormas.capaian_bulat, ormas.predikat) == (
         D(96), D(101), "Sangat Baik")
-    a = merged.hasil.anggaran
+    a = merged.result.anggaran
     assert (a.anggaran, a.realisasi) == (D("33660129080"), D("32204656183"))
     assert (a.serapan_persen, a.efisiensi, a.efisiensi_persen) == (
         D("95.68"), D("1455472897"), D("4.32"))
-    assert merged.hasil.pegawai.jumlah == 43
+    assert merged.result.pegawai.jumlah == 43
     # the same findings at the same cells as the one workbook
     assert [(f.kode, f.lembar, f.sel) for f in merged.temuan] == [
         (f.kode, f.lembar, f.sel) for f in one.temuan] == [
         ("anggaran-kegiatan-tidak-sesuai", "Anggaran", "D5")]
     # the written workbook reads back to the same figures and the same cells
-    out = tulis_gabungan(g.data, merged, tmp_path / "GABUNGAN.xlsx")
-    back = periksa_berkas(out)
+    out = write_merged(g.data, merged, tmp_path / "GABUNGAN.xlsx")
+    back = check_workbook(out)
     assert figures(back) == figures(one)
     assert [(f.kode, f.lembar, f.sel) for f in back.temuan] == [
         (f.kode, f.lembar, f.sel) for f in merged.temuan]
@@ -175,7 +175,7 @@ def test_in_memory_layout_matches_written_workbook(tmp_path: Path) -> None:
     iku_row(data, "IKU3")["pembilang"] = "lima puluh"  # unreadable: a finding at its cell
     data["sheets"]["PK"][1]["target"] = None
     path = write_workbook(tmp_path / "x.xlsx", data)
-    a, b = periksa_data(data, "x.xlsx"), periksa_berkas(path)
+    a, b = check_data(data, "x.xlsx"), check_workbook(path)
     assert [(f.kode, f.lembar, f.sel, f.pesan) for f in a.temuan] == [
         (f.kode, f.lembar, f.sel, f.pesan) for f in b.temuan]
     assert ("wajib-diisi", "PK", "F5") in [(f.kode, f.lembar, f.sel) for f in a.temuan]
@@ -206,15 +206,15 @@ def test_exact_duplicate_counts_once(contoh: dict[str, Path], units_dir: Path) -
     wb = openpyxl.load_workbook(src)
     wb.save(units_dir / "LKj FINAL.xlsx")
     assert sha(units_dir / "LKj FINAL.xlsx") != sha(src)
-    g = gabung_berkas([units_dir])
+    g = merge_files([units_dir])
     by = {b.berkas: b for b in g.berkas}
     used = [b for b in g.berkas if b.identitas.get("bidang") == KETAHANAN
-            and b.status == DIPAKAI]
+            and b.status == USED]
     assert len(used) == 1
-    dups = [b for b in g.berkas if b.status == GANDA]
+    dups = [b for b in g.berkas if b.status == DUPLICATE]
     assert len(dups) == 2 and all("dihitung sekali" in b.pesan for b in dups)
     assert by[used[0].berkas].berkas in dups[0].pesan
-    assert figures(periksa_gabungan(g)) == figures(periksa_berkas(contoh["master"]))
+    assert figures(check_merged(g)) == figures(check_workbook(contoh["master"]))
 
 
 def test_newer_revision_wins_and_report_names_the_file(units_dir: Path) -> None:
@@ -222,16 +222,16 @@ def test_newer_revision_wins_and_report_names_the_file(units_dir: Path) -> None:
     iku_row(new, "IKU3")["pembilang"] = D(52)
     new["meta"]["revisi"] = 2
     write_workbook(units_dir / "Ketahanan revisi.xlsx", new)
-    g = gabung_berkas([units_dir])
+    g = merge_files([units_dir])
     by = {b.berkas: b for b in g.berkas}
-    assert by["Ketahanan revisi.xlsx"].status == DIPAKAI
-    assert by[F_KETAHANAN].status == REVISI_LAMA
+    assert by["Ketahanan revisi.xlsx"].status == USED
+    assert by[F_KETAHANAN].status == OLD_REVISION
     assert "Ketahanan revisi.xlsx" in by[F_KETAHANAN].pesan
     assert "revisi 2" in by[F_KETAHANAN].pesan
     assert g.temuan == []
-    p = periksa_gabungan(g)
+    p = check_merged(g)
     assert indikator(p, "IKU3").realisasi_bulat == D(98)  # 52/53
-    assert len(p.hasil.indikator) == 5
+    assert len(p.result.indikator) == 5
 
 
 def test_same_indicator_from_two_files_is_a_conflict(contoh: dict[str, Path],
@@ -242,14 +242,14 @@ def test_same_indicator_from_two_files_is_a_conflict(contoh: dict[str, Path],
     other["pembilang"] = D(50)
     politik["sheets"]["IKU"].append(other)
     write_workbook(units_dir / F_POLITIK, politik)
-    g = gabung_berkas([units_dir])
+    g = merge_files([units_dir])
     conflicts = [f for f in g.temuan if f.kode == "konflik-baris"]
     assert len(conflicts) == 1 and conflicts[0].tingkat == "kesalahan"
     assert F_POLITIK in conflicts[0].pesan and F_KETAHANAN in conflicts[0].pesan
     assert "Pembilang" in conflicts[0].pesan and "Tidak ada yang dipakai" in conflicts[0].pesan
-    p = periksa_gabungan(g)
+    p = check_merged(g)
     assert indikator(p, "IKU3").realisasi is None  # nothing picked silently
-    assert p.ada_kesalahan
+    assert p.has_errors
     out = tmp_path / "G.xlsx"
     assert main(["gabung", str(units_dir), "--out", str(out)]) == 1
     text = capsys.readouterr().out
@@ -260,13 +260,13 @@ def test_same_unit_same_revision_different_content(units_dir: Path) -> None:
     a = part_of(KETAHANAN)
     iku_row(a, "IKU3")["pembilang"] = D(52)
     write_workbook(units_dir / "Ketahanan dari email.xlsx", a)
-    g = gabung_berkas([units_dir])
+    g = merge_files([units_dir])
     by = {b.berkas: b for b in g.berkas}
-    assert by["Ketahanan dari email.xlsx"].status == KONFLIK
-    assert by[F_KETAHANAN].status == KONFLIK
+    assert by["Ketahanan dari email.xlsx"].status == CONFLICT
+    assert by[F_KETAHANAN].status == CONFLICT
     kinds = codes(g.temuan)
     assert ("konflik-revisi", "kesalahan") in kinds and ("konflik-baris", "kesalahan") in kinds
-    p = periksa_gabungan(g)
+    p = check_merged(g)
     assert indikator(p, "IKU3").realisasi is None
     assert indikator(p, "IKU4").realisasi_bulat == D(100)  # identical rows count once
 
@@ -290,21 +290,21 @@ def test_other_year_other_instansi_and_old_template_set_aside(contoh: dict[str, 
     wb = openpyxl.load_workbook(units_dir / "struktur lama.xlsx")
     del wb["IKU"]
     wb.save(units_dir / "struktur lama.xlsx")
-    g = gabung_berkas([units_dir])
+    g = merge_files([units_dir])
     by = {b.berkas: b for b in g.berkas}
-    assert by["Politik 2023.xlsx"].status == DISISIHKAN
+    assert by["Politik 2023.xlsx"].status == SET_ASIDE
     assert "tahun 2023" in by["Politik 2023.xlsx"].pesan
-    assert by["Dinas lain.xlsx"].status == DISISIHKAN
+    assert by["Dinas lain.xlsx"].status == SET_ASIDE
     assert "Dinas Lain" in by["Dinas lain.xlsx"].pesan
-    assert by["templat lama.xlsx"].status == DISISIHKAN
+    assert by["templat lama.xlsx"].status == SET_ASIDE
     assert "versi 0.9" in by["templat lama.xlsx"].pesan
-    assert by["struktur lama.xlsx"].status == DISISIHKAN
+    assert by["struktur lama.xlsx"].status == SET_ASIDE
     assert "IKU" in by["struktur lama.xlsx"].pesan
     kinds = [(f.kode, f.berkas) for f in g.temuan]
     assert ("instansi-lain", "Politik 2023.xlsx") in kinds
     assert ("versi-templat", "templat lama.xlsx") in kinds
     assert ("templat-tidak-dikenal", "struktur lama.xlsx") in kinds
-    assert figures(periksa_gabungan(g)) == figures(periksa_berkas(contoh["master"]))
+    assert figures(check_merged(g)) == figures(check_workbook(contoh["master"]))
 
 
 def test_foreign_rows_flagged_and_counted_once(contoh: dict[str, Path], units_dir: Path) -> None:
@@ -313,12 +313,12 @@ def test_foreign_rows_flagged_and_counted_once(contoh: dict[str, Path], units_di
     politik["sheets"]["PK"].append(ket["sheets"]["PK"][0])  # IKU3 of Ketahanan, unchanged
     politik["sheets"]["IKU"].append(iku_row(ket, "IKU3"))
     write_workbook(units_dir / F_POLITIK, politik)
-    g = gabung_berkas([units_dir])
+    g = merge_files([units_dir])
     foreign = [f for f in g.temuan if f.kode == "baris-bidang-lain"]
     assert len(foreign) == 1 and foreign[0].berkas == F_POLITIK
     assert "2 baris milik " + KETAHANAN in foreign[0].pesan
     assert "PK IKU3" in foreign[0].pesan and "IKU IKU3" in foreign[0].pesan
-    assert figures(periksa_gabungan(g)) == figures(periksa_berkas(contoh["master"]))
+    assert figures(check_merged(g)) == figures(check_workbook(contoh["master"]))
 
 
 def test_foreign_row_only_in_wrong_file_is_used_and_flagged(units_dir: Path) -> None:
@@ -330,9 +330,9 @@ def test_foreign_row_only_in_wrong_file_is_used_and_flagged(units_dir: Path) -> 
     ket["sheets"]["Kejadian"] = []
     write_workbook(units_dir / F_POLITIK, politik)
     write_workbook(units_dir / F_KETAHANAN, ket)
-    g = gabung_berkas([units_dir])
+    g = merge_files([units_dir])
     assert [f.kode for f in g.temuan] == ["baris-bidang-lain"]
-    assert indikator(periksa_gabungan(g), "IKU4").penyebut == D(10)
+    assert indikator(check_merged(g), "IKU4").penyebut == D(10)
 
 
 def test_broken_file_among_good_ones(contoh: dict[str, Path], units_dir: Path,
@@ -342,14 +342,14 @@ def test_broken_file_among_good_ones(contoh: dict[str, Path], units_dir: Path,
     (units_dir / "catatan.txt").write_text("catatan", encoding="utf-8")
     (units_dir / "lama.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     before = hashes(units_dir)
-    g = gabung_berkas([units_dir])
+    g = merge_files([units_dir])
     by = {b.berkas: b for b in g.berkas}
-    assert by["rusak.xlsx"].status == TIDAK_TERBACA
+    assert by["rusak.xlsx"].status == UNREADABLE
     assert "rusak" in by["rusak.xlsx"].pesan
-    assert by["~$04 Bidang.xlsx"].status == DILEWATI and "kunci" in by["~$04 Bidang.xlsx"].pesan
-    assert by["catatan.txt"].status == DILEWATI and by["lama.xls"].status == DILEWATI
-    assert len([b for b in g.berkas if b.status == DIPAKAI]) == 5
-    assert figures(periksa_gabungan(g)) == figures(periksa_berkas(contoh["master"]))
+    assert by["~$04 Bidang.xlsx"].status == SKIPPED and "kunci" in by["~$04 Bidang.xlsx"].pesan
+    assert by["catatan.txt"].status == SKIPPED and by["lama.xls"].status == SKIPPED
+    assert len([b for b in g.berkas if b.status == USED]) == 5
+    assert figures(check_merged(g)) == figures(check_workbook(contoh["master"]))
     out = tmp_path / "G.xlsx"
     assert main(["gabung", str(units_dir), "--out", str(out)]) == 2  # like lkj periksa
     assert out.exists()
@@ -361,9 +361,9 @@ def test_conf_sheet_flagged_and_never_copied(units_dir: Path, tmp_path: Path) ->
     wb = openpyxl.load_workbook(path)
     wb.create_sheet("xlwings.conf")["A1"] = "INTERPRETER"
     wb.save(path)
-    g = gabung_berkas([units_dir])
+    g = merge_files([units_dir])
     assert ("lembar-konfigurasi", F_POLITIK) in [(f.kode, f.berkas) for f in g.temuan]
-    out = tulis_gabungan(g.data, periksa_gabungan(g), tmp_path / "G.xlsx")
+    out = write_merged(g.data, check_merged(g), tmp_path / "G.xlsx")
     wb = openpyxl.load_workbook(out, read_only=True)
     assert not [n for n in wb.sheetnames if n.endswith(".conf")]
     wb.close()
@@ -395,16 +395,16 @@ def test_beda_cells_rows_added_and_removed(tmp_path: Path, capsys: pytest.Captur
     pa = write_workbook(tmp_path / "A.xlsx", a)
     pb = write_workbook(tmp_path / "B.xlsx", b)
     before = (sha(pa), sha(pb))
-    d = beda_berkas(pa, pb)
-    got = {(p.jenis, p.lembar, p.kunci, p.kolom, str(p.lama), str(p.baru)) for p in d.perubahan}
+    d = diff_files(pa, pb)
+    got = {(p.jenis, p.lembar, p.kunci, p.kolom, str(p.lama), str(p.baru)) for p in d.edits}
     assert ("ubah", "IKU", "IKU3", "Pembilang", "51", "52") in got
     assert ("hapus", "Riwayat", "IKU4 / 2022", "", "None", "None") in got
     assert any(j == "tambah" and s == "Kejadian" and "Rapat koordinasi tambahan" in k
                for j, s, k, *_ in got)
     assert any(j == "ubah" and s == "Kejadian" and c == "Status" and new == "Dalam Proses"
                for j, s, k, c, old, new in got)
-    assert d.hitung() == {"ubah": 2, "tambah": 1, "hapus": 1}
-    cell = next(p for p in d.perubahan if p.kolom == "Pembilang")
+    assert d.counts() == {"ubah": 2, "tambah": 1, "hapus": 1}
+    cell = next(p for p in d.edits if p.kolom == "Pembilang")
     assert cell.sel_lama == cell.sel_baru == "C4"  # Pembilang of the first IKU row
     assert main(["beda", str(pa), str(pb)]) == 0
     text = capsys.readouterr().out

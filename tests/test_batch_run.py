@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 
 from lkj_excel.core import units
-from lkj_excel.batch.run import ADA_KESALAHAN, GAGAL, cari_instansi, jalankan
+from lkj_excel.batch.run import HAS_ERRORS, FAILED, find_instansi, run_batch_folder
 from lkj_excel.cli import main
-from lkj_excel.core.engine import periksa_berkas
+from lkj_excel.core.engine import check_workbook
 from lkj_excel.files.template import write_workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
@@ -54,25 +54,25 @@ def agencies(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_cari_instansi(agencies: Path) -> None:
-    assert [p.name for p in cari_instansi(agencies)] == ["a-kesbangpol", "b-dinas", "c-kosong"]
-    assert cari_instansi(agencies / "a-kesbangpol") == [agencies / "a-kesbangpol"]
+    assert [p.name for p in find_instansi(agencies)] == ["a-kesbangpol", "b-dinas", "c-kosong"]
+    assert find_instansi(agencies / "a-kesbangpol") == [agencies / "a-kesbangpol"]
 
 
-def check_outputs(hasil: list, out: Path) -> None:  # type: ignore[type-arg]
-    by = {Path(h.folder).name: h for h in hasil}
+def check_outputs(result: list, out: Path) -> None:  # type: ignore[type-arg]
+    by = {Path(h.folder).name: h for h in result}
     a, b, c = by["a-kesbangpol"], by["b-dinas"], by["c-kosong"]
     # the unreadable file is the agency's only kesalahan; the five good ones are merged
-    assert a.status == ADA_KESALAHAN and a.kesalahan == 1 and a.tidak_terbaca == 1
+    assert a.status == HAS_ERRORS and a.kesalahan == 1 and a.tidak_terbaca == 1
     assert len(a.dipakai) == 5
     assert ("rusak.xlsx", "tidak-terbaca") in [(x[0], x[1]) for x in a.disisihkan]
     assert ("~$01 Sekretariat.xlsx", "dilewati") in [(x[0], x[1]) for x in a.disisihkan]
-    merged = periksa_berkas(out / "a-kesbangpol" / "LKj 2024 Badan Kesbangpol Kota Banjarbaru.xlsx")
-    ormas = next(i for i in merged.hasil.indikator if i.kode == "IKU3")
+    merged = check_workbook(out / "a-kesbangpol" / "LKj 2024 Badan Kesbangpol Kota Banjarbaru.xlsx")
+    ormas = next(i for i in merged.result.indikator if i.kode == "IKU3")
     assert (ormas.realisasi_bulat, ormas.capaian_bulat, ormas.predikat) == (96, 101, "Sangat Baik")
-    assert merged.hasil.pegawai.jumlah == 43
+    assert merged.result.pegawai.jumlah == 43
     assert (out / "a-kesbangpol" / "LKj 2024 Badan Kesbangpol Kota Banjarbaru - Validasi.xlsx"
             ).exists()
-    assert b.status == ADA_KESALAHAN and b.kesalahan >= 1
+    assert b.status == HAS_ERRORS and b.kesalahan >= 1
     html = next((out / "b-dinas").glob("*Validasi.html")).read_text(encoding="utf-8")
     assert "<b>Uji</b>" not in html and "&lt;b&gt;Uji&lt;/b&gt; &amp;" in html
     assert "konflik-baris" in html
@@ -80,7 +80,7 @@ def check_outputs(hasil: list, out: Path) -> None:  # type: ignore[type-arg]
     rows = list(wb["Validasi"].iter_rows(values_only=True))
     assert any(r[2] == "konflik-baris" for r in rows)
     wb.close()
-    assert c.status == GAGAL and "Tidak ada buku kerja" in c.pesan
+    assert c.status == FAILED and "Tidak ada buku kerja" in c.pesan
 
 
 def test_batch_process_pool_cli(agencies: Path, tmp_path: Path,
@@ -93,9 +93,9 @@ def test_batch_process_pool_cli(agencies: Path, tmp_path: Path,
     assert "rusak.xlsx" in text
     summary = json.loads((out / "ringkasan-batch.json").read_text(encoding="utf-8"))
     assert [Path(s["folder"]).name for s in summary] == ["a-kesbangpol", "b-dinas", "c-kosong"]
-    from lkj_excel.batch.run import HasilInstansi
+    from lkj_excel.batch.run import InstansiResult
 
-    check_outputs([HasilInstansi(**{k: v for k, v in s.items()}) for s in summary], out)
+    check_outputs([InstansiResult(**{k: v for k, v in s.items()}) for s in summary], out)
 
 
 def test_batch_on_local_dask_cluster(agencies: Path, tmp_path: Path) -> None:
@@ -103,9 +103,9 @@ def test_batch_on_local_dask_cluster(agencies: Path, tmp_path: Path) -> None:
 
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
                                   dashboard_address=None) as cluster:
-        hasil = jalankan(agencies, tmp_path, scheduler=cluster.scheduler_address)
-    assert [Path(h.folder).name for h in hasil] == ["a-kesbangpol", "b-dinas", "c-kosong"]
-    check_outputs(hasil, tmp_path)
+        result = run_batch_folder(agencies, tmp_path, scheduler=cluster.scheduler_address)
+    assert [Path(h.folder).name for h in result] == ["a-kesbangpol", "b-dinas", "c-kosong"]
+    check_outputs(result, tmp_path)
 
 
 def test_batch_bad_calls(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -127,7 +127,7 @@ def _clean_agency(root: Path) -> Path:
 
 def test_batch_one_agency_writes_the_report(tmp_path: Path) -> None:
     a = _clean_agency(tmp_path)
-    (h,) = jalankan(a, tmp_path / "out", pekerja=1)
+    (h,) = run_batch_folder(a, tmp_path / "out", pekerja=1)
     assert h.status == "selesai" and h.kesalahan == 0, h
     docx = [k for k in h.keluaran if k.endswith(".docx")]
     assert len(docx) == 1 and Path(docx[0]).stat().st_size > 10_000
@@ -142,7 +142,7 @@ def test_batch_pdf(tmp_path: Path) -> None:
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice (soffice) tidak terpasang")
     a = _clean_agency(tmp_path)
-    (h,) = jalankan(a, tmp_path / "out", pdf=True, pekerja=1)
+    (h,) = run_batch_folder(a, tmp_path / "out", pdf=True, pekerja=1)
     pdf = [k for k in h.keluaran if k.endswith(".pdf")]
     assert len(pdf) == 1, h.catatan
     assert Path(pdf[0]).read_bytes()[:5] == b"%PDF-"

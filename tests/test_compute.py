@@ -10,13 +10,13 @@ from lkj_excel.core import schema
 from lkj_excel.core.compute import (
     TIDAK_DAPAT_DIHITUNG,
     capaian,
-    hitung_anggaran,
-    hitung_pegawai,
+    compute_anggaran,
+    compute_pegawai,
     lra_parent,
-    persen,
-    perubahan,
+    percent,
+    year_change,
     predikat,
-    realisasi_dari,
+    realisasi_from,
 )
 from lkj_excel.core.model import Row
 from lkj_excel.core.numbers import round_half_up
@@ -26,7 +26,7 @@ KABKOTA = [(D(b), p) for b, p in schema.SKALA_KABKOTA]
 
 
 def test_seed_ormas_51_of_53():
-    real = realisasi_dari(D(51), D(53), "%")
+    real = realisasi_from(D(51), D(53), "%")
     assert round_half_up(real, 0) == 96
     assert round_half_up(real, 2) == D("96.23")
     cap = capaian(D(95), real, "Positif")
@@ -83,8 +83,8 @@ def test_missing_inputs():
 
 
 def test_realisasi_non_percent_and_zero_denominator():
-    assert realisasi_dari(D(3), D(4), "Indeks") == D("0.75")
-    assert realisasi_dari(D(3), D(0), "%") is None
+    assert realisasi_from(D(3), D(4), "Indeks") == D("0.75")
+    assert realisasi_from(D(3), D(0), "%") is None
 
 
 positive = st.decimals(min_value=D("0.01"), max_value=D(10**6), places=2, allow_nan=False)
@@ -142,7 +142,7 @@ def test_budget_seed_totals():
     ]
     rows = [_row("Anggaran", i + 5, program=p, kegiatan=None, anggaran=D(a), realisasi=D(r),
                  kode_sasaran=None) for i, (p, a, r) in enumerate(programs)]
-    res = hitung_anggaran(rows)
+    res = compute_anggaran(rows)
     assert res.anggaran == D("33660129080")
     assert res.realisasi == D("32204656183")
     assert res.serapan_persen == D("95.68")
@@ -159,7 +159,7 @@ def test_staffing_totals():
             ("Tenaga Kontrak", "Pendidikan", "S1", 12)]
     rows = [_row("Pegawai", i, jenis=j, pengelompokan=g, uraian=u, jumlah=n)
             for i, (j, g, u, n) in enumerate(data)]
-    res = hitung_pegawai(rows)
+    res = compute_pegawai(rows)
     assert res.per_jenis == {"ASN": 31, "Tenaga Kontrak": 12}
     assert res.jumlah == 43
 
@@ -172,12 +172,12 @@ def test_lra_parent_skips_missing_levels():
 
 
 def test_change_against_earlier_years():
-    ch = perubahan([(2022, D(92)), (2023, D(100))], 2024, D(96))
+    ch = year_change([(2022, D(92)), (2023, D(100))], 2024, D(96))
     assert (ch.tahun_lalu, ch.realisasi_lalu, ch.selisih, ch.arah) == (2023, 100, -4, "turun")
-    assert perubahan([], 2024, D(96)) is None
-    assert perubahan([(2023, D(90))], 2024, D(96)).arah == "naik"
+    assert year_change([], 2024, D(96)) is None
+    assert year_change([(2023, D(90))], 2024, D(96)).arah == "naik"
 
 
 def test_persen_none_for_zero_whole():
-    assert persen(D(1), D(0)) is None
-    assert persen(None, D(5)) is None
+    assert percent(D(1), D(0)) is None
+    assert percent(None, D(5)) is None

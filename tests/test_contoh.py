@@ -33,17 +33,17 @@ UNIT_FILES = [
 
 
 @pytest.fixture(scope="module")
-def contoh() -> engine.Pemeriksaan:
-    return engine.periksa_berkas(AGENCY_FILE)
+def contoh() -> engine.Checked:
+    return engine.check_workbook(AGENCY_FILE)
 
 
 @pytest.fixture(scope="module")
-def hasil_json(contoh: engine.Pemeriksaan) -> dict[str, Any]:
+def result_json(contoh: engine.Checked) -> dict[str, Any]:
     return engine.to_json(contoh)
 
 
-def _ind(contoh: engine.Pemeriksaan, kode: str):
-    return next(i for i in contoh.hasil.indikator if i.kode == kode)
+def _ind(contoh: engine.Checked, kode: str):
+    return next(i for i in contoh.result.indikator if i.kode == kode)
 
 
 def _figures(j: dict[str, Any]) -> dict[str, Any]:
@@ -56,13 +56,13 @@ def test_example_files_exist() -> None:
     assert sorted(p.name for p in PER_BIDANG.glob("*.xlsx")) == UNIT_FILES
 
 
-def test_example_holds_the_seed_data(contoh: engine.Pemeriksaan) -> None:
+def test_example_holds_the_seed_data(contoh: engine.Checked) -> None:
     # the committed workbook is up to date with scripts/contoh_data.py
     assert units.data_from_model(contoh.data) == contoh_data.seed_data()
 
 
-def test_indikator(contoh: engine.Pemeriksaan) -> None:
-    assert [i.kode for i in contoh.hasil.indikator] == ["IKU1", "IKU2", "IKU3", "IKU4", "IKU5"]
+def test_indikator(contoh: engine.Checked) -> None:
+    assert [i.kode for i in contoh.result.indikator] == ["IKU1", "IKU2", "IKU3", "IKU4", "IKU5"]
     ormas = _ind(contoh, "IKU3")
     assert ormas.sumber_realisasi == "pembilang-penyebut"
     assert (ormas.pembilang, ormas.penyebut) == (51, 53)
@@ -70,9 +70,9 @@ def test_indikator(contoh: engine.Pemeriksaan) -> None:
     assert ormas.realisasi.quantize(Decimal("0.0001")) == Decimal("96.2264")
     assert ormas.capaian_bulat == 101
     assert ormas.predikat == "Sangat Baik"
-    assert ormas.perubahan is not None
-    assert (ormas.perubahan.tahun_lalu, ormas.perubahan.realisasi_lalu) == (2023, 100)
-    assert ormas.perubahan.arah == "turun"
+    assert ormas.year_change is not None
+    assert (ormas.year_change.tahun_lalu, ormas.year_change.realisasi_lalu) == (2023, 100)
+    assert ormas.year_change.arah == "turun"
     for kode in ("IKU1", "IKU2", "IKU4", "IKU5"):
         ind = _ind(contoh, kode)
         assert (ind.realisasi_bulat, ind.capaian_bulat, ind.predikat) == (100, 100, "Baik")
@@ -81,12 +81,12 @@ def test_indikator(contoh: engine.Pemeriksaan) -> None:
         ind = _ind(contoh, kode)
         assert ind.sumber_realisasi == "kejadian"
         assert (ind.pembilang, ind.penyebut) == (n, n)
-    assert [i.bidang for i in contoh.hasil.indikator] == [UNITS[1], UNITS[2], UNITS[3],
+    assert [i.bidang for i in contoh.result.indikator] == [UNITS[1], UNITS[2], UNITS[3],
                                                          UNITS[3], UNITS[4]]
 
 
-def test_anggaran(contoh: engine.Pemeriksaan) -> None:
-    a = contoh.hasil.anggaran
+def test_anggaran(contoh: engine.Checked) -> None:
+    a = contoh.result.anggaran
     assert a.anggaran == Decimal("33660129080")
     assert a.realisasi == Decimal("32204656183")
     assert a.serapan_persen == Decimal("95.68")
@@ -96,22 +96,22 @@ def test_anggaran(contoh: engine.Pemeriksaan) -> None:
         Decimal(s) for s in ("95.26", "66.40", "99.91", "89.73", "87.41", "50.27")]
     assert [p.kode_sasaran for p in a.program] == ["", "SS1", "SS2", "SS3", "SS4", "SS5"]
     assert [len(p.kegiatan) for p in a.program] == [0, 4, 3, 2, 3, 3]
-    lra = {r.kode: r for r in contoh.hasil.lra}
+    lra = {r.kode: r for r in contoh.result.lra}
     assert lra["5"].anggaran == a.anggaran and lra["5"].realisasi == a.realisasi
     assert lra["5"].serapan_persen == Decimal("95.68")
     assert lra["5.1.6"].serapan_persen == Decimal("17.77")
 
 
-def test_pegawai(contoh: engine.Pemeriksaan) -> None:
-    p = contoh.hasil.pegawai
+def test_pegawai(contoh: engine.Checked) -> None:
+    p = contoh.result.pegawai
     assert p.jumlah == 43
     assert p.per_jenis == {"ASN": 31, "Tenaga Kontrak": 12}
     assert p.kelompok["ASN"]["Pangkat"][3] == ("Penata Tingkat I", 15)
     assert p.kelompok["ASN"]["Pendidikan"][-1] == ("SLTP", 0)
 
 
-def test_narasi(contoh: engine.Pemeriksaan) -> None:
-    n = contoh.hasil.narasi
+def test_narasi(contoh: engine.Checked) -> None:
+    n = contoh.result.narasi
     assert len(n["Latar Belakang"]) == 6
     assert len(n["Dasar Hukum"]) == 7
     assert n["Dasar Hukum"][0].startswith("Peraturan Presiden Nomor 29 Tahun 2014")
@@ -119,7 +119,7 @@ def test_narasi(contoh: engine.Pemeriksaan) -> None:
     assert n["Sumber Data Pegawai"] == ["Aplikasi SIMPEG Kota Banjarbaru"]
 
 
-def test_only_the_seed_slip_is_found(contoh: engine.Pemeriksaan) -> None:
+def test_only_the_seed_slip_is_found(contoh: engine.Checked) -> None:
     program = next(r for r in contoh.data.anggaran
                    if r["program"] == contoh_data.PROGRAM_IDEOLOGI and r["kegiatan"] is None)
     # the program row (under the header and the Program Penunjang row), column Anggaran
@@ -129,11 +129,11 @@ def test_only_the_seed_slip_is_found(contoh: engine.Pemeriksaan) -> None:
     pesan = contoh.temuan[0].pesan
     assert "Rp 2.067.763.150,00" in pesan and "Rp 2.067.763.000,00" in pesan
     assert "selisih Rp 150,00" in pesan
-    assert not contoh.ada_kesalahan
+    assert not contoh.has_errors
 
 
-def test_to_json(hasil_json: dict[str, Any]) -> None:
-    j = hasil_json
+def test_to_json(result_json: dict[str, Any]) -> None:
+    j = result_json
     assert (j["instansi"], j["tahun"], j["bidang"]) == (
         "Badan Kesatuan Bangsa dan Politik Kota Banjarbaru", 2024, "Sekretariat")
     ind = {i["kode"]: i for i in j["indikator"]}
@@ -171,7 +171,7 @@ def test_to_json(hasil_json: dict[str, Any]) -> None:
 @pytest.mark.parametrize("index", range(len(UNITS)))
 def test_unit_example_reads_back_with_its_own_rows(index: int) -> None:
     unit = UNITS[index]
-    p = engine.periksa_berkas(PER_BIDANG / UNIT_FILES[index])
+    p = engine.check_workbook(PER_BIDANG / UNIT_FILES[index])
     got = units.data_from_model(p.data)
     want = units.split_by_unit(contoh_data.seed_data())[unit]
     assert got == want
@@ -182,14 +182,14 @@ def test_unit_example_reads_back_with_its_own_rows(index: int) -> None:
     if unit != "Sekretariat":
         assert all(not got["sheets"][s] for s in units.AGENCY_SHEETS)
         assert got["sheets"]["PK"] and all(r["bidang"] == unit for r in got["sheets"]["PK"])
-        assert not p.ada_kesalahan, [f.pesan for f in p.temuan]
+        assert not p.has_errors, [f.pesan for f in p.temuan]
 
 
 def test_unit_examples_findings() -> None:
     found = {}
     for name in UNIT_FILES:
-        p = engine.periksa_berkas(PER_BIDANG / name)
-        assert not p.ada_kesalahan, (name, [f.pesan for f in p.temuan])
+        p = engine.check_workbook(PER_BIDANG / name)
+        assert not p.has_errors, (name, [f.pesan for f in p.temuan])
         found[name] = [(f.kode, f.lembar, f.sel) for f in p.temuan]
     # the seed's Rp 150 slip travels with the program's unit (header row 3, program row 4)
     assert found[UNIT_FILES[1]] == [("anggaran-kegiatan-tidak-sesuai", "Anggaran", "D4")]
@@ -199,13 +199,13 @@ def test_unit_examples_findings() -> None:
     assert set(found[UNIT_FILES[0]]) <= {("anggaran-lra-tidak-sesuai", "Anggaran", "")}
 
 
-def test_unit_examples_figures(contoh: engine.Pemeriksaan) -> None:
+def test_unit_examples_figures(contoh: engine.Checked) -> None:
     """Each unit's workbook computes its own indicators as the agency workbook does."""
-    whole = {i.kode: i for i in contoh.hasil.indikator}
+    whole = {i.kode: i for i in contoh.result.indikator}
     seen = []
     for name in UNIT_FILES:
-        p = engine.periksa_berkas(PER_BIDANG / name)
-        for ind in p.hasil.indikator:
+        p = engine.check_workbook(PER_BIDANG / name)
+        for ind in p.result.indikator:
             w = whole[ind.kode]
             assert (ind.realisasi, ind.capaian_bulat, ind.predikat, ind.sumber_realisasi) == (
                 w.realisasi, w.capaian_bulat, w.predikat, w.sumber_realisasi)
@@ -213,8 +213,8 @@ def test_unit_examples_figures(contoh: engine.Pemeriksaan) -> None:
     assert sorted(seen) == ["IKU1", "IKU2", "IKU3", "IKU4", "IKU5"]
 
 
-def test_split_merge_round_trip_through_files(tmp_path: Path, contoh: engine.Pemeriksaan,
-                                              hasil_json: dict[str, Any]) -> None:
+def test_split_merge_round_trip_through_files(tmp_path: Path, contoh: engine.Checked,
+                                              result_json: dict[str, Any]) -> None:
     from lkj_excel.files.template import write_workbook
 
     data = units.data_from_model(contoh.data)
@@ -222,18 +222,18 @@ def test_split_merge_round_trip_through_files(tmp_path: Path, contoh: engine.Pem
     for i, (unit, part) in enumerate(units.split_by_unit(data).items(), 1):
         path = tmp_path / units.unit_filename(i, unit)
         write_workbook(path, part)
-        parts.append(units.data_from_model(engine.periksa_berkas(path).data))
+        parts.append(units.data_from_model(engine.check_workbook(path).data))
     merged = units.merge_units(parts)
     assert merged == data
     out = tmp_path / "gabungan.xlsx"
     write_workbook(out, merged)
-    again = engine.periksa_berkas(out)
-    assert _figures(engine.to_json(again)) == _figures(hasil_json)
+    again = engine.check_workbook(out)
+    assert _figures(engine.to_json(again)) == _figures(result_json)
     assert [(f.kode, f.lembar, f.sel) for f in again.temuan] == \
         [(f.kode, f.lembar, f.sel) for f in contoh.temuan]
 
 
-def test_schema_sheets_all_written(contoh: engine.Pemeriksaan) -> None:
+def test_schema_sheets_all_written(contoh: engine.Checked) -> None:
     for sheet in schema.DATA_SHEETS:
         assert sheet.name in contoh.data.sheet_names
         assert contoh.data.header_rows[sheet.name] >= 1
@@ -249,9 +249,9 @@ def test_example_formulas_after_libreoffice(tmp_path: Path) -> None:
     from lkj_excel.files.libreoffice import recalc
 
     (path,) = recalc([AGENCY_FILE], tmp_path)
-    p = engine.periksa_berkas(path)
+    p = engine.check_workbook(path)
     assert [(f.kode, f.sel) for f in p.temuan] == [("anggaran-kegiatan-tidak-sesuai", "D5")]
-    shown = {i.kode: i.iku_row.computed for i in p.hasil.indikator}
+    shown = {i.kode: i.iku_row.computed for i in p.result.indikator}
     assert Decimal(str(shown["IKU3"]["capaian"])) == 101
     assert shown["IKU3"]["predikat"] == "Sangat Baik"
     assert Decimal(str(shown["IKU3"]["realisasi_dihitung"])).quantize(Decimal("0.0001")) == \
@@ -272,5 +272,5 @@ def test_buat_contoh_writes_the_committed_set(tmp_path: Path) -> None:
         AGENCY_FILE.name, *(f"per-bidang/{n}" for n in UNIT_FILES)]
     for new in written:
         old = CONTOH / new.relative_to(tmp_path)
-        assert units.data_from_model(engine.periksa_berkas(new).data) == \
-            units.data_from_model(engine.periksa_berkas(old).data)
+        assert units.data_from_model(engine.check_workbook(new).data) == \
+            units.data_from_model(engine.check_workbook(old).data)

@@ -55,11 +55,11 @@ def run_cli(*argv: object) -> tuple[int, str]:
     return code, out.getvalue() + err.getvalue()
 
 
-def check(path: Path, out: Path, hitung: bool) -> None:
+def check(path: Path, out: Path, compute_workbook: bool) -> None:
     code, text = run_cli("periksa", path)
     assert code in (0, 1, 2), text[-2000:]
     assert "Traceback" not in text and "kesalahan tak terduga" not in text, text[-2000:]
-    if hitung and code != 2:
+    if compute_workbook and code != 2:
         code, text = run_cli("hitung", path, "--out", out)
         assert code in (0, 1, 2), text[-2000:]
         assert "Traceback" not in text and "kesalahan tak terduga" not in text, text[-2000:]
@@ -76,8 +76,8 @@ def _clean(v: object) -> object:
 @given(edits=st.lists(st.tuples(st.sampled_from(SHEETS), st.integers(0, 8),
                                 st.integers(0, 9), VALUES), min_size=1, max_size=12),
        drop_sheet=st.one_of(st.none(), st.sampled_from(SHEETS)),
-       hitung=st.booleans())
-def test_cell_mutations_never_crash(tmp_path_factory, edits, drop_sheet, hitung):
+       compute_workbook=st.booleans())
+def test_cell_mutations_never_crash(tmp_path_factory, edits, drop_sheet, compute_workbook):
     tmp = tmp_path_factory.mktemp("fuzzsel")
     g = valid_grids()
     g.setdefault("Pengaturan", [["Isian", "Nilai"], ["Desimal", 2]])
@@ -92,7 +92,7 @@ def test_cell_mutations_never_crash(tmp_path_factory, edits, drop_sheet, hitung)
     if drop_sheet:
         g.pop(drop_sheet, None)
     path = save_xlsx(g, tmp / "sel.xlsx")
-    check(path, tmp / "hasil.xlsx", hitung)
+    check(path, tmp / "hasil.xlsx", compute_workbook)
 
 
 class Parts(dict):
@@ -118,8 +118,8 @@ INSERTS = st.sampled_from([b"<", b">", b"&", b"&x;", b'"', b"\x00", b"\xff\xfe",
 
 
 @FUZZ
-@given(data=st.data(), hitung=st.booleans())
-def test_xml_byte_mutations_never_crash(base_zip, tmp_path_factory, data, hitung):
+@given(data=st.data(), compute_workbook=st.booleans())
+def test_xml_byte_mutations_never_crash(base_zip, tmp_path_factory, data, compute_workbook):
     parts = dict(base_zip)
     names = sorted(n for n in parts if n.endswith((".xml", ".rels")))
     for _ in range(data.draw(st.integers(1, 3))):
@@ -145,7 +145,7 @@ def test_xml_byte_mutations_never_crash(base_zip, tmp_path_factory, data, hitung
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for n, b in parts.items():
             zf.writestr(n, b)
-    check(path, tmp / "hasil.xlsx", hitung)
+    check(path, tmp / "hasil.xlsx", compute_workbook)
 
 
 @pytest.mark.parametrize("mutation", [

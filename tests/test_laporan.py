@@ -16,9 +16,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from contoh_data import NAMA_BERKAS_INSTANSI, seed_data  # noqa: E402
 
 from lkj_excel.cli import main  # noqa: E402
-from lkj_excel.core.engine import periksa_berkas  # noqa: E402
+from lkj_excel.core.engine import check_workbook  # noqa: E402
 from lkj_excel.report.context import build_context  # noqa: E402
-from lkj_excel.report.render import GAMBAR, TEMPLAT, render_bytes  # noqa: E402
+from lkj_excel.report.render import CHART_VARIABLES, DEFAULT_TEMPLATE, render_bytes  # noqa: E402
 
 NBSP = "\u00a0"
 
@@ -44,7 +44,7 @@ def seed_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def seed_p(seed_path: Path):  # type: ignore[no-untyped-def]
-    return periksa_berkas(seed_path)
+    return check_workbook(seed_path)
 
 
 def docx_text(data_or_path: bytes | Path) -> str:
@@ -110,8 +110,8 @@ def test_template_variables_all_provided(seed_p) -> None:  # type: ignore[no-unt
 
     from lkj_excel.report.render import jinja_env
 
-    names = DocxTemplate(str(TEMPLAT)).get_undeclared_template_variables(jinja_env())
-    missing = names - set(build_context(seed_p)) - set(GAMBAR)
+    names = DocxTemplate(str(DEFAULT_TEMPLATE)).get_undeclared_template_variables(jinja_env())
+    missing = names - set(build_context(seed_p)) - set(CHART_VARIABLES)
     assert names and not missing, missing
 
 
@@ -121,7 +121,7 @@ def test_optional_parts_left_out(tmp_path: Path) -> None:
         data["sheets"][name] = []
     for row in data["sheets"]["IKU"]:
         row["target_renstra"] = None
-    p = periksa_berkas(_seed_workbook(tmp_path, data))
+    p = check_workbook(_seed_workbook(tmp_path, data))
     c = build_context(p)
     assert not c["riwayat"]["ada"] and not c["pembanding"]["ada"] and not c["renstra"]["ada"]
     assert c["analisis"]["turun"] == []
@@ -194,7 +194,7 @@ def test_special_characters_survive(tmp_path: Path) -> None:
     nama = 'Badan "Uji" <Kesbangpol> & Politik'
     data["profil"]["instansi"] = nama
     data["sheets"]["PK"][0]["indikator"] = "Indeks A & B < 5 \"kutip\" 'tunggal'"
-    p = periksa_berkas(_seed_workbook(tmp_path, data))
+    p = check_workbook(_seed_workbook(tmp_path, data))
     t = docx_text(render_bytes(p))
     assert nama in t
     assert "Indeks A & B < 5 \"kutip\" 'tunggal'" in t
@@ -241,7 +241,7 @@ def test_command_unreadable_and_bad_calls(tmp_path: Path, seed_path: Path, capsy
 def test_file_name_stays_inside_out_dir(tmp_path: Path) -> None:
     data = seed_data()
     data["profil"]["instansi"] = "../../CON/..\\Dinas: A|B"
-    p = periksa_berkas(_seed_workbook(tmp_path, data))
+    p = check_workbook(_seed_workbook(tmp_path, data))
     from lkj_excel.report.render import render_docx
 
     out = tmp_path / "hasil"
@@ -315,7 +315,7 @@ def test_restyled_template_is_used(seed_path: Path, tmp_path: Path) -> None:
     from docx import Document
     from docx.shared import Pt
 
-    doc = Document(str(TEMPLAT))
+    doc = Document(str(DEFAULT_TEMPLATE))
     normal = doc.styles["Normal"]
     normal.font.name = "Carlito"
     normal.font.size = Pt(13)
@@ -337,7 +337,7 @@ def test_broken_custom_template_is_a_clear_error(seed_path: Path, tmp_path: Path
                                                 capsys) -> None:  # type: ignore[no-untyped-def]
     from docx import Document
 
-    doc = Document(str(TEMPLAT))
+    doc = Document(str(DEFAULT_TEMPLATE))
     doc.add_paragraph("{{ profil.instansi ")  # an unclosed jinja tag typed in Word
     mine = tmp_path / "rusak.docx"
     doc.save(str(mine))

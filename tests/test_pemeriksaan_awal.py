@@ -146,9 +146,9 @@ def test_a_forged_crc_still_stops_every_reader_at_the_declared_size(base, tmp_pa
             assert len(fh.read(safety.CHUNK)) == info.file_size
     assert check_file(path).sheets["PK"].max_row < 100
     pre = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30)); "
-           "from lkj_excel.core.engine import periksa_berkas\n"
+           "from lkj_excel.core.engine import check_workbook\n"
            "from lkj_excel.core.read import WorkbookError\n"
-           "try:\n    periksa_berkas(sys.argv[1]); print('TERBACA')\n"
+           "try:\n    check_workbook(sys.argv[1]); print('TERBACA')\n"
            "except WorkbookError as e:\n    print('DITOLAK', e.pesan)\n")
     r = subprocess.run([sys.executable, "-c", pre, str(path)], capture_output=True, text=True,
                        timeout=60, cwd=ROOT, env={**os.environ})

@@ -27,8 +27,8 @@ ROW2 = ["S2", "Sasaran dua", "I2", "Indikator dua", "%", "95,5", "negatif", "Bid
 
 
 def test_header_under_title_rows_and_positions():
-    rows, findings, header_row, letters = read_table(pk_grid(ROW1, title_rows=4), schema.PK)
-    assert findings == []
+    rows, found, header_row, letters = read_table(pk_grid(ROW1, title_rows=4), schema.PK)
+    assert found == []
     assert header_row == 5
     assert rows[0]["kode_indikator"] == "I1"
     assert rows[0].cell("target") == "F6"
@@ -36,8 +36,8 @@ def test_header_under_title_rows_and_positions():
 
 
 def test_columns_found_by_label_not_position():
-    rows, findings, _, letters = read_table(pk_grid(ROW1, ROW2, shuffle=True), schema.PK)
-    assert findings == []
+    rows, found, _, letters = read_table(pk_grid(ROW1, ROW2, shuffle=True), schema.PK)
+    assert found == []
     assert [r["kode_indikator"] for r in rows] == ["I1", "I2"]
     assert rows[1]["target"] == D("95.5")
     assert rows[1]["polaritas"] == "Negatif"  # case-insensitive choice, canonical spelling
@@ -47,40 +47,40 @@ def test_columns_found_by_label_not_position():
 def test_labels_match_trimmed_and_case_insensitive():
     grid = pk_grid(ROW1)
     grid[2] = [f"  {h.upper()} " for h in PK_HEADER]
-    rows, findings, _, _ = read_table(grid, schema.PK)
-    assert findings == [] and len(rows) == 1
+    rows, found, _, _ = read_table(grid, schema.PK)
+    assert found == [] and len(rows) == 1
 
 
 def test_empty_rows_in_between_are_skipped_not_the_end():
     grid = pk_grid(ROW1, [], ["", "", "", "", "", "", "", ""], ROW2)
-    rows, findings, _, _ = read_table(grid, schema.PK)
+    rows, found, _, _ = read_table(grid, schema.PK)
     assert [r.row for r in rows] == [4, 7]
 
 
 def test_header_beyond_row_10_is_not_found():
-    rows, findings, _, _ = read_table(pk_grid(ROW1, title_rows=11), schema.PK)
+    rows, found, _, _ = read_table(pk_grid(ROW1, title_rows=11), schema.PK)
     assert rows == []
-    assert flatten(findings) == [("kolom-hilang", "PK", "A1")]
-    assert "Kode Sasaran" in findings[0].pesan
+    assert flatten(found) == [("kolom-hilang", "PK", "A1")]
+    assert "Kode Sasaran" in found[0].pesan
 
 
 def test_missing_column_names_expected_label():
     grid = pk_grid(ROW1)
     grid[2] = [h if h != "Polaritas" else "Arah" for h in PK_HEADER]
-    _, findings, _, _ = read_table(grid, schema.PK)
-    assert flatten(findings) == [("kolom-hilang", "PK", "A3")]
-    assert '"Polaritas"' in findings[0].pesan
+    _, found, _, _ = read_table(grid, schema.PK)
+    assert flatten(found) == [("kolom-hilang", "PK", "A3")]
+    assert '"Polaritas"' in found[0].pesan
 
 
 def test_unreadable_cell_is_a_finding_at_that_cell():
     bad = list(ROW1)
     bad[5] = "seratus"
-    rows, findings, _, _ = read_table(pk_grid(bad), schema.PK)
-    assert flatten(findings) == [("sel-tidak-terbaca", "PK", "F4")]
+    rows, found, _, _ = read_table(pk_grid(bad), schema.PK)
+    assert flatten(found) == [("sel-tidak-terbaca", "PK", "F4")]
     assert rows[0]["target"] is None
     bad[6] = "Netral"
-    _, findings, _, _ = read_table(pk_grid(bad), schema.PK)
-    assert ("pilihan-tidak-dikenal", "PK", "G4") in flatten(findings)
+    _, found, _, _ = read_table(pk_grid(bad), schema.PK)
+    assert ("pilihan-tidak-dikenal", "PK", "G4") in flatten(found)
 
 
 def test_profil_and_settings_and_conf_sheet():
@@ -100,10 +100,10 @@ def test_profil_and_settings_and_conf_sheet():
     st = d.settings
     assert (st.rumus_negatif, st.desimal, st.batas_atas) == ("T/R", 2, D(120))
     assert st.skala == [(D(91), "A"), (D(0), "B")]  # the first (active) table only
-    codes = {f.kode for f in res.findings}
+    codes = {f.kode for f in res.temuan}
     assert "lembar-konfigurasi" in codes
     assert "profil-kosong" in codes  # Nama Kepala etc. are missing
-    assert ("lembar-hilang", "PK", "") in flatten(res.findings)
+    assert ("lembar-hilang", "PK", "") in flatten(res.temuan)
 
 
 def test_real_xlsx_pasted_rows_text_numbers_and_provenance(tmp_path):
@@ -134,7 +134,7 @@ def test_real_xlsx_pasted_rows_text_numbers_and_provenance(tmp_path):
         ("I1", D(100), "F4"), ("I2", D(1455472897), "F7"), ("I3", D(96), "F8")]
     a = res.data.anggaran[0]
     assert a["anggaran"] == D("33660129080.00") and a["realisasi"] == D("32204656183.00")
-    assert not [f for f in res.findings if f.lembar in ("PK", "Anggaran")]
+    assert not [f for f in res.temuan if f.lembar in ("PK", "Anggaran")]
 
 
 def test_unreadable_file_raises_workbook_error(tmp_path):

@@ -22,7 +22,7 @@ from buat_korpus import RAHASIA, build, rewrite, valid
 
 from lkj_excel.core import schema
 from lkj_excel.cli import main
-from lkj_excel.core.engine import periksa_berkas
+from lkj_excel.core.engine import check_workbook
 from lkj_excel.core.temuan import flatten
 from lkj_excel.core.read import WorkbookError
 from lkj_excel.files.safety import check_file
@@ -168,8 +168,8 @@ def test_dimension_claiming_the_whole_grid_is_not_trusted(korpus):
                  "g = W.from_path(sys.argv[1]).get_sheet_by_name('PK').to_python(); "
                  "print(len(g), max(map(len, g)))", str(korpus["dimensi"]))
     assert r.returncode == 0 and r.stdout.split() == ["5", "8"]
-    p = periksa_berkas(korpus["dimensi"])
-    assert [i.kode for i in p.hasil.indikator] == ["I1", "I2"] and p.temuan == []
+    p = check_workbook(korpus["dimensi"])
+    assert [i.kode for i in p.result.indikator] == ["I1", "I2"] and p.temuan == []
 
 
 def test_entities_are_never_expanded_by_any_parser(korpus):
@@ -196,27 +196,27 @@ def test_entities_are_never_expanded_by_any_parser(korpus):
 
 
 def codes(path: Path) -> list[tuple[str, ...]]:
-    return flatten(periksa_berkas(path).temuan, ("kode", "tingkat", "lembar", "sel"))
+    return flatten(check_workbook(path).temuan, ("kode", "tingkat", "lembar", "sel"))
 
 
 def test_valid_fixture_is_clean(korpus):
-    p = periksa_berkas(korpus["valid"])
+    p = check_workbook(korpus["valid"])
     assert p.temuan == []
-    assert str(p.hasil.indikator[0].realisasi_bulat) in ("96", "96.23", "96.2")
+    assert str(p.result.indikator[0].realisasi_bulat) in ("96", "96.23", "96.2")
 
 
 def test_missing_sheet_named(korpus):
-    p = periksa_berkas(korpus["lembar_hilang"])
+    p = check_workbook(korpus["lembar_hilang"])
     f = [t for t in p.temuan if t.kode == "lembar-hilang"]
     assert [(t.lembar, t.tingkat) for t in f] == [("IKU", "kesalahan")]
     assert '"IKU"' in f[0].pesan
 
 
 def test_renamed_or_missing_header_names_the_expected_label(korpus):
-    p = periksa_berkas(korpus["judul_diganti"])
+    p = check_workbook(korpus["judul_diganti"])
     assert flatten(p.temuan) == [("kolom-hilang", "PK", "A3")]
     assert 'persis "Target"' in p.temuan[0].pesan
-    p = periksa_berkas(korpus["judul_hilang"])
+    p = check_workbook(korpus["judul_hilang"])
     assert ("kolom-hilang", "IKU", "A3") in flatten(p.temuan)
     assert '"Realisasi"' in p.temuan[0].pesan
 
@@ -228,10 +228,10 @@ def test_text_in_number_cells_is_a_finding_at_that_cell(korpus):
 
 
 def test_excel_error_values_are_named_at_their_cells(korpus):
-    p = periksa_berkas(korpus["galat"])
+    p = check_workbook(korpus["galat"])
     errs = {(t.lembar, t.sel): t.pesan for t in p.temuan if t.kode == "sel-tidak-terbaca"}
     assert "#DIV/0!" in errs[("PK", "F4")] and "#REF!" in errs[("PK", "F5")]
-    assert p.ada_kesalahan
+    assert p.has_errors
 
 
 def test_error_value_in_a_computed_column_is_not_blamed(korpus, tmp_path):
@@ -239,12 +239,12 @@ def test_error_value_in_a_computed_column_is_not_blamed(korpus, tmp_path):
     path = rewrite(korpus["valid"], tmp_path / "capaian-galat.xlsx", {
         "xl/worksheets/sheet3.xml": lambda d: d.replace(
             b"</row></sheetData>", b'<c r="G4" t="e"><v>#DIV/0!</v></c></row></sheetData>', 1)})
-    p = periksa_berkas(path)
+    p = check_workbook(path)
     assert not [t for t in p.temuan if "#DIV/0!" in t.pesan]
 
 
 def test_merged_cells_across_data_warn_with_the_range(korpus):
-    p = periksa_berkas(korpus["gabung"])
+    p = check_workbook(korpus["gabung"])
     f = [t for t in p.temuan if t.kode == "sel-gabung"]
     assert [(t.lembar, t.sel, t.tingkat) for t in f] == [("PK", "A4", "peringatan")]
     assert "A4:A5" in f[0].pesan
@@ -255,17 +255,17 @@ def test_duplicate_codes(korpus):
 
 
 def test_hidden_rows_and_columns_are_read_and_reported(korpus):
-    p = periksa_berkas(korpus["tersembunyi"])
-    assert not p.ada_kesalahan
+    p = check_workbook(korpus["tersembunyi"])
+    assert not p.has_errors
     hidden = {t.sel: t.pesan for t in p.temuan if t.kode == "baris-tersembunyi"}
     assert set(hidden) == {"A5", "F3"}
     assert "Baris 5" in hidden["A5"] and "Kolom F (Target)" in hidden["F3"]
-    assert [i.kode for i in p.hasil.indikator] == ["I1", "I2"]  # hidden row 5 still read
-    assert p.hasil.indikator[1].target == 100
+    assert [i.kode for i in p.result.indikator] == ["I1", "I2"]  # hidden row 5 still read
+    assert p.result.indikator[1].target == 100
 
 
 def test_extremely_long_text_is_cut_and_reported(korpus):
-    p = periksa_berkas(korpus["teks_panjang"])
+    p = check_workbook(korpus["teks_panjang"])
     f = [t for t in p.temuan if t.kode == "teks-terlalu-panjang"]
     assert [(t.lembar, t.sel) for t in f] == [("PK", "D4")]
     assert len(p.data.rows["PK"][0]["indikator"]) == schema.LIMITS.max_text_chars
@@ -381,7 +381,7 @@ def test_limit_env_reaches_the_command(korpus):
 
 def test_rows_per_sheet_limit(tmp_path, monkeypatch):
     monkeypatch.setattr(schema, "LIMITS", schema.Limits(max_rows_per_sheet=1))
-    p = periksa_berkas(valid(tmp_path / "v.xlsx"))
+    p = check_workbook(valid(tmp_path / "v.xlsx"))
     assert ("sel-tidak-terbaca", "PK", "A5") in flatten(p.temuan)
     assert "lebih dari 1 baris" in p.temuan[0].pesan or any(
         "lebih dari 1 baris" in t.pesan for t in p.temuan)

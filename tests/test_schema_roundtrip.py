@@ -59,7 +59,7 @@ def test_generated_data_reads_back_exactly(tmp_path_factory, sheets) -> None:
     write_workbook(path, {"profil": {"instansi": "Badan Uji", "tahun": 2024},
                           "sheets": sheets})
     res = read_workbook(path)
-    reading = [f for f in res.findings if f.kode in ("sel-tidak-terbaca", "kolom-hilang",
+    reading = [f for f in res.temuan if f.kode in ("sel-tidak-terbaca", "kolom-hilang",
                                                      "pilihan-tidak-dikenal")]
     assert reading == []
     for sheet in schema.DATA_SHEETS:

@@ -229,7 +229,7 @@ def test_pengaturan_reads_back_as_defaults(tmp_path: Path) -> None:
     assert st.skala == [(Decimal(b), p) for b, p in schema.SKALA_STANDAR]
     assert st.cells == {"rumus_negatif": "B4", "desimal": "B5", "batas_atas": "B6"}
     assert st.skala_cell == f"A{template.SKALA_HEADER_ROW}"
-    assert [f.kode for f in res.findings if f.lembar == "Pengaturan"] == []
+    assert [f.kode for f in res.temuan if f.lembar == "Pengaturan"] == []
     ws = _load(tmp_path / "t.xlsx")["Pengaturan"]
     preset = [(ws.cell(r, template.PRESET_COL + 1).value, ws.cell(r, template.PRESET_COL + 2).value)
               for r in range(template.SKALA_FIRST_ROW, template.SKALA_FIRST_ROW + 5)]
@@ -291,7 +291,7 @@ def test_filled_workbook_reads_back(tmp_path: Path) -> None:
     data = small_data()
     path = template.write_workbook(tmp_path / "isi.xlsx", data)
     res = read_workbook(path)
-    assert res.findings == []
+    assert res.temuan == []
     d = res.data
     assert d.profil == dict(PROFIL, singkatan=None)
     assert d.meta == {"versi_kontrak": 1, "versi_templat": schema.TEMPLATE_VERSION,
@@ -591,22 +591,22 @@ def test_generator_covers_the_cases(recalculated: list[tuple[Any, dict, Path]]) 
 @pytest.mark.libreoffice
 def test_formulas_match_engine_after_libreoffice(
         recalculated: list[tuple[Any, dict, Path]]) -> None:
-    from lkj_excel.core.engine import periksa_berkas
+    from lkj_excel.core.engine import check_workbook
     from lkj_excel.core.numbers import round_half_up
 
     checked = {"capaian": 0, "tdd": 0, "predikat": 0, "serapan": 0, "realisasi": 0}
     for data, _, path in recalculated:
-        pm = periksa_berkas(path)
+        pm = check_workbook(path)
         manual = [f for f in pm.temuan if f.kode == "diketik-manual"]
         assert manual == [], (path.name, [(f.sel, f.pesan) for f in manual][:5])
-        assert len(pm.hasil.indikator) == len(data["sheets"]["PK"])
-        for ind in pm.hasil.indikator:
+        assert len(pm.result.indikator) == len(data["sheets"]["PK"])
+        for ind in pm.result.indikator:
             shown = ind.iku_row.computed if ind.iku_row else {}
             where = (path.name, ind.kode)
             if ind.capaian_bulat is not None:
                 assert _close(shown.get("capaian"), ind.capaian_bulat), (where, shown, ind)
                 assert ind.capaian_bulat == round_half_up(ind.capaian_bulat,
-                                                          pm.hasil.settings.desimal)
+                                                          pm.result.settings.desimal)
                 assert shown.get("predikat") == ind.predikat != ""
                 checked["capaian"] += 1
                 checked["predikat"] += 1
@@ -638,7 +638,7 @@ def test_formulas_match_engine_after_libreoffice(
 def test_seed_figures_after_libreoffice(recalculated: list[tuple[Any, dict, Path]]) -> None:
     from python_calamine import CalamineWorkbook
 
-    from lkj_excel.core.engine import periksa_berkas
+    from lkj_excel.core.engine import check_workbook
 
     _, _, path = recalculated[0]
     grid = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("IKU").to_python()
@@ -656,6 +656,6 @@ def test_seed_figures_after_libreoffice(recalculated: list[tuple[Any, dict, Path
     assert rows[5] == [TIDAK_DAPAT_DIHITUNG, 90, TIDAK_DAPAT_DIHITUNG, ""]
     ang = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Anggaran").to_python()
     assert round(ang[template.FIRST_DATA_ROW - 1][5], 2) == 95.68
-    pm = periksa_berkas(path)
-    assert [i.predikat for i in pm.hasil.indikator][:4] == [
+    pm = check_workbook(path)
+    assert [i.predikat for i in pm.result.indikator][:4] == [
         "Sangat Baik", "Baik", "Sangat Baik", "Baik"]

@@ -4,13 +4,13 @@ import datetime as dt
 
 from gridkit import grids, iku, pk
 
-from lkj_excel.core.engine import periksa_grids
+from lkj_excel.core.engine import check_grids
 from lkj_excel.core.temuan import CODES, flatten
 
 
 def run(**kw):
     g = grids(**kw)
-    return periksa_grids(g, list(g), "uji.xlsx")
+    return check_grids(g, list(g), "uji.xlsx")
 
 
 def codes(p):
@@ -20,7 +20,7 @@ def codes(p):
 def test_clean_workbook_has_no_findings():
     p = run(PK=[pk("I1")], IKU=[iku("I1", pembilang=51.0, penyebut=53.0)])
     assert p.temuan == []
-    assert p.hasil.indikator[0].capaian_bulat == 96
+    assert p.result.indikator[0].capaian_bulat == 96
 
 
 def test_duplicate_codes():
@@ -106,7 +106,7 @@ def test_realisasi_counted_from_kejadian():
            {"kode_indikator": "I1", "uraian": "c", "status": "Belum Ditangani"},
            {"kode_indikator": "I1", "uraian": "d", "status": "Dalam Proses"}]
     p = run(PK=[pk("I1")], IKU=[iku("I1")], Kejadian=kej)
-    ind = p.hasil.indikator[0]
+    ind = p.result.indikator[0]
     assert (ind.pembilang, ind.penyebut, ind.realisasi, ind.sumber_realisasi) == (2, 4, 50, "kejadian")
     assert p.temuan == []
 
@@ -128,10 +128,10 @@ def test_missing_profil_fields():
 
 def test_zero_target_says_cannot_compute():
     p = run(PK=[pk("I1", 0.0)], IKU=[iku("I1", realisasi=2.0)])
-    assert p.hasil.indikator[0].capaian_catatan == "tidak dapat dihitung"
+    assert p.result.indikator[0].capaian_catatan == "tidak dapat dihitung"
     assert ("capaian-tidak-dapat-dihitung", "IKU", "I4") in codes(p)
     p = run(PK=[pk("I1", 0.0, "Negatif")], IKU=[iku("I1", realisasi=0.0)])
-    assert p.hasil.indikator[0].capaian_bulat == 100 and p.temuan == []
+    assert p.result.indikator[0].capaian_bulat == 100 and p.temuan == []
 
 
 def test_percent_typed_as_fraction_warns():
@@ -142,7 +142,7 @@ def test_percent_typed_as_fraction_warns():
 def test_penyebut_zero():
     p = run(PK=[pk("I1")], IKU=[iku("I1", pembilang=0.0, penyebut=0.0)])
     assert ("penyebut-nol", "IKU", "E4") in codes(p)
-    assert p.hasil.indikator[0].capaian_catatan == "tidak dapat dihitung"
+    assert p.result.indikator[0].capaian_catatan == "tidak dapat dihitung"
 
 
 def test_required_cell_and_unknown_narasi_part():
@@ -189,7 +189,7 @@ def test_text_numbers_are_read_but_flagged_once_per_column():
     p = run(PK=[pk("I1", "95"), pk("I2", "100", sasaran="S2")],
             IKU=[iku("I1", pembilang="51", penyebut="53", capaian=""),
                  iku("I2", realisasi=100.0, capaian=100.0, predikat="Baik")])
-    ind = p.hasil.indikator[0]
+    ind = p.result.indikator[0]
     assert (ind.target, ind.capaian_bulat, ind.predikat) == (95, 101, "Sangat Baik")
     # Excel's own formula could not count the text: no false "diketik manual"
     assert "diketik-manual" not in {f.kode for f in p.temuan}

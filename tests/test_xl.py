@@ -22,7 +22,7 @@ from python_calamine import CalamineWorkbook
 
 from lkj_excel import xl
 from lkj_excel.core import schema
-from lkj_excel.core.engine import periksa_berkas
+from lkj_excel.core.engine import check_workbook
 from lkj_excel.core.sheets import hyperlink_formula, ringkasan_blocks, validasi_blocks
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -187,11 +187,11 @@ def test_main_writes_the_seed_figures(caller, seed_path: Path) -> None:
 
 def test_main_equals_lkj_hitung_block_by_block(caller, seed_path: Path, tmp_path: Path
                                                ) -> None:
-    from lkj_excel.files.writer import write_hasil
+    from lkj_excel.files.writer import write_engine_sheets
 
     book, actions = run_main(caller, payload_from_xlsx(seed_path))
-    p = periksa_berkas(seed_path)
-    out = write_hasil(seed_path, p, tmp_path / "hasil.xlsx")
+    p = check_workbook(seed_path)
+    out = write_engine_sheets(seed_path, p, tmp_path / "hasil.xlsx")
     wb = CalamineWorkbook.from_path(str(out))
     checked = 0
     for name, blocks in ((schema.RINGKASAN_SHEET, ringkasan_blocks(p)),
@@ -214,14 +214,14 @@ def test_main_equals_lkj_hitung_block_by_block(caller, seed_path: Path, tmp_path
         inside = {(b.row + i, b.col + j) for b in blocks for i, row in enumerate(b.rows)
                   for j, _ in enumerate(row)}
         if name == schema.VALIDASI_SHEET:  # the button's record of marked cells
-            inside |= {k for k in mine if k[1] >= xl.TANDA_COL}
+            inside |= {k for k in mine if k[1] >= xl.MARK_COL}
         assert {k for k, v in mine.items() if v not in (None, "")} <= inside
     assert checked > 100
 
 
 def test_validasi_rows_and_marks_on_seed(caller, seed_path: Path) -> None:
     book, actions = run_main(caller, payload_from_xlsx(seed_path))
-    p = periksa_berkas(seed_path)
+    p = check_workbook(seed_path)
     val = written(actions, sheet_index(book, actions, schema.VALIDASI_SHEET))
     assert len(p.temuan) >= 1
     for n, f in enumerate(p.temuan, start=1):
@@ -232,9 +232,9 @@ def test_validasi_rows_and_marks_on_seed(caller, seed_path: Path) -> None:
     f = next(f for f in p.temuan if f.kode == "anggaran-kegiatan-tidak-sesuai")
     col, row = f.sel[0], int(f.sel[1:])
     marks = colors(actions, sheet_index(book, actions, f.lembar))
-    assert marks == {(row, ord(col) - 64): xl.WARNA_TANDA["peringatan"].lower()}
-    record = written(actions, sheet_index(book, actions, xl.TANDA_SHEET))
-    r, c = xl.TANDA_ROW, xl.TANDA_COL
+    assert marks == {(row, ord(col) - 64): xl.MARK_COLORS["peringatan"].lower()}
+    record = written(actions, sheet_index(book, actions, xl.MARK_SHEET))
+    r, c = xl.MARK_ROW, xl.MARK_COL
     assert record[(r, c)] == "Lembar"
     assert (record[(r + 1, c)], record[(r + 1, c + 1)]) == (f.lembar, f.sel)
     # the record lives in Validasi: the engine adds no other sheet (workbook contract)
@@ -255,23 +255,23 @@ def test_person_cells_never_get_values(caller, seed_path: Path) -> None:
 
 
 def test_second_run_restores_only_what_it_marked(caller, seed_path: Path) -> None:
-    pad = [None] * (xl.TANDA_COL - 1)
-    record = [[] for _ in range(xl.TANDA_ROW - 1)] + [
-        pad + list(xl.TANDA_HEADER),
+    pad = [None] * (xl.MARK_COL - 1)
+    record = [[] for _ in range(xl.MARK_ROW - 1)] + [
+        pad + list(xl.MARK_HEADER),
         pad + ["PK", "F4", "#00FF00", "kesalahan"],   # marked last run, fixed since
         pad + ["Anggaran", "D5", "", "peringatan"]]   # still a finding
-    book, actions = run_main(caller, payload_from_xlsx(seed_path, {xl.TANDA_SHEET: record}))
+    book, actions = run_main(caller, payload_from_xlsx(seed_path, {xl.MARK_SHEET: record}))
     pk = colors(actions, sheet_index(book, actions, "PK"))
     assert pk == {(4, 6): "#00ff00"}  # its fill before our mark, nothing else on PK
     ang = colors(actions, sheet_index(book, actions, "Anggaran"))
-    assert ang == {(5, 4): xl.WARNA_TANDA["peringatan"].lower()}
-    rec = written(actions, sheet_index(book, actions, xl.TANDA_SHEET))
-    c = xl.TANDA_COL
+    assert ang == {(5, 4): xl.MARK_COLORS["peringatan"].lower()}
+    rec = written(actions, sheet_index(book, actions, xl.MARK_SHEET))
+    c = xl.MARK_COL
     rows = {(rec.get((r, c)), rec.get((r, c + 1)))
-            for r in range(xl.TANDA_ROW + 1, 12)} - {(None, None)}
+            for r in range(xl.MARK_ROW + 1, 12)} - {(None, None)}
     assert rows == {("Anggaran", "D5")}
     # no sheet was added for the record: it existed
-    assert not [a for a in actions if a["func"] == "addSheet" and a["args"][1] == xl.TANDA_SHEET]
+    assert not [a for a in actions if a["func"] == "addSheet" and a["args"][1] == xl.MARK_SHEET]
 
 
 def test_conf_sheet_is_flagged_and_never_written(caller, seed_path: Path) -> None:

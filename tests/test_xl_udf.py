@@ -13,7 +13,7 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 import pytest
 
 from lkj_excel import udf
-from lkj_excel.core.engine import periksa_berkas
+from lkj_excel.core.engine import check_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -90,11 +90,11 @@ def seed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_udfs_equal_the_engine_on_every_seed_indicator(seed: Path) -> None:
-    p = periksa_berkas(seed)
-    st = p.hasil.settings
+    p = check_workbook(seed)
+    st = p.result.settings
     skala = [["Batas Bawah", "Predikat"]] + [[float(b), n] for b, n in st.skala]
-    assert p.hasil.indikator
-    for i in p.hasil.indikator:
+    assert p.result.indikator
+    for i in p.result.indikator:
         got = udf.LKJ_CAPAIAN(float(i.target) if i.target is not None else None,
                               float(i.realisasi) if i.realisasi is not None else None,
                               i.polaritas, st.rumus_negatif, st.desimal,
@@ -104,7 +104,7 @@ def test_udfs_equal_the_engine_on_every_seed_indicator(seed: Path) -> None:
             continue
         assert got == float(i.capaian_bulat), i.kode
         assert udf.LKJ_PREDIKAT(got, skala) == i.predikat, i.kode
-    a = p.hasil.anggaran
+    a = p.result.anggaran
     assert udf.LKJ_RUPIAH(float(a.efisiensi)) == "Rp\u00a01.455.472.897,00"
     assert udf.LKJ_PERSEN(float(a.serapan_persen)) == "95,68%"
 

@@ -5,6 +5,6 @@ and show what changed between two revisions (``beda``).
 Heavy libraries (openpyxl, rich, dask) are imported inside the functions that use them.
 Library entry points::
 
-    from lkj_excel.batch.merge import gabung_berkas, periksa_gabungan
-    from lkj_excel.batch.diff import beda_berkas
+    from lkj_excel.batch.merge import merge_files, check_merged
+    from lkj_excel.batch.diff import diff_files
 """

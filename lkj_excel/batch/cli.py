@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from lkj_excel.core.temuan import KESALAHAN, Finding
+from lkj_excel.core.temuan import KESALAHAN, Temuan
 
 EXIT_OK, EXIT_KESALAHAN, EXIT_TIDAK_TERBACA = 0, 1, 2
 
@@ -21,7 +21,7 @@ def _err(msg: str) -> int:
     return EXIT_TIDAK_TERBACA
 
 
-def format_temuan(temuan: list[Finding]) -> list[str]:
+def format_temuan(temuan: list[Temuan]) -> list[str]:
     lines = []
     for f in temuan:
         where = "!".join(x for x in (f.lembar, f.sel) if x)
@@ -31,7 +31,7 @@ def format_temuan(temuan: list[Finding]) -> list[str]:
     return lines
 
 
-def _ringkas(temuan: list[Finding]) -> str:
+def _ringkas(temuan: list[Temuan]) -> str:
     n = sum(1 for f in temuan if f.tingkat == KESALAHAN)
     return f"{n} kesalahan, {len(temuan) - n} peringatan" if temuan else "tidak ada temuan"
 
@@ -41,9 +41,9 @@ def _ringkas(temuan: list[Finding]) -> str:
 # ---------------------------------------------------------------------------
 
 def run_pecah(args: Any) -> int:
-    from lkj_excel.batch.split import describe, pecah_berkas
+    from lkj_excel.batch.split import describe, split_file
 
-    h = pecah_berkas(args.master, args.out)  # WorkbookError -> exit 2 in lkj_excel.cli
+    h = split_file(args.master, args.out)  # WorkbookError -> exit 2 in lkj_excel.cli
     for line in describe(h):
         print(line)
     n_err = sum(1 for f in h.temuan if f.tingkat == KESALAHAN)
@@ -59,8 +59,8 @@ def run_pecah(args: Any) -> int:
 # ---------------------------------------------------------------------------
 
 def run_gabung(args: Any) -> int:
-    from lkj_excel.batch.check import periksa_gabungan, tulis_gabungan
-    from lkj_excel.batch.merge import STATUS_LABEL, gabung_berkas
+    from lkj_excel.batch.check import check_merged, write_merged
+    from lkj_excel.batch.merge import STATUS_LABEL, merge_files
     from lkj_excel.core.engine import to_json
 
     out = Path(args.out)
@@ -70,7 +70,7 @@ def run_gabung(args: Any) -> int:
     if missing:
         return _err("Tidak ditemukan: " + ", ".join(missing) + ". Periksa nama folder atau "
                     "berkasnya.")
-    g = gabung_berkas(args.sumber, kecuali=out)
+    g = merge_files(args.sumber, kecuali=out)
     if g.data is None:
         if args.json:
             print(json.dumps({"keluaran": None, **g.as_dict()}, ensure_ascii=False, indent=2))
@@ -80,8 +80,8 @@ def run_gabung(args: Any) -> int:
                       f"{b.pesan}")
             print("Tidak ada buku kerja yang dapat digabung; tidak ada berkas yang ditulis.")
         return EXIT_TIDAK_TERBACA
-    p = periksa_gabungan(g, out.name)
-    written = tulis_gabungan(g.data, p, out)
+    p = check_merged(g, out.name)
+    written = write_merged(g.data, p, out)
     if args.json:
         obj = to_json(p)
         obj["keluaran"] = str(written)
@@ -101,9 +101,9 @@ def run_gabung(args: Any) -> int:
         for line in format_temuan(p.temuan):
             print(line)
         print(f"Hasil ditulis ke: {written} (lembar Ringkasan dan Validasi).")
-    if g.ada_tidak_terbaca:
+    if g.has_unreadable:
         return EXIT_TIDAK_TERBACA
-    return EXIT_KESALAHAN if p.ada_kesalahan else EXIT_OK
+    return EXIT_KESALAHAN if p.has_errors else EXIT_OK
 
 
 # ---------------------------------------------------------------------------
@@ -111,9 +111,9 @@ def run_gabung(args: Any) -> int:
 # ---------------------------------------------------------------------------
 
 def run_beda(args: Any) -> int:
-    from lkj_excel.batch.diff import beda_berkas, describe
+    from lkj_excel.batch.diff import diff_files, describe
 
-    d = beda_berkas(args.a, args.b)  # WorkbookError -> exit 2 in lkj_excel.cli
+    d = diff_files(args.a, args.b)  # WorkbookError -> exit 2 in lkj_excel.cli
     if args.json:
         print(json.dumps(d.as_dict(), ensure_ascii=False, indent=2, default=str))
     else:
@@ -128,13 +128,13 @@ def run_beda(args: Any) -> int:
 
 def run_batch(args: Any) -> int:
     from lkj_excel.batch.run import (
-        ADA_KESALAHAN,
-        GAGAL,
-        SELESAI,
-        HasilInstansi,
-        cari_instansi,
-        jalankan,
-        tampil_kemajuan,
+        HAS_ERRORS,
+        FAILED,
+        DONE,
+        InstansiResult,
+        find_instansi,
+        run_batch_folder,
+        show_progress,
     )
     from lkj_excel.files.atomic import atomic_write_text
 
@@ -147,13 +147,13 @@ def run_batch(args: Any) -> int:
                                                          "ucx://", "ws://", "wss://")):
         return _err(f"Alamat klaster Dask tidak dikenal: {args.scheduler} (contoh: "
                     "tcp://10.0.0.5:8786).")
-    n = len(cari_instansi(folder))
+    n = len(find_instansi(folder))
     if n == 0:
         return _err(f"Tidak ada buku kerja .xlsx di \"{folder}\" maupun di subfoldernya.")
 
     progress = None
     task = None
-    if tampil_kemajuan():
+    if show_progress():
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
         progress = Progress("[progress.description]{task.description}", BarColumn(),
@@ -161,12 +161,12 @@ def run_batch(args: Any) -> int:
         task = progress.add_task("Memproses instansi", total=n)
         progress.start()
 
-    def step(r: HasilInstansi) -> None:
+    def step(r: InstansiResult) -> None:
         if progress is not None:
             progress.advance(task)  # type: ignore[arg-type]
 
     try:
-        hasil = jalankan(folder, args.out, pdf=args.pdf, pekerja=args.pekerja,
+        result = run_batch_folder(folder, args.out, pdf=args.pdf, pekerja=args.pekerja,
                          scheduler=args.scheduler, kemajuan=step)
     except OSError as exc:
         return _err(f"Klaster Dask di {args.scheduler} tidak dapat dihubungi: {exc}"
@@ -174,19 +174,19 @@ def run_batch(args: Any) -> int:
     finally:
         if progress is not None:
             progress.stop()
-    _table(hasil)
+    _table(result)
     atomic_write_text(Path(args.out) / "ringkasan-batch.json",
-                      json.dumps([h.as_dict() for h in hasil], ensure_ascii=False, indent=2))
+                      json.dumps([h.as_dict() for h in result], ensure_ascii=False, indent=2))
     print(f"Ringkasan mesin: {Path(args.out) / 'ringkasan-batch.json'}")
-    if any(h.status == GAGAL or h.tidak_terbaca for h in hasil):
+    if any(h.status == FAILED or h.tidak_terbaca for h in result):
         return EXIT_TIDAK_TERBACA
-    if any(h.status == ADA_KESALAHAN for h in hasil):
+    if any(h.status == HAS_ERRORS for h in result):
         return EXIT_KESALAHAN
-    assert all(h.status == SELESAI for h in hasil)
+    assert all(h.status == DONE for h in result)
     return EXIT_OK
 
 
-def _table(hasil: list[Any]) -> None:
+def _table(result: list[Any]) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -197,23 +197,23 @@ def _table(hasil: list[Any]) -> None:
     for col in ("Folder", "Instansi", "Status", "Dipakai", "Disisihkan", "Kesalahan",
                 "Peringatan", "Keterangan"):
         t.add_column(col, overflow="fold")
-    for h in hasil:
+    for h in result:
         aside = "; ".join(f"{b} ({STATUS_LABEL.get(s, s)})" for b, s, _ in h.disisihkan)
         note = h.pesan
         t.add_row(Path(h.folder).name, f"{h.instansi} {h.tahun or ''}".strip(), h.status,
                   str(len(h.dipakai)), aside or "-", str(h.kesalahan), str(h.peringatan), note)
     console.print(t)
-    done = sum(1 for h in hasil if h.status != "gagal")
-    failed = len(hasil) - done
-    aside = sum(len(h.disisihkan) for h in hasil)
-    console.print(f"{len(hasil)} instansi: {done} selesai diproses, {failed} gagal; "
+    done = sum(1 for h in result if h.status != "gagal")
+    failed = len(result) - done
+    aside = sum(len(h.disisihkan) for h in result)
+    console.print(f"{len(result)} instansi: {done} selesai diproses, {failed} gagal; "
                   f"{aside} berkas disisihkan atau dilewati.")
     notes: dict[str, list[str]] = {}
-    for h in hasil:
+    for h in result:
         for c in h.catatan:
             notes.setdefault(c, []).append(Path(h.folder).name)
     for c, where in notes.items():
         console.print(f"Catatan ({', '.join(where)}): {c}")
-    for h in hasil:
+    for h in result:
         for b, s, pesan in h.disisihkan:
             console.print(f"  {Path(h.folder).name}/{b}: {STATUS_LABEL.get(s, s)} — {pesan}")

@@ -17,11 +17,11 @@ from lkj_excel.core import schema
 from lkj_excel.batch.load import _canon
 from lkj_excel.core.model import Row, WorkbookData, norm
 
-UBAH, TAMBAH, HAPUS = "ubah", "tambah", "hapus"
+CHANGED, ADDED, REMOVED = "ubah", "tambah", "hapus"
 
 
 @dataclass
-class Perubahan:
+class Edit:
     jenis: str  # ubah | tambah | hapus
     lembar: str
     kunci: str
@@ -36,29 +36,29 @@ class Perubahan:
 
 
 @dataclass
-class Beda:
+class Diff:
     lama: str
     baru: str
     revisi_lama: Any = None
     revisi_baru: Any = None
-    perubahan: list[Perubahan] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
     catatan: list[str] = field(default_factory=list)
 
     @property
     def sama(self) -> bool:
-        return not self.perubahan
+        return not self.edits
 
-    def hitung(self) -> dict[str, int]:
-        out = {UBAH: 0, TAMBAH: 0, HAPUS: 0}
-        for p in self.perubahan:
+    def counts(self) -> dict[str, int]:
+        out = {CHANGED: 0, ADDED: 0, REMOVED: 0}
+        for p in self.edits:
             out[p.jenis] += 1
         return out
 
     def as_dict(self) -> dict[str, Any]:
         return {"lama": self.lama, "baru": self.baru, "revisi_lama": self.revisi_lama,
                 "revisi_baru": self.revisi_baru, "sama": self.sama,
-                "jumlah": self.hitung(), "catatan": self.catatan,
-                "perubahan": [p.as_dict() for p in self.perubahan]}
+                "jumlah": self.counts(), "catatan": self.catatan,
+                "perubahan": [p.as_dict() for p in self.edits]}
 
 
 def _show(value: Any) -> Any:
@@ -92,12 +92,12 @@ def _label(sheet: schema.Sheet, row: Row) -> str:
     return " · ".join(bits) or f"baris {row.row}"
 
 
-def _compare_rows(sheet: schema.Sheet, ra: Row, rb: Row, out: list[Perubahan]) -> None:
+def _compare_rows(sheet: schema.Sheet, ra: Row, rb: Row, out: list[Edit]) -> None:
     label = _label(sheet, rb)
     for col in sheet.input_columns:
         va, vb = ra.values.get(col.key), rb.values.get(col.key)
         if not _same(va, vb):
-            out.append(Perubahan(UBAH, sheet.name, label, col.label, _show(va), _show(vb),
+            out.append(Edit(CHANGED, sheet.name, label, col.label, _show(va), _show(vb),
                                  ra.cell(col.key), rb.cell(col.key)))
 
 
@@ -106,7 +106,7 @@ def _row_sig(sheet: schema.Sheet, row: Row) -> tuple[Any, ...]:
 
 
 def _by_position(sheet: schema.Sheet, rows_a: list[Row], rows_b: list[Row],
-                 out: list[Perubahan]) -> None:
+                 out: list[Edit]) -> None:
     sa = [_row_sig(sheet, r) for r in rows_a]
     sb = [_row_sig(sheet, r) for r in rows_b]
     sm = difflib.SequenceMatcher(None, sa, sb, autojunk=False)
@@ -117,29 +117,29 @@ def _by_position(sheet: schema.Sheet, rows_a: list[Row], rows_b: list[Row],
         for k in range(n):
             _compare_rows(sheet, rows_a[i1 + k], rows_b[j1 + k], out)
         for r in rows_a[i1 + n:i2]:
-            out.append(Perubahan(HAPUS, sheet.name, _label(sheet, r), sel_lama=f"A{r.row}"))
+            out.append(Edit(REMOVED, sheet.name, _label(sheet, r), sel_lama=f"A{r.row}"))
         for r in rows_b[j1 + n:j2]:
-            out.append(Perubahan(TAMBAH, sheet.name, _label(sheet, r), sel_baru=f"A{r.row}"))
+            out.append(Edit(ADDED, sheet.name, _label(sheet, r), sel_baru=f"A{r.row}"))
 
 
-def beda_data(a: WorkbookData, b: WorkbookData) -> list[Perubahan]:
-    out: list[Perubahan] = []
+def diff_data(a: WorkbookData, b: WorkbookData) -> list[Edit]:
+    out: list[Edit] = []
     for f in schema.PROFIL_FIELDS:
         va, vb = a.profil.get(f.key), b.profil.get(f.key)
         if not _same(va, vb):
-            out.append(Perubahan(UBAH, schema.PROFIL_SHEET, f.label, schema.PROFIL_HEADER[1],
+            out.append(Edit(CHANGED, schema.PROFIL_SHEET, f.label, schema.PROFIL_HEADER[1],
                                  _show(va), _show(vb), a.profil_cells.get(f.key, ""),
                                  b.profil_cells.get(f.key, "")))
     for s in schema.SETTINGS:
         va, vb = getattr(a.settings, s.key), getattr(b.settings, s.key)
         if not _same(va, vb):
-            out.append(Perubahan(UBAH, schema.PENGATURAN_SHEET, s.label,
+            out.append(Edit(CHANGED, schema.PENGATURAN_SHEET, s.label,
                                  schema.PENGATURAN_HEADER[1], _show(va), _show(vb),
                                  a.settings.cells.get(s.key, ""),
                                  b.settings.cells.get(s.key, "")))
     if not _same(a.settings.skala, b.settings.skala):
         fmt = lambda sk: "; ".join(f"{_canon(x)} {p}" for x, p in sk)  # noqa: E731
-        out.append(Perubahan(UBAH, schema.PENGATURAN_SHEET, "Skala Predikat", "",
+        out.append(Edit(CHANGED, schema.PENGATURAN_SHEET, "Skala Predikat", "",
                              fmt(a.settings.skala), fmt(b.settings.skala),
                              a.settings.skala_cell, b.settings.skala_cell))
     for sheet in schema.DATA_SHEETS:
@@ -164,27 +164,27 @@ def beda_data(a: WorkbookData, b: WorkbookData) -> list[Perubahan]:
         for k, ra in keyed_a.items():
             rb = keyed_b.get(k)
             if rb is None:
-                out.append(Perubahan(HAPUS, sheet.name, _label(sheet, ra),
+                out.append(Edit(REMOVED, sheet.name, _label(sheet, ra),
                                      sel_lama=f"A{ra.row}"))
             else:
                 _compare_rows(sheet, ra, rb, out)
         for k, rb in keyed_b.items():
             if k not in keyed_a:
-                out.append(Perubahan(TAMBAH, sheet.name, _label(sheet, rb),
+                out.append(Edit(ADDED, sheet.name, _label(sheet, rb),
                                      sel_baru=f"A{rb.row}"))
         if loose_a or loose_b:
             _by_position(sheet, loose_a, loose_b, out)
     return out
 
 
-def beda_berkas(lama: str | Path, baru: str | Path) -> Beda:
+def diff_files(lama: str | Path, baru: str | Path) -> Diff:
     """Compare two workbooks. Raises ``WorkbookError`` if one cannot be read."""
     from lkj_excel.core.read import read_workbook
 
     pa, pb = Path(lama), Path(baru)
     a, b = read_workbook(pa).data, read_workbook(pb).data
-    d = Beda(pa.name, pb.name, a.meta.get("revisi"), b.meta.get("revisi"))
-    d.perubahan = beda_data(a, b)
+    d = Diff(pa.name, pb.name, a.meta.get("revisi"), b.meta.get("revisi"))
+    d.edits = diff_data(a, b)
     ida, idb = a.meta.get("id_buku_kerja"), b.meta.get("id_buku_kerja")
     if ida and idb and ida != idb:
         d.catatan.append("ID Buku Kerja kedua berkas berbeda: keduanya bukan revisi dari buku "
@@ -198,25 +198,25 @@ def beda_berkas(lama: str | Path, baru: str | Path) -> Beda:
     return d
 
 
-def describe(d: Beda) -> list[str]:
-    n = d.hitung()
+def describe(d: Diff) -> list[str]:
+    n = d.counts()
     rev = (lambda r: f" (revisi {r})" if r not in (None, "") else "")  # noqa: E731
     lines = [f"Perubahan dari {d.lama}{rev(d.revisi_lama)} ke {d.baru}{rev(d.revisi_baru)}: "
-             f"{n[UBAH]} sel diubah, {n[TAMBAH]} baris ditambah, {n[HAPUS]} baris dihapus."]
+             f"{n[CHANGED]} sel diubah, {n[ADDED]} baris ditambah, {n[REMOVED]} baris dihapus."]
     lines += [f"Catatan: {c}" for c in d.catatan]
     if d.sama:
         lines.append("Tidak ada perubahan isi.")
         return lines
     current = None
-    for p in d.perubahan:
+    for p in d.edits:
         if p.lembar != current:
             current = p.lembar
             lines.append(f"{p.lembar}:")
-        if p.jenis == UBAH:
+        if p.jenis == CHANGED:
             where = p.sel_baru if p.sel_baru == p.sel_lama else f"{p.sel_lama} -> {p.sel_baru}"
             kolom = f" · {p.kolom}" if p.kolom else ""
             lines.append(f"  ~ {p.kunci}{kolom}: {_fmt(p.lama)} -> {_fmt(p.baru)}  [{where}]")
-        elif p.jenis == TAMBAH:
+        elif p.jenis == ADDED:
             lines.append(f"  + {p.kunci}  [baris {p.sel_baru[1:]} di {d.baru}]")
         else:
             lines.append(f"  - {p.kunci}  [baris {p.sel_lama[1:]} di {d.lama}]")

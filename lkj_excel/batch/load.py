@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from lkj_excel.core import schema
-from lkj_excel.batch.codes import temuan
-from lkj_excel.core.temuan import KESALAHAN, PERINGATAN, Finding
+from lkj_excel.core.temuan import new_temuan
+from lkj_excel.core.temuan import KESALAHAN, PERINGATAN, Temuan
 
 XLSX = ".xlsx"
 
@@ -25,7 +25,7 @@ XLSX = ".xlsx"
 
 
 @dataclass
-class Catatan:
+class Note:
     """A file that was looked at but not read (lock file, not .xlsx, folder)."""
 
     berkas: str
@@ -47,8 +47,8 @@ def _note_for(p: Path) -> str | None:
     return None
 
 
-def kumpulkan(sumber: list[str | Path], kecuali: Path | None = None
-              ) -> tuple[list[Path], list[Catatan]]:
+def collect(sumber: list[str | Path], kecuali: Path | None = None
+              ) -> tuple[list[Path], list[Note]]:
     """Workbook paths from folders and files (folders: their own files, sorted by name).
 
     Lock files ``~$*``, hidden files, subfolders and non-.xlsx files in a folder are skipped
@@ -56,14 +56,14 @@ def kumpulkan(sumber: list[str | Path], kecuali: Path | None = None
     wrong with it), except a lock file. ``kecuali`` (the output) is never an input.
     """
     paths: list[Path] = []
-    notes: list[Catatan] = []
+    notes: list[Note] = []
     seen: set[str] = set()
     skip = os.path.normcase(str(kecuali.resolve())) if kecuali else None
 
     def add(p: Path) -> None:
         key = os.path.normcase(str(p.resolve()))
         if key == skip:
-            notes.append(Catatan(p.name, "berkas keluaran gabungan ini sendiri; dilewati."))
+            notes.append(Note(p.name, "berkas keluaran gabungan ini sendiri; dilewati."))
             return
         if key not in seen:
             seen.add(key)
@@ -75,11 +75,11 @@ def kumpulkan(sumber: list[str | Path], kecuali: Path | None = None
             for child in sorted(p.iterdir(), key=lambda c: c.name.casefold()):
                 note = _note_for(child)
                 if note:
-                    notes.append(Catatan(child.name, note))
+                    notes.append(Note(child.name, note))
                 else:
                     add(child)
         elif p.name.startswith("~$"):
-            notes.append(Catatan(p.name, _note_for(p) or ""))
+            notes.append(Note(p.name, _note_for(p) or ""))
         else:
             add(p)
     return paths, notes
@@ -125,7 +125,7 @@ def canon_sheets(data: dict[str, Any]) -> dict[str, list[tuple[tuple[str, str], 
     return {n: [canon_row(r) for r in rows] for n, rows in data.get("sheets", {}).items()}
 
 
-def sidik(data: dict[str, Any], canon: dict[str, list[Any]] | None = None) -> str:
+def fingerprint(data: dict[str, Any], canon: dict[str, list[Any]] | None = None) -> str:
     """Hash of a workbook's content (Profil, Pengaturan, data rows; not the metadata)."""
     canon = canon if canon is not None else canon_sheets(data)
     body = [repr(_canon(data.get("profil", {}))), repr(_canon(data.get("pengaturan", {})))]
@@ -134,7 +134,7 @@ def sidik(data: dict[str, Any], canon: dict[str, list[Any]] | None = None) -> st
 
 
 @dataclass
-class Kiriman:
+class Submission:
     """One received workbook: its content, identity and what reading it found."""
 
     path: str
@@ -143,12 +143,12 @@ class Kiriman:
     #: Excel row number of each data row, parallel to ``data["sheets"][name]``
     baris: dict[str, list[int]] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
-    temuan: list[Finding] = field(default_factory=list)
-    sidik: str = ""
+    temuan: list[Temuan] = field(default_factory=list)
+    fingerprint: str = ""
     #: ``canon_row`` of each data row, parallel to ``data["sheets"][name]``
     canon: dict[str, list[Any]] = field(default_factory=dict)
     #: why this workbook cannot be used (then ``data`` may be None)
-    masalah: Finding | None = None
+    masalah: Temuan | None = None
 
     @property
     def profil(self) -> dict[str, Any]:
@@ -187,24 +187,18 @@ def _major(version: Any) -> str:
     return str(version).strip().split(".")[0]
 
 
-def periksa_versi(meta: dict[str, Any], nama: str) -> Finding | None:
+def check_version(meta: dict[str, Any], nama: str) -> Temuan | None:
     """A finding when the template/contract version is one this version cannot read."""
     kontrak = meta.get("versi_kontrak")
     if kontrak not in (None, "") and str(kontrak).strip() != str(schema.CONTRACT_VERSION):
-        return temuan(
-            "versi-templat",
-            f"Buku kerja memakai kontrak templat versi {kontrak}, sedangkan lkj-excel ini "
+        return new_temuan("versi-templat", schema.META_SHEET, "", f"Buku kerja memakai kontrak templat versi {kontrak}, sedangkan lkj-excel ini "
             f"membaca versi {schema.CONTRACT_VERSION}. Berkas disisihkan: salin isinya ke "
-            "templat terbaru (lkj template atau lkj pecah) lalu kirim ulang.",
-            nama, schema.META_SHEET)
+            "templat terbaru (lkj template atau lkj pecah) lalu kirim ulang.", nama)
     versi = meta.get("versi_templat")
     if versi not in (None, "") and _major(versi) != _major(schema.TEMPLATE_VERSION):
-        return temuan(
-            "versi-templat",
-            f"Buku kerja dibuat dari templat versi {versi}, sedangkan lkj-excel ini membaca "
+        return new_temuan("versi-templat", schema.META_SHEET, "", f"Buku kerja dibuat dari templat versi {versi}, sedangkan lkj-excel ini membaca "
             f"templat versi {schema.TEMPLATE_VERSION}. Berkas disisihkan: salin isinya ke "
-            "templat terbaru (lkj template atau lkj pecah) lalu kirim ulang.",
-            nama, schema.META_SHEET)
+            "templat terbaru (lkj template atau lkj pecah) lalu kirim ulang.", nama)
     return None
 
 
@@ -212,54 +206,48 @@ def periksa_versi(meta: dict[str, Any], nama: str) -> Finding | None:
 _STRUKTUR = ("lembar-hilang", "kolom-hilang")
 
 
-def muat(path: str | Path, nama: str | None = None) -> Kiriman:
-    """Read one workbook into a ``Kiriman`` (never raises)."""
+def load_submission(path: str | Path, nama: str | None = None) -> Submission:
+    """Read one workbook into a ``Submission`` (never raises)."""
     from lkj_excel.core.read import WorkbookError, read_workbook
     from lkj_excel.core.units import data_from_model
 
     p = Path(path)
     nama = nama or p.name
-    k = Kiriman(path=str(p), nama=nama)
+    k = Submission(path=str(p), nama=nama)
     try:
         res = read_workbook(p)
     except WorkbookError as exc:
-        k.masalah = temuan("berkas-tidak-terbaca", exc.pesan, nama)
+        k.masalah = new_temuan("berkas-tidak-terbaca", "", "", exc.pesan, nama)
         return k
     except Exception as exc:  # a parser bug must not stop a batch
-        k.masalah = temuan("berkas-tidak-terbaca",
-                           f"Berkas tidak dapat dibaca ({type(exc).__name__}: {exc}). Buka di "
+        k.masalah = new_temuan("berkas-tidak-terbaca", "", "", f"Berkas tidak dapat dibaca ({type(exc).__name__}: {exc}). Buka di "
                            "Excel, simpan ulang sebagai .xlsx, lalu kirim ulang.", nama)
         return k
     wd = res.data
     k.meta = dict(wd.meta)
     k.data = data_from_model(wd)
     k.baris = {s.name: [r.row for r in wd.rows.get(s.name, [])] for s in schema.DATA_SHEETS}
-    k.temuan = [f if f.berkas == nama else _rename(f, nama) for f in res.findings
+    k.temuan = [f if f.berkas == nama else _rename(f, nama) for f in res.temuan
                 if not (f.kode == "lembar-hilang" and f.tingkat == PERINGATAN)]
     k.canon = canon_sheets(k.data)
-    k.sidik = sidik(k.data, k.canon)
-    k.masalah = periksa_versi(k.meta, nama)
+    k.fingerprint = fingerprint(k.data, k.canon)
+    k.masalah = check_version(k.meta, nama)
     if k.masalah is None:
-        rusak = [f for f in res.findings if f.kode in _STRUKTUR and f.tingkat == KESALAHAN]
+        rusak = [f for f in res.temuan if f.kode in _STRUKTUR and f.tingkat == KESALAHAN]
         if rusak:
             detail = " ".join(f.pesan for f in rusak[:3])
             more = f" (dan {len(rusak) - 3} lagi)" if len(rusak) > 3 else ""
-            k.masalah = temuan(
-                "templat-tidak-dikenal",
-                f"Susunan buku kerja tidak sesuai templat LKj, mungkin templat lama: {detail}"
-                f"{more} Berkas disisihkan: salin isinya ke templat terbaru lalu kirim ulang.",
-                nama, rusak[0].lembar, rusak[0].sel)
+            k.masalah = new_temuan("templat-tidak-dikenal", rusak[0].lembar, rusak[0].sel, f"Susunan buku kerja tidak sesuai templat LKj, mungkin templat lama: {detail}"
+                f"{more} Berkas disisihkan: salin isinya ke templat terbaru lalu kirim ulang.", nama)
     if k.masalah is None:
         kosong = [label for label, v in (("Instansi", k.instansi), ("Tahun", k.tahun),
                                          ("Bidang", k.bidang)) if not v]
         if kosong:
-            k.masalah = temuan(
-                "identitas-kosong",
-                f"Isian {', '.join(kosong)} di lembar Profil kosong atau tidak terbaca, jadi "
+            k.masalah = new_temuan("identitas-kosong", schema.PROFIL_SHEET, "", f"Isian {', '.join(kosong)} di lembar Profil kosong atau tidak terbaca, jadi "
                 "buku kerja ini tidak dapat dikenali. Berkas disisihkan: isi lembar Profil "
-                "lalu kirim ulang.", nama, schema.PROFIL_SHEET)
+                "lalu kirim ulang.", nama)
     return k
 
 
-def _rename(f: Finding, nama: str) -> Finding:
-    return Finding(f.kode, f.tingkat, f.lembar, f.sel, f.pesan, nama)
+def _rename(f: Temuan, nama: str) -> Temuan:
+    return Temuan(f.kode, f.tingkat, f.lembar, f.sel, f.pesan, nama)

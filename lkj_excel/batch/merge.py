@@ -23,30 +23,30 @@ from pathlib import Path
 from typing import Any
 
 from lkj_excel.core import schema
-from lkj_excel.batch.codes import temuan
-from lkj_excel.batch.load import Catatan, Kiriman, canon_row, kumpulkan, muat
-from lkj_excel.core.temuan import KESALAHAN, Finding
+from lkj_excel.core.temuan import new_temuan
+from lkj_excel.batch.load import Note, Submission, canon_row, collect, load_submission
+from lkj_excel.core.temuan import KESALAHAN, Temuan
 from lkj_excel.core.model import norm
 
 AGENCY = schema.AGENCY_BIDANG
 
 # statuses of a file in the report
-DIPAKAI = "dipakai"
-GANDA = "ganda"
-REVISI_LAMA = "revisi-lama"
-KONFLIK = "konflik"
-DISISIHKAN = "disisihkan"
-TIDAK_TERBACA = "tidak-terbaca"
-DILEWATI = "dilewati"
+USED = "dipakai"
+DUPLICATE = "ganda"
+OLD_REVISION = "revisi-lama"
+CONFLICT = "konflik"
+SET_ASIDE = "disisihkan"
+UNREADABLE = "tidak-terbaca"
+SKIPPED = "dilewati"
 STATUS_LABEL = {
-    DIPAKAI: "dipakai", GANDA: "ganda (dihitung sekali)", REVISI_LAMA: "revisi lama",
-    KONFLIK: "konflik", DISISIHKAN: "disisihkan", TIDAK_TERBACA: "tidak terbaca",
-    DILEWATI: "dilewati",
+    USED: "dipakai", DUPLICATE: "ganda (dihitung sekali)", OLD_REVISION: "revisi lama",
+    CONFLICT: "konflik", SET_ASIDE: "disisihkan", UNREADABLE: "tidak terbaca",
+    SKIPPED: "dilewati",
 }
 
 
 @dataclass
-class BerkasLaporan:
+class FileReport:
     """What happened to one file."""
 
     berkas: str
@@ -60,15 +60,15 @@ class BerkasLaporan:
 
 
 @dataclass
-class Gabungan:
+class Merge:
     """The merge of one agency: data dict, findings and the per-file report.
 
-    Unpacks as ``data, temuan, laporan = gabung_berkas(paths)``.
+    Unpacks as ``data, temuan, laporan = merge_files(paths)``.
     """
 
     data: dict[str, Any] | None
-    temuan: list[Finding]
-    berkas: list[BerkasLaporan]
+    temuan: list[Temuan]
+    berkas: list[FileReport]
     instansi: str = ""
     tahun: int | None = None
 
@@ -78,14 +78,14 @@ class Gabungan:
         yield self.berkas
 
     @property
-    def ada_kesalahan(self) -> bool:
+    def has_errors(self) -> bool:
         return any(f.tingkat == KESALAHAN for f in self.temuan)
 
     @property
-    def ada_tidak_terbaca(self) -> bool:
-        return any(b.status == TIDAK_TERBACA for b in self.berkas)
+    def has_unreadable(self) -> bool:
+        return any(b.status == UNREADABLE for b in self.berkas)
 
-    def dengan_status(self, *status: str) -> list[BerkasLaporan]:
+    def with_status(self, *status: str) -> list[FileReport]:
         return [b for b in self.berkas if b.status in status]
 
     def as_dict(self) -> dict[str, Any]:
@@ -103,15 +103,15 @@ def _display_names(paths: list[Path]) -> list[str]:
     return [p.name if counts[p.name] == 1 else str(p) for p in paths]
 
 
-def gabung_berkas(sumber: list[str | Path] | tuple[str | Path, ...],
-                  kecuali: str | Path | None = None) -> Gabungan:
+def merge_files(sumber: list[str | Path] | tuple[str | Path, ...],
+                  kecuali: str | Path | None = None) -> Merge:
     """Merge the workbooks in ``sumber`` (files and folders). Never raises for bad files.
 
     ``kecuali``: a path never taken as input (the output file).
     """
-    paths, notes = kumpulkan(list(sumber), Path(kecuali) if kecuali else None)
-    kiriman = [muat(p, n) for p, n in zip(paths, _display_names(paths), strict=True)]
-    return gabung_kiriman(kiriman, notes)
+    paths, notes = collect(list(sumber), Path(kecuali) if kecuali else None)
+    kiriman = [load_submission(p, n) for p, n in zip(paths, _display_names(paths), strict=True)]
+    return merge_submissions(kiriman, notes)
 
 
 def _key_columns(sheet: schema.Sheet) -> tuple[str, ...]:
@@ -128,41 +128,40 @@ def _key_text(sheet: schema.Sheet, key: tuple[str, ...], row: dict[str, Any]) ->
     return label
 
 
-def _order_key(k: Kiriman) -> tuple[Any, ...]:
+def _order_key(k: Submission) -> tuple[Any, ...]:
     pk = (k.data or {}).get("sheets", {}).get("PK", [])
     codes = sorted(_natural(str(r.get("kode_indikator") or "")) for r in pk)
     return (norm(k.bidang) != norm(AGENCY), not codes, codes[0] if codes else (),
             _natural(k.nama))
 
 
-def gabung_kiriman(kiriman: list[Kiriman], notes: list[Catatan] | None = None) -> Gabungan:
+def merge_submissions(kiriman: list[Submission], notes: list[Note] | None = None) -> Merge:
     """The merge itself, on workbooks already read."""
-    laporan: list[BerkasLaporan] = [BerkasLaporan(n.berkas, DILEWATI, n.pesan)
+    laporan: list[FileReport] = [FileReport(n.berkas, SKIPPED, n.pesan)
                                     for n in notes or []]
-    found: list[Finding] = []
-    status: dict[int, BerkasLaporan] = {}
+    found: list[Temuan] = []
+    status: dict[int, FileReport] = {}
 
-    def report(k: Kiriman, st: str, pesan: str) -> None:
-        status[id(k)] = BerkasLaporan(k.nama, st, pesan, k.identitas() if k.data else {})
+    def report(k: Submission, st: str, pesan: str) -> None:
+        status[id(k)] = FileReport(k.nama, st, pesan, k.identitas() if k.data else {})
 
-    usable: list[Kiriman] = []
+    usable: list[Submission] = []
     for k in kiriman:
         if k.masalah is not None:
-            st = TIDAK_TERBACA if k.masalah.kode == "berkas-tidak-terbaca" else DISISIHKAN
+            st = UNREADABLE if k.masalah.kode == "berkas-tidak-terbaca" else SET_ASIDE
             report(k, st, k.masalah.pesan)
             found.append(k.masalah)
         else:
             usable.append(k)
 
     def finish(data: dict[str, Any] | None, instansi: str = "", tahun: int | None = None
-               ) -> Gabungan:
+               ) -> Merge:
         laporan.extend(status[id(k)] for k in kiriman)
         found.sort(key=lambda f: (f.tingkat != KESALAHAN,))
-        return Gabungan(data, found, laporan, instansi, tahun)
+        return Merge(data, found, laporan, instansi, tahun)
 
     if not usable:
-        found.append(temuan("tidak-ada-berkas",
-                            "Tidak ada buku kerja LKj yang dapat digabung. Periksa folder atau "
+        found.append(new_temuan("tidak-ada-berkas", "", "", "Tidak ada buku kerja LKj yang dapat digabung. Periksa folder atau "
                             "nama berkas yang disebutkan."))
         return finish(None)
 
@@ -177,7 +176,7 @@ def gabung_kiriman(kiriman: list[Kiriman], notes: list[Catatan] | None = None) -
                       if counts[(norm(k.instansi), k.tahun)] == best)
     ref = next(k for k in usable if (norm(k.instansi), k.tahun) == target)
     instansi, tahun = ref.instansi, ref.tahun
-    mine: list[Kiriman] = []
+    mine: list[Submission] = []
     for k in usable:
         if (norm(k.instansi), k.tahun) == target:
             mine.append(k)
@@ -190,24 +189,24 @@ def gabung_kiriman(kiriman: list[Kiriman], notes: list[Catatan] | None = None) -
         msg = (f"Buku kerja ini untuk {' dan '.join(what)}, sedangkan gabungan ini untuk "
                f"\"{instansi}\" tahun {tahun}. Berkas disisihkan; gabungkan di folder "
                "tersendiri bila memang diperlukan.")
-        report(k, DISISIHKAN, msg)
-        found.append(temuan("instansi-lain", msg, k.nama, schema.PROFIL_SHEET))
+        report(k, SET_ASIDE, msg)
+        found.append(new_temuan("instansi-lain", schema.PROFIL_SHEET, "", msg, k.nama))
 
     # -- one content per unit: duplicates count once, the newest revision wins
-    units: dict[tuple[str, str], list[Kiriman]] = {}
+    units: dict[tuple[str, str], list[Submission]] = {}
     for k in mine:
         # the same unit's workbook: same Bidang and same workbook id (a fresh template or
         # the agency workbook has another id: its rows are merged row by row instead)
         units.setdefault((norm(k.bidang), norm(k.id_buku_kerja)), []).append(k)
-    chosen: list[Kiriman] = []
+    chosen: list[Submission] = []
     for group in units.values():
-        distinct: list[Kiriman] = []
+        distinct: list[Submission] = []
         for k in group:
-            twin = next((d for d in distinct if d.sidik == k.sidik), None)
+            twin = next((d for d in distinct if d.fingerprint == k.fingerprint), None)
             if twin is None:
                 distinct.append(k)
             else:
-                report(k, GANDA, f"Isinya sama persis dengan \"{twin.nama}\" ({k.bidang}, "
+                report(k, DUPLICATE, f"Isinya sama persis dengan \"{twin.nama}\" ({k.bidang}, "
                                  f"revisi {twin.meta.get('revisi') or '-'}); dihitung sekali.")
         newest = max(d.revisi for d in distinct)
         top = [d for d in distinct if d.revisi == newest]
@@ -215,7 +214,7 @@ def gabung_kiriman(kiriman: list[Kiriman], notes: list[Catatan] | None = None) -
                   else " dan ".join(f"\"{t.nama}\"" for t in top))
         for d in distinct:
             if d.revisi < newest:
-                report(d, REVISI_LAMA,
+                report(d, OLD_REVISION,
                        f"Revisi {d.meta.get('revisi') or '-'} dari {d.bidang}; digantikan "
                        f"revisi {newest} di berkas {winner} (yang dipakai).")
         for d in top:
@@ -223,7 +222,7 @@ def gabung_kiriman(kiriman: list[Kiriman], notes: list[Catatan] | None = None) -
             older = [x.nama for x in distinct if x.revisi < newest]
             extra = (f"; menggantikan revisi lama di {', '.join(repr(o) for o in older)}"
                      if older else "")
-            report(d, DIPAKAI, f"Dipakai: {d.bidang}, revisi {d.meta.get('revisi') or '-'}"
+            report(d, USED, f"Dipakai: {d.bidang}, revisi {d.meta.get('revisi') or '-'}"
                                f"{extra}.")
         if len(top) > 1:
             names = " dan ".join(f"\"{t.nama}\"" for t in top)
@@ -233,9 +232,9 @@ def gabung_kiriman(kiriman: list[Kiriman], notes: list[Catatan] | None = None) -
                    "konflik-baris). Naikkan Revisi pada berkas yang benar (lembar tersembunyi "
                    f"{schema.META_SHEET}: klik kanan tab lembar > Tampilkan) atau hapus yang "
                    "lain, lalu gabung ulang.")
-            found.append(temuan("konflik-revisi", msg, top[0].nama))
+            found.append(new_temuan("konflik-revisi", "", "", msg, top[0].nama))
             for t in top:
-                report(t, KONFLIK, msg)
+                report(t, CONFLICT, msg)
     chosen.sort(key=_order_key)
     # -- rows: identical rows from several files count once, different ones conflict
     parts: dict[int, dict[str, Any]] = {}
@@ -244,10 +243,10 @@ def gabung_kiriman(kiriman: list[Kiriman], notes: list[Catatan] | None = None) -
         parts[id(k)] = {"profil": k.data["profil"], "meta": k.data["meta"],
                         "pengaturan": k.data["pengaturan"],
                         "sheets": {s.name: [] for s in schema.DATA_SHEETS}}
-    accepted: list[tuple[schema.Sheet, str, dict[str, Any], list[Kiriman]]] = []
+    accepted: list[tuple[schema.Sheet, str, dict[str, Any], list[Submission]]] = []
     for sheet in schema.DATA_SHEETS:
         cols = _key_columns(sheet)
-        groups: dict[Any, list[tuple[Kiriman, list[dict[str, Any]], list[int], Any]]] = {}
+        groups: dict[Any, list[tuple[Submission, list[dict[str, Any]], list[int], Any]]] = {}
         for k in chosen:
             rows = k.data["sheets"].get(sheet.name, []) if k.data else []
             nums = k.baris.get(sheet.name, [])
@@ -277,15 +276,12 @@ def gabung_kiriman(kiriman: list[Kiriman], notes: list[Catatan] | None = None) -
                 for c, _, ns in contribs)
             diff = _differing_columns(sheet, contribs[0][1], contribs[1][1])
             detail = f" Berbeda di kolom {', '.join(diff)}." if diff else ""
-            found.append(temuan(
-                "konflik-baris",
-                f"Lembar {sheet.name} {label} diisi berbeda di {where}.{detail} Tidak ada yang "
+            found.append(new_temuan("konflik-baris", sheet.name, "", f"Lembar {sheet.name} {label} diisi berbeda di {where}.{detail} Tidak ada yang "
                 "dipakai: tetapkan isi yang benar di satu berkas, hapus baris itu dari berkas "
-                "lain (atau naikkan Revisi), lalu gabung ulang.",
-                first_k.nama, sheet.name))
+                "lain (atau naikkan Revisi), lalu gabung ulang.", first_k.nama))
             for c, _, _ in contribs:
                 b = status.get(id(c))
-                if b is not None and b.status == DIPAKAI:
+                if b is not None and b.status == USED:
                     b.pesan += f" Ada konflik baris dengan berkas lain (lembar {sheet.name})."
 
     from lkj_excel.core.units import merge_units
@@ -300,11 +296,8 @@ def gabung_kiriman(kiriman: list[Kiriman], notes: list[Catatan] | None = None) -
     base = chosen[0]
     for k in chosen[1:]:
         if canon_settings(k) != canon_settings(base):
-            found.append(temuan(
-                "pengaturan-berbeda",
-                f"Lembar Pengaturan di \"{k.nama}\" berbeda dengan di \"{base.nama}\"; yang "
-                f"dipakai dari \"{base.nama}\". Samakan pengaturannya bila perlu.",
-                k.nama, schema.PENGATURAN_SHEET))
+            found.append(new_temuan("pengaturan-berbeda", schema.PENGATURAN_SHEET, "", f"Lembar Pengaturan di \"{k.nama}\" berbeda dengan di \"{base.nama}\"; yang "
+                f"dipakai dari \"{base.nama}\". Samakan pengaturannya bila perlu.", k.nama))
 
     for k in chosen:
         found.extend(k.temuan)
@@ -318,7 +311,7 @@ def canon_value(value: Any) -> str:
     return "" if c is None else str(c)
 
 
-def canon_settings(k: Kiriman) -> str:
+def canon_settings(k: Submission) -> str:
     from lkj_excel.batch.load import _canon
 
     return repr(_canon((k.data or {}).get("pengaturan", {})))
@@ -333,13 +326,13 @@ def _differing_columns(sheet: schema.Sheet, a: list[dict[str, Any]], b: list[dic
 
 
 def _foreign_rows(data: dict[str, Any],
-                  accepted: list[tuple[schema.Sheet, str, dict[str, Any], list[Kiriman]]]
-                  ) -> list[Finding]:
+                  accepted: list[tuple[schema.Sheet, str, dict[str, Any], list[Submission]]]
+                  ) -> list[Temuan]:
     from lkj_excel.core import units
 
     owners = units.Owners(data)  # one lookup table for all rows
     known = set(owners.indikator)
-    per: dict[tuple[int, str], tuple[Kiriman, str, list[str]]] = {}
+    per: dict[tuple[int, str], tuple[Submission, str, list[str]]] = {}
     for sheet, label, row, contributors in accepted:
         if sheet.name in units.INDICATOR_SHEETS and norm(row.get("kode_indikator")) not in known:
             continue  # indicator without PK row: the validator reports it
@@ -351,10 +344,7 @@ def _foreign_rows(data: dict[str, Any],
     out = []
     for k, owner, rows in per.values():
         shown = ", ".join(rows[:8]) + (f", dan {len(rows) - 8} lagi" if len(rows) > 8 else "")
-        out.append(temuan(
-            "baris-bidang-lain",
-            f"Berkas \"{k.nama}\" ({k.bidang}) memuat {len(rows)} baris milik {owner}: "
+        out.append(new_temuan("baris-bidang-lain", "", "", f"Berkas \"{k.nama}\" ({k.bidang}) memuat {len(rows)} baris milik {owner}: "
             f"{shown}. Baris yang sama persis di berkas lain dihitung sekali; bila berbeda "
-            f"menjadi konflik. Sebaiknya baris ini diisi hanya di buku kerja {owner}.",
-            k.nama))
+            f"menjadi konflik. Sebaiknya baris ini diisi hanya di buku kerja {owner}.", k.nama))
     return out

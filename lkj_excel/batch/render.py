@@ -12,20 +12,20 @@ from typing import Any
 
 from lkj_excel.core import __version__
 from lkj_excel.core import schema
-from lkj_excel.core.engine import Pemeriksaan
+from lkj_excel.core.engine import Checked
 from lkj_excel.core.temuan import KESALAHAN
 
-KOLOM_TEMUAN = ("No", "Tingkat", "Kode", "Berkas", "Lembar", "Sel", "Pesan")
-KOLOM_BERKAS = ("Berkas", "Status", "Bidang", "Revisi", "Keterangan")
+TEMUAN_COLUMNS = ("No", "Tingkat", "Kode", "Berkas", "Lembar", "Sel", "Pesan")
+FILE_COLUMNS = ("Berkas", "Status", "Bidang", "Revisi", "Keterangan")
 
 
-def _judul(p: Pemeriksaan) -> str:
-    prof = p.hasil.profil
+def _judul(p: Checked) -> str:
+    prof = p.result.profil
     bits = [str(x) for x in (prof.get("instansi"), prof.get("tahun")) if x]
     return " · ".join(bits) or p.data.source
 
 
-def _rows_temuan(p: Pemeriksaan) -> list[list[Any]]:
+def _rows_temuan(p: Checked) -> list[list[Any]]:
     return [[n, f.tingkat, f.kode, f.berkas or None, f.lembar or None, f.sel or None, f.pesan]
             for n, f in enumerate(p.temuan, start=1)]
 
@@ -37,7 +37,7 @@ def _rows_berkas(berkas: list[Any]) -> list[list[Any]]:
              b.identitas.get("revisi"), b.pesan] for b in berkas]
 
 
-def tulis_validasi_xlsx(p: Pemeriksaan, berkas: list[Any], out: str | Path) -> Path:
+def write_validasi_xlsx(p: Checked, berkas: list[Any], out: str | Path) -> Path:
     from openpyxl import Workbook
 
     from lkj_excel.files.atomic import atomic_write
@@ -51,7 +51,7 @@ def tulis_validasi_xlsx(p: Pemeriksaan, berkas: list[Any], out: str | Path) -> P
     blocks = [Block(1, 1, [[f"Hasil Validasi — {_judul(p)}"]], "title"),
               Block(2, 1, [[f"{n_err} kesalahan, {len(p.temuan) - n_err} peringatan. Ditulis "
                             f"oleh lkj-excel {__version__}."]]),
-              Block(4, 1, [list(KOLOM_TEMUAN)], "header")]
+              Block(4, 1, [list(TEMUAN_COLUMNS)], "header")]
     rows = _rows_temuan(p)
     if rows:
         blocks.append(Block(5, 1, rows))
@@ -61,7 +61,7 @@ def tulis_validasi_xlsx(p: Pemeriksaan, berkas: list[Any], out: str | Path) -> P
     ws.freeze_panes = "A5"
     ws2 = wb.create_sheet("Berkas")
     blocks = [Block(1, 1, [["Berkas yang diterima"]], "title"),
-              Block(3, 1, [list(KOLOM_BERKAS)], "header")]
+              Block(3, 1, [list(FILE_COLUMNS)], "header")]
     rows = _rows_berkas(berkas)
     if rows:
         blocks.append(Block(4, 1, rows))
@@ -83,7 +83,7 @@ tr.peringatan td:nth-child(2){color:#8a5a00}
 """
 
 
-def validasi_html(p: Pemeriksaan, berkas: list[Any], judul: str | None = None) -> str:
+def validasi_html(p: Checked, berkas: list[Any], judul: str | None = None) -> str:
     e = html.escape
     n_err = sum(1 for f in p.temuan if f.tingkat == KESALAHAN)
     title = judul or f"Hasil Validasi — {_judul(p)}"
@@ -94,11 +94,11 @@ def validasi_html(p: Pemeriksaan, berkas: list[Any], judul: str | None = None) -
         out.append(f"<p>{n_err} kesalahan, {len(p.temuan) - n_err} peringatan.</p>")
     else:
         out.append('<p class="ok">Tidak ada temuan: buku kerja siap dipakai.</p>')
-    a = p.hasil.anggaran
-    out.append(f"<p>{len(p.hasil.indikator)} indikator; anggaran {e(_rp(a.anggaran))}, "
-               f"realisasi {e(_rp(a.realisasi))}; {p.hasil.pegawai.jumlah} pegawai.</p>")
+    a = p.result.anggaran
+    out.append(f"<p>{len(p.result.indikator)} indikator; anggaran {e(_rp(a.anggaran))}, "
+               f"realisasi {e(_rp(a.realisasi))}; {p.result.pegawai.jumlah} pegawai.</p>")
     out.append("<h2>Temuan</h2><table><thead><tr>"
-               + "".join(f"<th>{e(c)}</th>" for c in KOLOM_TEMUAN) + "</tr></thead><tbody>")
+               + "".join(f"<th>{e(c)}</th>" for c in TEMUAN_COLUMNS) + "</tr></thead><tbody>")
     for row, f in zip(_rows_temuan(p), p.temuan, strict=True):
         out.append(f'<tr class="{e(f.tingkat)}">'
                    + "".join(f"<td>{e('' if v is None else str(v))}</td>" for v in row)
@@ -106,7 +106,7 @@ def validasi_html(p: Pemeriksaan, berkas: list[Any], judul: str | None = None) -
     out.append("</tbody></table>")
     if berkas:
         out.append("<h2>Berkas yang diterima</h2><table><thead><tr>"
-                   + "".join(f"<th>{e(c)}</th>" for c in KOLOM_BERKAS) + "</tr></thead><tbody>")
+                   + "".join(f"<th>{e(c)}</th>" for c in FILE_COLUMNS) + "</tr></thead><tbody>")
         for row in _rows_berkas(berkas):
             out.append("<tr>" + "".join(f"<td>{e('' if v is None else str(v))}</td>"
                                         for v in row) + "</tr>")
@@ -124,7 +124,7 @@ def _rp(value: Any) -> str:
         return str(value)
 
 
-def tulis_validasi_html(p: Pemeriksaan, berkas: list[Any], out: str | Path) -> Path:
+def write_validasi_html(p: Checked, berkas: list[Any], out: str | Path) -> Path:
     from lkj_excel.files.atomic import atomic_write_text
 
     return atomic_write_text(out, validasi_html(p, berkas))

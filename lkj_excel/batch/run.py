@@ -18,17 +18,17 @@ from typing import Any
 
 from lkj_excel.batch.load import XLSX
 
-SELESAI = "selesai"
-ADA_KESALAHAN = "ada kesalahan"
-GAGAL = "gagal"
+DONE = "selesai"
+HAS_ERRORS = "ada kesalahan"
+FAILED = "gagal"
 
 
 @dataclass
-class HasilInstansi:
+class InstansiResult:
     """The outcome of one agency (plain data: crosses process boundaries)."""
 
     folder: str
-    status: str = GAGAL
+    status: str = FAILED
     instansi: str = ""
     tahun: int | None = None
     pesan: str = ""
@@ -45,7 +45,7 @@ class HasilInstansi:
         return asdict(self)
 
 
-def cari_instansi(folder: str | Path) -> list[Path]:
+def find_instansi(folder: str | Path) -> list[Path]:
     """The agency folders: each subfolder holding .xlsx files, plus ``folder`` itself when it
     holds .xlsx files directly (one agency)."""
     root = Path(folder)
@@ -66,7 +66,7 @@ def _laporan(p: Any, out_dir: Path, pdf: bool) -> tuple[list[str], list[str]]:
     ``lkj laporan`` without ``--paksa``); (paths, notes)."""
     from lkj_excel.report.render import render_docx
 
-    if p.ada_kesalahan:
+    if p.has_errors:
         return [], ["Laporan tidak disusun karena masih ada kesalahan; perbaiki lalu jalankan "
                     "lagi."]
     try:
@@ -85,35 +85,35 @@ def _laporan(p: Any, out_dir: Path, pdf: bool) -> tuple[list[str], list[str]]:
     return paths, notes
 
 
-def proses_instansi(folder: str, out_root: str, pdf: bool = False) -> HasilInstansi:
+def process_instansi(folder: str, out_root: str, pdf: bool = False) -> InstansiResult:
     """Merge, validate and write everything for one agency folder. Never raises."""
     t0 = time.perf_counter()
-    h = HasilInstansi(folder=str(folder))
+    h = InstansiResult(folder=str(folder))
     try:
         _proses(Path(folder), Path(out_root), pdf, h)
     except Exception as exc:
         from lkj_excel.core.read import WorkbookError
 
-        h.status = GAGAL
+        h.status = FAILED
         h.pesan = (exc.pesan if isinstance(exc, WorkbookError)
                    else f"Terjadi kesalahan tak terduga: {type(exc).__name__}: {exc}")
     h.detik = round(time.perf_counter() - t0, 3)
     return h
 
 
-def _proses(folder: Path, out_root: Path, pdf: bool, h: HasilInstansi) -> None:
-    from lkj_excel.batch.check import periksa_gabungan, tulis_gabungan
-    from lkj_excel.batch.merge import DIPAKAI, KONFLIK, TIDAK_TERBACA, gabung_berkas
-    from lkj_excel.batch.render import tulis_validasi_html, tulis_validasi_xlsx
+def _proses(folder: Path, out_root: Path, pdf: bool, h: InstansiResult) -> None:
+    from lkj_excel.batch.check import check_merged, write_merged
+    from lkj_excel.batch.merge import USED, CONFLICT, UNREADABLE, merge_files
+    from lkj_excel.batch.render import write_validasi_html, write_validasi_xlsx
     from lkj_excel.files.atomic import safe_filename
 
-    g = gabung_berkas([folder])
-    h.dipakai = [b.berkas for b in g.berkas if b.status in (DIPAKAI, KONFLIK)]
+    g = merge_files([folder])
+    h.dipakai = [b.berkas for b in g.berkas if b.status in (USED, CONFLICT)]
     h.disisihkan = [(b.berkas, b.status, b.pesan) for b in g.berkas
-                    if b.status not in (DIPAKAI, KONFLIK)]
-    h.tidak_terbaca = sum(1 for b in g.berkas if b.status == TIDAK_TERBACA)
+                    if b.status not in (USED, CONFLICT)]
+    h.tidak_terbaca = sum(1 for b in g.berkas if b.status == UNREADABLE)
     if g.data is None:
-        h.status = GAGAL
+        h.status = FAILED
         h.pesan = "Tidak ada buku kerja LKj yang dapat digabung di folder ini."
         return
     h.instansi, h.tahun = g.instansi, g.tahun
@@ -121,16 +121,16 @@ def _proses(folder: Path, out_root: Path, pdf: bool, h: HasilInstansi) -> None:
     stem = safe_filename(f"LKj {g.tahun} {singkatan}", default="LKj")
     out_dir = out_root / safe_filename(folder.name, default="instansi")
     out_dir.mkdir(parents=True, exist_ok=True)
-    p = periksa_gabungan(g, f"{stem}.xlsx")
-    h.keluaran.append(str(tulis_gabungan(g.data, p, out_dir / f"{stem}.xlsx")))
-    h.keluaran.append(str(tulis_validasi_xlsx(p, g.berkas, out_dir / f"{stem} - Validasi.xlsx")))
-    h.keluaran.append(str(tulis_validasi_html(p, g.berkas, out_dir / f"{stem} - Validasi.html")))
+    p = check_merged(g, f"{stem}.xlsx")
+    h.keluaran.append(str(write_merged(g.data, p, out_dir / f"{stem}.xlsx")))
+    h.keluaran.append(str(write_validasi_xlsx(p, g.berkas, out_dir / f"{stem} - Validasi.xlsx")))
+    h.keluaran.append(str(write_validasi_html(p, g.berkas, out_dir / f"{stem} - Validasi.html")))
     paths, notes = _laporan(p, out_dir, pdf)
     h.keluaran += paths
     h.catatan += notes
     h.kesalahan = sum(1 for f in p.temuan if f.tingkat == "kesalahan")
     h.peringatan = len(p.temuan) - h.kesalahan
-    h.status = ADA_KESALAHAN if h.kesalahan else SELESAI
+    h.status = HAS_ERRORS if h.kesalahan else DONE
     h.pesan = f"{len(h.dipakai)} berkas digabung; {h.kesalahan} kesalahan, {h.peringatan} peringatan."
 
 
@@ -150,38 +150,38 @@ def _executor(pekerja: int | None, scheduler: str | None, n_tasks: int) -> tuple
     return ex, None
 
 
-def jalankan(folder: str | Path, out: str | Path, pdf: bool = False, pekerja: int | None = None,
+def run_batch_folder(folder: str | Path, out: str | Path, pdf: bool = False, pekerja: int | None = None,
              scheduler: str | None = None,
-             kemajuan: Callable[[HasilInstansi], None] | None = None) -> list[HasilInstansi]:
+             kemajuan: Callable[[InstansiResult], None] | None = None) -> list[InstansiResult]:
     """Process every agency under ``folder``; results in folder order.
 
     With ``pekerja == 1`` and no scheduler the work runs in this process.
     """
     from concurrent.futures import as_completed
 
-    folders = cari_instansi(folder)
+    folders = find_instansi(folder)
     out_root = Path(out)
     out_root.mkdir(parents=True, exist_ok=True)
-    results: dict[str, HasilInstansi] = {}
+    results: dict[str, InstansiResult] = {}
     if not folders:
         return []
     if pekerja == 1 and not scheduler:
         for f in folders:
-            r = proses_instansi(str(f), str(out_root), pdf)
+            r = process_instansi(str(f), str(out_root), pdf)
             results[str(f)] = r
             if kemajuan:
                 kemajuan(r)
         return [results[str(f)] for f in folders]
     ex, closer = _executor(pekerja, scheduler, len(folders))
     try:
-        futures = {ex.submit(proses_instansi, str(f), str(out_root.resolve()), pdf): str(f)
+        futures = {ex.submit(process_instansi, str(f), str(out_root.resolve()), pdf): str(f)
                    for f in folders}
         for fut in as_completed(futures):
             key = futures[fut]
             try:
                 r = fut.result()
             except Exception as exc:  # a worker died: this agency failed, the others go on
-                r = HasilInstansi(folder=key, status=GAGAL,
+                r = InstansiResult(folder=key, status=FAILED,
                                   pesan=f"Pekerja berhenti saat memproses folder ini: "
                                         f"{type(exc).__name__}: {exc}")
             results[key] = r
@@ -194,6 +194,6 @@ def jalankan(folder: str | Path, out: str | Path, pdf: bool = False, pekerja: in
     return [results[str(f)] for f in folders]
 
 
-def tampil_kemajuan() -> bool:
+def show_progress() -> bool:
     """A progress bar only on a terminal, never in CI."""
     return sys.stderr.isatty() and not os.environ.get("CI")

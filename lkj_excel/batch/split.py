@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from lkj_excel.core import schema
-from lkj_excel.core.temuan import Finding
+from lkj_excel.core.temuan import Temuan
 
 
 @dataclass
-class BerkasUnit:
+class UnitFile:
     unit: str
     path: Path
     indikator: list[str]
@@ -25,17 +25,17 @@ class BerkasUnit:
 
 
 @dataclass
-class HasilPecah:
+class SplitResult:
     master: str
     instansi: str
     tahun: Any
-    berkas: list[BerkasUnit] = field(default_factory=list)
-    temuan: list[Finding] = field(default_factory=list)
+    berkas: list[UnitFile] = field(default_factory=list)
+    temuan: list[Temuan] = field(default_factory=list)
 
 
-def pecah_berkas(master: str | Path, out_dir: str | Path) -> HasilPecah:
+def split_file(master: str | Path, out_dir: str | Path) -> SplitResult:
     """Split ``master`` into ``out_dir``. Raises ``WorkbookError`` for an unusable master."""
-    from lkj_excel.batch.load import periksa_versi
+    from lkj_excel.batch.load import check_version
     from lkj_excel.core.read import WorkbookError, read_workbook
     from lkj_excel.files.template import write_workbook
     from lkj_excel.core.units import data_from_model, split_by_unit, unit_filename
@@ -43,10 +43,10 @@ def pecah_berkas(master: str | Path, out_dir: str | Path) -> HasilPecah:
     src = Path(master)
     res = read_workbook(src)
     wd = res.data
-    masalah = periksa_versi(wd.meta, src.name)
+    masalah = check_version(wd.meta, src.name)
     if masalah is not None:
         raise WorkbookError(masalah.pesan, src.name)
-    struktur = [f for f in res.findings
+    struktur = [f for f in res.temuan
                 if f.kode in ("lembar-hilang", "kolom-hilang") and f.tingkat == "kesalahan"]
     if struktur:
         raise WorkbookError(
@@ -62,7 +62,7 @@ def pecah_berkas(master: str | Path, out_dir: str | Path) -> HasilPecah:
         raise WorkbookError(f"\"{out}\" bukan folder; sebutkan folder keluaran.", out.name)
     parts = split_by_unit(data)
     revisi = wd.meta.get("revisi")
-    hasil = HasilPecah(src.name, profil["instansi"], profil["tahun"], temuan=res.findings)
+    result = SplitResult(src.name, profil["instansi"], profil["tahun"], temuan=res.temuan)
     plan = []
     for i, (unit, part) in enumerate(parts.items(), 1):
         if isinstance(revisi, int) and revisi > part["meta"].get("revisi", 1):
@@ -77,11 +77,11 @@ def pecah_berkas(master: str | Path, out_dir: str | Path) -> HasilPecah:
         write_workbook(path, part)
         rows = sum(len(v) for v in part["sheets"].values())
         kodes = [str(r.get("kode_indikator")) for r in part["sheets"].get("PK", [])]
-        hasil.berkas.append(BerkasUnit(unit, path, kodes, rows))
-    return hasil
+        result.berkas.append(UnitFile(unit, path, kodes, rows))
+    return result
 
 
-def describe(h: HasilPecah) -> list[str]:
+def describe(h: SplitResult) -> list[str]:
     lines = [f"Buku kerja instansi: {h.master} ({h.instansi}, tahun {h.tahun})",
              f"Dipecah menjadi {len(h.berkas)} buku kerja:"]
     for b in h.berkas:

@@ -70,7 +70,7 @@ def predikat(nilai: Decimal | None, skala: Sequence[tuple[Decimal, str]]) -> str
     return ordered[-1][1]
 
 
-def realisasi_dari(pembilang: Decimal, penyebut: Decimal, satuan: str | None) -> Decimal | None:
+def realisasi_from(pembilang: Decimal, penyebut: Decimal, satuan: str | None) -> Decimal | None:
     """Pembilang / Penyebut (x 100 for satuan %); None when Penyebut is 0."""
     if penyebut == 0:
         return None
@@ -78,7 +78,7 @@ def realisasi_dari(pembilang: Decimal, penyebut: Decimal, satuan: str | None) ->
     return value * HUNDRED if (satuan or "").strip() == schema.SATUAN_PERSEN else value
 
 
-def persen(bagian: Decimal | None, keseluruhan: Decimal | None) -> Decimal | None:
+def percent(bagian: Decimal | None, keseluruhan: Decimal | None) -> Decimal | None:
     if bagian is None or not keseluruhan:
         return None
     return Decimal(bagian) / Decimal(keseluruhan) * HUNDRED
@@ -93,7 +93,7 @@ def _r2(value: Decimal | None) -> Decimal | None:
 # ---------------------------------------------------------------------------
 
 @dataclass
-class Perubahan:
+class YearChange:
     tahun_lalu: int
     realisasi_lalu: Decimal
     selisih: Decimal
@@ -101,7 +101,7 @@ class Perubahan:
 
 
 @dataclass
-class IndikatorHasil:
+class IndikatorResult:
     kode: str
     kode_sasaran: str
     sasaran: str
@@ -131,13 +131,13 @@ class IndikatorHasil:
     riwayat: list[tuple[int, Decimal]] = field(default_factory=list)
     pembanding: list[tuple[str, Decimal | None]] = field(default_factory=list)
     kejadian: list[Row] = field(default_factory=list)
-    perubahan: Perubahan | None = None
+    year_change: YearChange | None = None
     pk_row: Row | None = None
     iku_row: Row | None = None
 
 
 @dataclass
-class KegiatanHasil:
+class KegiatanResult:
     kegiatan: str
     anggaran: Decimal | None
     realisasi: Decimal | None
@@ -146,7 +146,7 @@ class KegiatanHasil:
 
 
 @dataclass
-class ProgramHasil:
+class ProgramResult:
     program: str
     kode_sasaran: str
     anggaran: Decimal
@@ -154,22 +154,22 @@ class ProgramHasil:
     serapan_persen: Decimal | None
     efisiensi: Decimal | None
     efisiensi_persen: Decimal | None
-    kegiatan: list[KegiatanHasil] = field(default_factory=list)
+    kegiatan: list[KegiatanResult] = field(default_factory=list)
     row: Row | None = None
 
 
 @dataclass
-class AnggaranHasil:
+class AnggaranResult:
     anggaran: Decimal
     realisasi: Decimal
     serapan_persen: Decimal | None
     efisiensi: Decimal
     efisiensi_persen: Decimal | None
-    program: list[ProgramHasil] = field(default_factory=list)
+    program: list[ProgramResult] = field(default_factory=list)
 
 
 @dataclass
-class LraHasil:
+class LraResult:
     kode: str
     uraian: str
     tingkat: int
@@ -181,25 +181,25 @@ class LraHasil:
 
 
 @dataclass
-class PegawaiHasil:
+class PegawaiResult:
     jumlah: int
     per_jenis: dict[str, int]
     kelompok: dict[str, dict[str, list[tuple[str, int]]]]
 
 
 @dataclass
-class Hasil:
+class Result:
     profil: dict[str, Any]
     settings: Settings
-    indikator: list[IndikatorHasil]
-    anggaran: AnggaranHasil
-    lra: list[LraHasil]
-    pegawai: PegawaiHasil
+    indikator: list[IndikatorResult]
+    anggaran: AnggaranResult
+    lra: list[LraResult]
+    pegawai: PegawaiResult
     narasi: dict[str, list[str]]
 
-    def sasaran(self) -> list[tuple[str, str, list[IndikatorHasil]]]:
+    def sasaran(self) -> list[tuple[str, str, list[IndikatorResult]]]:
         """Indicators grouped by sasaran, in PK order."""
-        groups: dict[str, tuple[str, list[IndikatorHasil]]] = {}
+        groups: dict[str, tuple[str, list[IndikatorResult]]] = {}
         for ind in self.indikator:
             key = ind.kode_sasaran or ind.sasaran
             groups.setdefault(key, (ind.sasaran, []))[1].append(ind)
@@ -216,21 +216,21 @@ def realisasi_indikator(iku: Row | None, satuan: str, kejadian: list[Row]
     pembilang = iku["pembilang"] if iku else None
     penyebut = iku["penyebut"] if iku else None
     if pembilang is not None and penyebut is not None:
-        real = realisasi_dari(pembilang, penyebut, satuan)
+        real = realisasi_from(pembilang, penyebut, satuan)
         return real, "pembilang-penyebut", pembilang, penyebut
     if pembilang is None and penyebut is None and kejadian:
         handled = sum(1 for k in kejadian if k["status"] in schema.STATUS_TERTANGANI)
         p, q = Decimal(handled), Decimal(len(kejadian))
-        return realisasi_dari(p, q, satuan), "kejadian", p, q
+        return realisasi_from(p, q, satuan), "kejadian", p, q
     if iku is not None and iku["realisasi"] is not None:
         return iku["realisasi"], "input", pembilang, penyebut
     return None, None, pembilang, penyebut
 
 
-def hitung_indikator(pk: Row, iku: Row | None, kejadian: list[Row], st: Settings
-                     ) -> IndikatorHasil:
+def compute_indikator(pk: Row, iku: Row | None, kejadian: list[Row], st: Settings
+                     ) -> IndikatorResult:
     satuan = pk.get("satuan", "")
-    ind = IndikatorHasil(
+    ind = IndikatorResult(
         kode=pk.get("kode_indikator", ""), kode_sasaran=pk.get("kode_sasaran", ""),
         sasaran=pk.get("sasaran", ""), indikator=pk.get("indikator", ""), satuan=satuan,
         polaritas=pk.get("polaritas", "Positif"), bidang=pk.get("bidang", ""),
@@ -255,8 +255,8 @@ def hitung_indikator(pk: Row, iku: Row | None, kejadian: list[Row], st: Settings
     return ind
 
 
-def perubahan(riwayat: list[tuple[int, Decimal]], tahun: int | None,
-              sekarang: Decimal | None) -> Perubahan | None:
+def year_change(riwayat: list[tuple[int, Decimal]], tahun: int | None,
+              sekarang: Decimal | None) -> YearChange | None:
     """Change from the latest earlier year to this year's (rounded) realisasi."""
     earlier = [(t, r) for t, r in riwayat if tahun is None or t < tahun]
     if not earlier or sekarang is None:
@@ -264,20 +264,20 @@ def perubahan(riwayat: list[tuple[int, Decimal]], tahun: int | None,
     t, r = max(earlier)
     diff = sekarang - r
     arah = "naik" if diff > 0 else "turun" if diff < 0 else "tetap"
-    return Perubahan(t, r, diff, arah)
+    return YearChange(t, r, diff, arah)
 
 
-def hitung_anggaran(rows: list[Row]) -> AnggaranHasil:
-    programs: list[ProgramHasil] = []
-    by_name: dict[str, ProgramHasil] = {}
+def compute_anggaran(rows: list[Row]) -> AnggaranResult:
+    programs: list[ProgramResult] = []
+    by_name: dict[str, ProgramResult] = {}
     for row in rows:
         if row["kegiatan"] is None and row["anggaran"] is not None:
             a, r = row["anggaran"], row["realisasi"]
-            p = ProgramHasil(
+            p = ProgramResult(
                 program=row.get("program", ""), kode_sasaran=row.get("kode_sasaran", ""),
-                anggaran=a, realisasi=r, serapan_persen=_r2(persen(r, a)),
+                anggaran=a, realisasi=r, serapan_persen=_r2(percent(r, a)),
                 efisiensi=None if r is None else a - r,
-                efisiensi_persen=None if r is None else _r2(persen(a - r, a)), row=row)
+                efisiensi_persen=None if r is None else _r2(percent(a - r, a)), row=row)
             programs.append(p)
             by_name.setdefault(norm(p.program), p)
     for row in rows:
@@ -285,12 +285,12 @@ def hitung_anggaran(rows: list[Row]) -> AnggaranHasil:
             p = by_name.get(norm(row["program"]))
             if p is not None:
                 a, r = row["anggaran"], row["realisasi"]
-                p.kegiatan.append(KegiatanHasil(row["kegiatan"], a, r, _r2(persen(r, a)), row))
+                p.kegiatan.append(KegiatanResult(row["kegiatan"], a, r, _r2(percent(r, a)), row))
     total_a = sum((p.anggaran for p in programs), Decimal(0))
     total_r = sum((p.realisasi or Decimal(0) for p in programs), Decimal(0))
-    return AnggaranHasil(
-        anggaran=total_a, realisasi=total_r, serapan_persen=_r2(persen(total_r, total_a)),
-        efisiensi=total_a - total_r, efisiensi_persen=_r2(persen(total_a - total_r, total_a)),
+    return AnggaranResult(
+        anggaran=total_a, realisasi=total_r, serapan_persen=_r2(percent(total_r, total_a)),
+        efisiensi=total_a - total_r, efisiensi_persen=_r2(percent(total_a - total_r, total_a)),
         program=programs)
 
 
@@ -305,19 +305,19 @@ def lra_parent(kode: str, codes: set[str]) -> str | None:
     return None
 
 
-def hitung_lra(rows: list[Row]) -> list[LraHasil]:
+def compute_lra(rows: list[Row]) -> list[LraResult]:
     out = []
     for row in rows:
         kode = str(row.get("kode_rekening", "")).strip()
-        out.append(LraHasil(
+        out.append(LraResult(
             kode=kode, uraian=row.get("uraian", ""), tingkat=kode.count(".") + 1,
             anggaran=row["anggaran"], realisasi=row["realisasi"],
             realisasi_lalu=row["realisasi_lalu"],
-            serapan_persen=_r2(persen(row["realisasi"], row["anggaran"])), row=row))
+            serapan_persen=_r2(percent(row["realisasi"], row["anggaran"])), row=row))
     return out
 
 
-def hitung_pegawai(rows: list[Row]) -> PegawaiHasil:
+def compute_pegawai(rows: list[Row]) -> PegawaiResult:
     kelompok: dict[str, dict[str, list[tuple[str, int]]]] = {}
     for row in rows:
         jenis, grp = row["jenis"], row["pengelompokan"]
@@ -326,10 +326,10 @@ def hitung_pegawai(rows: list[Row]) -> PegawaiHasil:
         kelompok.setdefault(jenis, {}).setdefault(grp, []).append(
             (row.get("uraian", ""), int(row["jumlah"])))
     per_jenis = {j: sum(n for _, n in next(iter(g.values()))) for j, g in kelompok.items()}
-    return PegawaiHasil(jumlah=sum(per_jenis.values()), per_jenis=per_jenis, kelompok=kelompok)
+    return PegawaiResult(jumlah=sum(per_jenis.values()), per_jenis=per_jenis, kelompok=kelompok)
 
 
-def hitung(data: WorkbookData) -> Hasil:
+def compute_workbook(data: WorkbookData) -> Result:
     st = data.settings
     iku_by = {}
     for row in data.iku:
@@ -352,17 +352,17 @@ def hitung(data: WorkbookData) -> Hasil:
         if not k or k in seen:
             continue
         seen.add(k)
-        ind = hitung_indikator(pk, iku_by.get(k), kej_by.get(k, []), st)
+        ind = compute_indikator(pk, iku_by.get(k), kej_by.get(k, []), st)
         ind.riwayat = sorted(riw_by.get(k, []))
         ind.pembanding = pem_by.get(k, [])
-        ind.perubahan = perubahan(ind.riwayat, data.tahun, ind.realisasi_bulat)
+        ind.year_change = year_change(ind.riwayat, data.tahun, ind.realisasi_bulat)
         indikator.append(ind)
 
     narasi: dict[str, list[str]] = {}
     for row in data.sheet("Narasi"):
         if row["bagian"] and row["isi"]:
             narasi.setdefault(row["bagian"], []).append(row["isi"])
-    return Hasil(
+    return Result(
         profil=dict(data.profil), settings=st, indikator=indikator,
-        anggaran=hitung_anggaran(data.anggaran), lra=hitung_lra(data.lra),
-        pegawai=hitung_pegawai(data.pegawai), narasi=narasi)
+        anggaran=compute_anggaran(data.anggaran), lra=compute_lra(data.lra),
+        pegawai=compute_pegawai(data.pegawai), narasi=narasi)

@@ -7,43 +7,43 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from lkj_excel.core.compute import Hasil, hitung
-from lkj_excel.core.temuan import Finding, has_errors, sort_key
+from lkj_excel.core.compute import Result, compute_workbook
+from lkj_excel.core.temuan import Temuan, has_errors, sort_key
 from lkj_excel.core.model import WorkbookData
 from lkj_excel.core.read import Grid, read_grids, read_workbook
 from lkj_excel.core.validate import validate
 
 
 @dataclass
-class Pemeriksaan:
+class Checked:
     """The outcome for one workbook."""
 
     data: WorkbookData
-    hasil: Hasil
-    temuan: list[Finding] = field(default_factory=list)
+    result: Result
+    temuan: list[Temuan] = field(default_factory=list)
 
     @property
-    def ada_kesalahan(self) -> bool:
+    def has_errors(self) -> bool:
         return has_errors(self.temuan)
 
 
-def _finish(data: WorkbookData, reading: list[Finding]) -> Pemeriksaan:
-    hasil = hitung(data)
-    temuan = reading + validate(data, hasil)
+def _finish(data: WorkbookData, reading: list[Temuan]) -> Checked:
+    result = compute_workbook(data)
+    temuan = reading + validate(data, result)
     temuan.sort(key=sort_key)
-    return Pemeriksaan(data, hasil, temuan)
+    return Checked(data, result, temuan)
 
 
-def periksa_berkas(path: str | Path) -> Pemeriksaan:
+def check_workbook(path: str | Path) -> Checked:
     """Read, compute and validate an .xlsx file (raises ``WorkbookError`` if unreadable)."""
     res = read_workbook(path)
-    return _finish(res.data, res.findings)
+    return _finish(res.data, res.temuan)
 
 
-def periksa_grids(grids: dict[str, Grid], sheet_names: list[str], source: str = ""
-                  ) -> Pemeriksaan:
+def check_grids(grids: dict[str, Grid], sheet_names: list[str], source: str = ""
+                  ) -> Checked:
     res = read_grids(grids, sheet_names, source)
-    return _finish(res.data, res.findings)
+    return _finish(res.data, res.temuan)
 
 
 def _n(value: Decimal | None, digits: int | None = None) -> float | int | None:
@@ -58,9 +58,9 @@ def _n(value: Decimal | None, digits: int | None = None) -> float | int | None:
     return float(value)
 
 
-def to_json(p: Pemeriksaan) -> dict[str, Any]:
+def to_json(p: Checked) -> dict[str, Any]:
     """The ``--json`` object: numbers as JSON numbers."""
-    h = p.hasil
+    h = p.result
     d = h.settings.desimal
     a = h.anggaran
     return {

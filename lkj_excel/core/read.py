@@ -16,7 +16,7 @@ from typing import Any
 
 from lkj_excel.core import schema
 from lkj_excel.core.cells import col_letter, ref
-from lkj_excel.core.temuan import PERINGATAN, Finding, finding
+from lkj_excel.core.temuan import PERINGATAN, Temuan, new_temuan
 from lkj_excel.core.model import CellRefs, Row, Settings, WorkbookData, norm
 from lkj_excel.core.numbers import ParseError, parse_date, parse_number
 
@@ -38,7 +38,7 @@ class WorkbookError(Exception):
 @dataclass
 class ReadResult:
     data: WorkbookData
-    findings: list[Finding] = field(default_factory=list)
+    temuan: list[Temuan] = field(default_factory=list)
 
 
 def is_empty(value: Any) -> bool:
@@ -126,16 +126,16 @@ def _row_empty(row: Sequence[Any], cols: Sequence[int]) -> bool:
 
 
 def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = ""
-               ) -> tuple[list[Row], list[Finding], int, dict[str, str]]:
+               ) -> tuple[list[Row], list[Temuan], int, dict[str, str]]:
     """Rows of one data sheet; (rows, findings, header row 1-based, column letters)."""
-    findings: list[Finding] = []
+    found: list[Temuan] = []
     pos = find_header(grid, sheet.first_label)
     if pos is None:
-        findings.append(finding(
+        found.append(new_temuan(
             "kolom-hilang", sheet.name, "A1",
             f"Judul kolom \"{sheet.first_label}\" tidak ditemukan di 10 baris pertama lembar "
             f"{sheet.name}. Tulis judul kolom persis seperti di templat.", berkas))
-        return [], findings, 0, {}
+        return [], found, 0, {}
     hr, _ = pos
     header = grid[hr]
     colmap: dict[str, int] = {}
@@ -144,7 +144,7 @@ def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = ""
         c = labels.get(norm(col.label))
         if c is None:
             if col.contract:
-                findings.append(finding(
+                found.append(new_temuan(
                     "kolom-hilang", sheet.name, ref(hr, 0),
                     f"Kolom \"{col.label}\" tidak ditemukan di baris judul (baris {hr + 1}) "
                     f"lembar {sheet.name}. Tambahkan kolom dengan judul persis \"{col.label}\".",
@@ -170,7 +170,7 @@ def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = ""
         else:
             continue  # a fully empty row: skipped, not the end of the data
         if len(rows) >= limit:
-            findings.append(finding(
+            found.append(new_temuan(
                 "sel-tidak-terbaca", sheet.name, ref(r, 0),
                 f"Lembar {sheet.name} memiliki lebih dari {limit} baris data; sisanya tidak "
                 "dibaca. Pecah data menjadi beberapa buku kerja.", berkas))
@@ -190,7 +190,7 @@ def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = ""
                 values[col.key] = None
                 continue
             if isinstance(value, str) and len(value) > max_text:
-                findings.append(finding(
+                found.append(new_temuan(
                     "teks-terlalu-panjang", sheet.name, letter + rs,
                     f"Teks di sel ini {len(value)} karakter, melebihi batas "
                     f"{max_text}. Persingkat isinya.", berkas))
@@ -202,18 +202,18 @@ def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = ""
                     text_numbers.append(col.key)
             except ParseError as exc:
                 code = "pilihan-tidak-dikenal" if col.kind == "choice" else "sel-tidak-terbaca"
-                findings.append(finding(code, sheet.name, letter + rs,
+                found.append(new_temuan(code, sheet.name, letter + rs,
                                         f"Kolom {col.label}: {exc.pesan}", berkas))
                 values[col.key] = None
         rows.append(Row(sheet.name, r + 1, values, cells, computed,
                         frozenset(text_numbers) if text_numbers else frozenset()))
     letters = {k: col_letter(c) for k, c in colmap.items()}
-    return rows, findings, hr + 1, letters
+    return rows, found, hr + 1, letters
 
 
 def read_profil(grid: Grid, berkas: str = ""
-                ) -> tuple[dict[str, Any], dict[str, str], list[Finding]]:
-    findings: list[Finding] = []
+                ) -> tuple[dict[str, Any], dict[str, str], list[Temuan]]:
+    found: list[Temuan] = []
     values: dict[str, Any] = {}
     cells: dict[str, str] = {}
     pos = find_header(grid, schema.PROFIL_HEADER[0])
@@ -231,23 +231,23 @@ def read_profil(grid: Grid, berkas: str = ""
         try:
             values[fld.key] = convert(value, fld.kind)
         except ParseError as exc:
-            findings.append(finding("sel-tidak-terbaca", schema.PROFIL_SHEET, a1,
+            found.append(new_temuan("sel-tidak-terbaca", schema.PROFIL_SHEET, a1,
                                     f"Isian {fld.label}: {exc.pesan}", berkas))
             values[fld.key] = None
     for fld in schema.PROFIL_FIELDS:
         if fld.required and values.get(fld.key) is None:
             a1 = cells.get(fld.key, "A1")
             where = "" if fld.key in cells else " (baris isian ini tidak ada; tambahkan)"
-            findings.append(finding(
+            found.append(new_temuan(
                 "profil-kosong", schema.PROFIL_SHEET, a1,
                 f"Isian \"{fld.label}\" di lembar Profil kosong{where}. Isi nilainya di kolom "
                 "Nilai.", berkas))
-    return values, cells, findings
+    return values, cells, found
 
 
-def read_settings(grid: Grid, berkas: str = "") -> tuple[Settings, list[Finding]]:
+def read_settings(grid: Grid, berkas: str = "") -> tuple[Settings, list[Temuan]]:
     st = Settings()
-    findings: list[Finding] = []
+    found: list[Temuan] = []
     sheet = schema.PENGATURAN_SHEET
     seen: set[str] = set()
     for r, row in enumerate(grid):
@@ -262,14 +262,14 @@ def read_settings(grid: Grid, berkas: str = "") -> tuple[Settings, list[Finding]
             try:
                 parsed = convert(value, s.kind, s.choices)
             except ParseError as exc:
-                findings.append(finding("pengaturan-tidak-sah", sheet, a1,
+                found.append(new_temuan("pengaturan-tidak-sah", sheet, a1,
                                         f"{s.label}: {exc.pesan}", berkas))
                 continue
             if s.key == "desimal":
                 if parsed is None:
                     parsed = 0
                 if not 0 <= parsed <= 6:
-                    findings.append(finding("pengaturan-tidak-sah", sheet, a1,
+                    found.append(new_temuan("pengaturan-tidak-sah", sheet, a1,
                                             "Desimal harus antara 0 dan 6.", berkas))
                     continue
             if parsed is None and s.key == "rumus_negatif":
@@ -282,7 +282,7 @@ def read_settings(grid: Grid, berkas: str = "") -> tuple[Settings, list[Finding]
         pc = next((c for c in range(bc + 1, len(header))
                    if norm(header[c]) == norm(schema.SKALA_HEADER[1])), None)
         if pc is None:
-            findings.append(finding(
+            found.append(new_temuan(
                 "skala-predikat", sheet, ref(hr, bc + 1),
                 "Kolom \"Predikat\" tidak ditemukan di sebelah kanan \"Batas Bawah\".", berkas))
         else:
@@ -297,11 +297,11 @@ def read_settings(grid: Grid, berkas: str = "") -> tuple[Settings, list[Finding]
                 try:
                     bb = parse_number(b)
                 except ParseError as exc:
-                    findings.append(finding("skala-predikat", sheet, ref(r, bc),
+                    found.append(new_temuan("skala-predikat", sheet, ref(r, bc),
                                             f"Batas Bawah: {exc.pesan}", berkas))
                     continue
                 if bb is None or is_empty(p):
-                    findings.append(finding(
+                    found.append(new_temuan(
                         "skala-predikat", sheet, ref(r, bc),
                         "Baris skala predikat harus berisi Batas Bawah dan Predikat.", berkas))
                     continue
@@ -309,17 +309,17 @@ def read_settings(grid: Grid, berkas: str = "") -> tuple[Settings, list[Finding]
             if skala:
                 bounds = [b for b, _ in skala]
                 if len(set(bounds)) != len(bounds):
-                    findings.append(finding(
+                    found.append(new_temuan(
                         "skala-predikat", sheet, st.skala_cell,
                         "Ada Batas Bawah yang sama di skala predikat; setiap batas harus "
                         "berbeda.", berkas))
                 st.skala = sorted(skala, key=lambda t: t[0], reverse=True)
             else:
-                findings.append(finding(
+                found.append(new_temuan(
                     "skala-predikat", sheet, st.skala_cell,
                     "Skala predikat kosong; dipakai skala standar. Isi tabel Batas Bawah "
                     "dan Predikat.", berkas, tingkat=PERINGATAN))
-    return st, findings
+    return st, found
 
 
 def read_meta(grid: Grid) -> dict[str, Any]:
@@ -352,11 +352,11 @@ def read_grids(grids: Mapping[str, Grid], sheet_names: Sequence[str], source: st
     berkas = source
     by_norm = {norm(n): n for n in sheet_names}
     data = WorkbookData(source=source, sheet_names=list(sheet_names))
-    findings: list[Finding] = []
+    found: list[Temuan] = []
 
     for name in sheet_names:
         if schema.is_conf_sheet(name):
-            findings.append(finding(
+            found.append(new_temuan(
                 "lembar-konfigurasi", name, "A1",
                 f"Buku kerja memuat lembar \"{name}\", lembar konfigurasi xlwings yang dapat "
                 "membuat add-in Excel menjalankan program lain. Hapus lembar ini sebelum "
@@ -369,7 +369,7 @@ def read_grids(grids: Mapping[str, Grid], sheet_names: Sequence[str], source: st
 
     for name in schema.REQUIRED_SHEETS:
         if grid_of(name) is None:
-            findings.append(finding(
+            found.append(new_temuan(
                 "lembar-hilang", name, "",
                 f"Lembar \"{name}\" tidak ada. Buku kerja harus memakai templat LKj "
                 "(workbooks/template_lkj.xlsx); tambahkan lembar dengan nama persis "
@@ -378,19 +378,19 @@ def read_grids(grids: Mapping[str, Grid], sheet_names: Sequence[str], source: st
     g = grid_of(schema.PROFIL_SHEET)
     if g is not None:
         data.profil, data.profil_cells, f = read_profil(g, berkas)
-        findings += f
+        found += f
     g = grid_of(schema.META_SHEET)
     if g is not None:
         data.meta = read_meta(g)
     g = grid_of(schema.PENGATURAN_SHEET)
     if g is not None:
         data.settings, f = read_settings(g, berkas)
-        findings += f
+        found += f
     for sheet in schema.DATA_SHEETS:
         g = grid_of(sheet.name)
         if g is None:
             if sheet.name not in schema.REQUIRED_SHEETS:
-                findings.append(finding(
+                found.append(new_temuan(
                     "lembar-hilang", sheet.name, "",
                     f"Lembar \"{sheet.name}\" tidak ada; dianggap kosong. Tambahkan lembar "
                     "dari templat bila datanya ada.", berkas, tingkat=PERINGATAN))
@@ -400,8 +400,8 @@ def read_grids(grids: Mapping[str, Grid], sheet_names: Sequence[str], source: st
         data.rows[sheet.name] = rows
         data.header_rows[sheet.name] = hr
         data.columns[sheet.name] = letters
-        findings += f
-    return ReadResult(data, findings)
+        found += f
+    return ReadResult(data, found)
 
 
 def _is_fatal(exc: BaseException) -> bool:
@@ -445,7 +445,7 @@ def read_workbook(path: str | Path) -> ReadResult:
             f"Berkas tidak dapat dibaca sebagai buku kerja Excel (.xlsx): {detail}. Buka di "
             "Excel lalu simpan ulang sebagai Buku Kerja Excel (.xlsx).", p.name) from None
     res = read_grids(grids, names, p.name)
-    res.findings += scan_findings(res.data, insp, merged, p.name)
+    res.temuan += scan_findings(res.data, insp, merged, p.name)
     return res
 
 
@@ -468,25 +468,25 @@ def data_sheet(name: str) -> schema.Sheet | None:
 
 
 def scan_findings(data: WorkbookData, insp: Any, merged: Mapping[str, Sequence[Any]],
-                  berkas: str = "") -> list[Finding]:
+                  berkas: str = "") -> list[Temuan]:
     """Findings from the pre-scan: hidden sheets/rows/columns, error values, merged cells."""
     from lkj_excel.core.cells import col_index, split_ref
 
-    out: list[Finding] = []
+    out: list[Temuan] = []
     for name, scan in insp.sheets.items():
         sheet = data_sheet(name)
         hr = data.header_rows.get(sheet.name, 0) if sheet else 0
         letters = data.columns.get(sheet.name, {}) if sheet else {}
         cols = {col_index(v): k for k, v in letters.items()}
         if scan.hidden and sheet is not None:
-            out.append(finding(
+            out.append(new_temuan(
                 "baris-tersembunyi", name, "",
                 f"Lembar {name} disembunyikan; isinya tetap dibaca. Tampilkan lembar itu "
                 "(klik kanan tab > Tampilkan) agar isinya dapat diperiksa.", berkas,
                 tingkat=PERINGATAN))
         rows = [r for r in scan.hidden_rows if (r > hr if sheet else True)]
         if rows and (sheet is not None or norm(name) == norm(schema.PROFIL_SHEET)):
-            out.append(finding(
+            out.append(new_temuan(
                 "baris-tersembunyi", name, f"A{rows[0]}",
                 f"Baris {_ranges(rows)} di lembar {name} disembunyikan; isinya tetap dibaca "
                 "dan dihitung. Tampilkan baris itu (pilih baris, klik kanan > Tampilkan) dan "
@@ -496,7 +496,7 @@ def scan_findings(data: WorkbookData, insp: Any, merged: Mapping[str, Sequence[A
         if hcols:
             labels = ", ".join(f"{col_letter(c)} ({sheet.column(cols[c]).label})"  # type: ignore[union-attr]
                                for c in hcols[:8])
-            out.append(finding(
+            out.append(new_temuan(
                 "baris-tersembunyi", name, f"{col_letter(hcols[0])}{max(hr, 1)}",
                 f"Kolom {labels} di lembar {name} disembunyikan; isinya tetap dibaca. "
                 "Tampilkan kolom itu (pilih kolom, klik kanan > Tampilkan).", berkas,
@@ -514,7 +514,7 @@ def scan_findings(data: WorkbookData, insp: Any, merged: Mapping[str, Sequence[A
                 what = "Sel"
             else:
                 continue
-            out.append(finding(
+            out.append(new_temuan(
                 "sel-tidak-terbaca", name, a1,
                 f"{what} berisi galat Excel {value} sehingga tidak ada nilai yang dapat dibaca. "
                 "Perbaiki rumusnya atau ketik nilainya langsung.", berkas))
@@ -533,7 +533,7 @@ def scan_findings(data: WorkbookData, insp: Any, merged: Mapping[str, Sequence[A
             if r1 + 1 <= hr:
                 continue  # titles above the header may be merged
             a1 = f"{ref(r0, c0)}:{ref(r1, c1)}"
-            out.append(finding(
+            out.append(new_temuan(
                 "sel-gabung", name, ref(r0, c0),
                 f"Sel {a1} di lembar {name} digabung (Merge) di area tabel; hanya sel pertama "
                 "yang berisi nilai, baris lain terbaca kosong. Pisahkan gabungan sel (Beranda > "

@@ -14,8 +14,8 @@ from typing import Any
 from lkj_excel.core import __version__
 from lkj_excel.core import schema
 from lkj_excel.core.cells import split_ref
-from lkj_excel.core.engine import Pemeriksaan
-from lkj_excel.core.temuan import KESALAHAN, Finding
+from lkj_excel.core.engine import Checked
+from lkj_excel.core.temuan import KESALAHAN, Temuan
 
 Value = str | float | int | None
 
@@ -45,8 +45,8 @@ def _v(value: Any) -> Value:
     return str(value)
 
 
-def ringkasan_blocks(p: Pemeriksaan) -> list[Block]:
-    h = p.hasil
+def ringkasan_blocks(p: Checked) -> list[Block]:
+    h = p.result
     prof = h.profil
     blocks: list[Block] = []
     r = 1
@@ -109,7 +109,7 @@ def ringkasan_blocks(p: Pemeriksaan) -> list[Block]:
 _SAFE_SHEET = re.compile(r"^[^\[\]:*?/\\]{1,31}$")
 
 
-def hyperlink_formula(f: Finding, sheet_names: list[str]) -> str | None:
+def hyperlink_formula(f: Temuan, sheet_names: list[str]) -> str | None:
     """``=HYPERLINK("#'IKU'!C5","Buka")`` for a finding whose sheet exists; else None."""
     if f.lembar not in sheet_names or not _SAFE_SHEET.match(f.lembar):
         return None
@@ -120,7 +120,7 @@ def hyperlink_formula(f: Finding, sheet_names: list[str]) -> str | None:
     return f'=HYPERLINK("#\'{sheet}\'!{col}{row}","Buka")'
 
 
-def validasi_blocks(p: Pemeriksaan) -> list[Block]:
+def validasi_blocks(p: Checked) -> list[Block]:
     n_err = sum(1 for f in p.temuan if f.tingkat == KESALAHAN)
     n_warn = len(p.temuan) - n_err
     summary = (f"{n_err} kesalahan, {n_warn} peringatan." if p.temuan

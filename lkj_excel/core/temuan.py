@@ -1,4 +1,5 @@
-"""Findings are data: a stable code, a level, a position (file, sheet, cell) and a message.
+"""Temuan (findings) are data: a stable code, a level, a position (file, sheet, cell) and a
+message; and the errors that stop a command (a file that cannot be read or written).
 
 Modelled on frictionless-py's errors, with the A1 cell reference people see in Excel.
 """
@@ -60,8 +61,29 @@ CODES: dict[str, tuple[Tingkat, str]] = {
 }
 
 
+class LkjError(Exception):
+    """Something stops a command; ``pesan`` says it in Indonesian (the commands exit 2)."""
+
+    def __init__(self, pesan: str, berkas: str = "") -> None:
+        super().__init__(pesan)
+        self.pesan = pesan
+        self.berkas = berkas
+
+
+class WorkbookError(LkjError):
+    """An input file that cannot be read at all."""
+
+
+class WriteError(LkjError):
+    """An output that cannot be written (open in Excel, a folder, a wrong name...)."""
+
+
+class ToolError(LkjError):
+    """A program lkj-excel drives (LibreOffice) is missing or failed."""
+
+
 @dataclass(frozen=True)
-class Finding:
+class Temuan:
     kode: str
     tingkat: Tingkat
     lembar: str
@@ -78,24 +100,27 @@ class Finding:
         return "!".join(parts[-2:]) if len(parts) > 1 else (parts[0] if parts else "")
 
 
-def finding(kode: str, lembar: str, sel: str, pesan: str, berkas: str = "",
-            tingkat: Tingkat | None = None) -> Finding:
-    """A finding with the level registered for its code (unless given)."""
+def new_temuan(kode: str, lembar: str, sel: str, pesan: str, berkas: str = "",
+               tingkat: Tingkat | None = None) -> Temuan:
+    """A temuan with the level registered for its code (unless given).
+
+    Arguments in the order of the fields people read: where (sheet, cell), what, which file.
+    """
     level = tingkat or CODES[kode][0]
-    return Finding(kode=kode, tingkat=level, lembar=lembar, sel=sel, pesan=pesan, berkas=berkas)
+    return Temuan(kode=kode, tingkat=level, lembar=lembar, sel=sel, pesan=pesan, berkas=berkas)
 
 
-def has_errors(findings: list[Finding]) -> bool:
-    return any(f.tingkat == KESALAHAN for f in findings)
+def has_errors(temuan: list[Temuan]) -> bool:
+    return any(f.tingkat == KESALAHAN for f in temuan)
 
 
-def flatten(findings: list[Finding], keys: tuple[str, ...] = ("kode", "lembar", "sel")
+def flatten(temuan: list[Temuan], keys: tuple[str, ...] = ("kode", "lembar", "sel")
             ) -> list[tuple[str, ...]]:
     """Rows that tests can assert directly (like frictionless' ``report.flatten``)."""
-    return [tuple(getattr(f, k) for k in keys) for f in findings]
+    return [tuple(getattr(f, k) for k in keys) for f in temuan]
 
 
-def sort_key(f: Finding) -> tuple[int, str, str, int, str]:
+def sort_key(f: Temuan) -> tuple[int, str, str, int, str]:
     from lkj_excel.core.cells import split_ref
 
     col, row = split_ref(f.sel) if f.sel else ("", 0)

@@ -8,8 +8,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from lkj_excel.core import schema
-from lkj_excel.core.compute import TIDAK_DAPAT_DIHITUNG, Hasil, IndikatorHasil, hitung, lra_parent
-from lkj_excel.core.temuan import PERINGATAN, Finding, finding
+from lkj_excel.core.compute import TIDAK_DAPAT_DIHITUNG, Result, IndikatorResult, compute_workbook, lra_parent
+from lkj_excel.core.temuan import PERINGATAN, Temuan, new_temuan
 from lkj_excel.core.model import Row, WorkbookData, norm
 from lkj_excel.core.numbers import ParseError, format_angka, parse_number, round_half_up
 
@@ -24,20 +24,20 @@ def _num(d: Decimal | None, digits: int = 2) -> str:
     return "-" if d is None else format_angka(d, digits, fixed=False)
 
 
-def check_required(data: WorkbookData, berkas: str) -> list[Finding]:
+def check_required(data: WorkbookData, berkas: str) -> list[Temuan]:
     out = []
     for sheet in schema.DATA_SHEETS:
         required = [c for c in sheet.input_columns if c.required]
         for row in data.sheet(sheet.name):
             for col in required:
                 if row[col.key] is None and col.key in row.cells:
-                    out.append(finding(
+                    out.append(new_temuan(
                         "wajib-diisi", sheet.name, row.cell(col.key),
                         f"Kolom {col.label} pada baris {row.row} wajib diisi.", berkas))
     return out
 
 
-def check_duplicates(data: WorkbookData, berkas: str) -> list[Finding]:
+def check_duplicates(data: WorkbookData, berkas: str) -> list[Temuan]:
     out = []
     for sheet in schema.DATA_SHEETS:
         if not sheet.unique:
@@ -50,7 +50,7 @@ def check_duplicates(data: WorkbookData, berkas: str) -> list[Finding]:
             if key in first:
                 labels = " + ".join(sheet.column(k).label for k in sheet.unique)
                 shown = " / ".join(str(row[k] or "") for k in sheet.unique)
-                out.append(finding(
+                out.append(new_temuan(
                     "kode-ganda", sheet.name, row.cell(sheet.unique[0]),
                     f"{labels} \"{shown}\" sudah dipakai di baris {first[key].row}. Hapus baris "
                     "ganda atau beri kode yang berbeda.", berkas))
@@ -59,21 +59,21 @@ def check_duplicates(data: WorkbookData, berkas: str) -> list[Finding]:
     return out
 
 
-def check_references(data: WorkbookData, berkas: str) -> list[Finding]:
+def check_references(data: WorkbookData, berkas: str) -> list[Temuan]:
     out = []
     pk_codes = {norm(r["kode_indikator"]) for r in data.pk if r["kode_indikator"]}
     iku_codes = {norm(r["kode_indikator"]) for r in data.iku if r["kode_indikator"]}
     for row in data.pk:
         k = row["kode_indikator"]
         if k and norm(k) not in iku_codes:
-            out.append(finding(
+            out.append(new_temuan(
                 "indikator-tanpa-iku", "PK", row.cell("kode_indikator"),
                 f"Indikator {k} ada di PK tetapi tidak punya baris di lembar IKU. Tambahkan "
                 f"baris IKU dengan Kode Indikator {k}.", berkas))
     for row in data.iku:
         k = row["kode_indikator"]
         if k and norm(k) not in pk_codes:
-            out.append(finding(
+            out.append(new_temuan(
                 "iku-tanpa-pk", "IKU", row.cell("kode_indikator"),
                 f"Kode Indikator {k} di IKU tidak ada di lembar PK. Perbaiki kodenya atau "
                 "tambahkan indikatornya di PK.", berkas))
@@ -81,21 +81,21 @@ def check_references(data: WorkbookData, berkas: str) -> list[Finding]:
         for row in data.sheet(name):
             k = row["kode_indikator"]
             if k and norm(k) not in pk_codes:
-                out.append(finding(
+                out.append(new_temuan(
                     "kode-tidak-dikenal", name, row.cell("kode_indikator"),
                     f"Kode Indikator {k} tidak ada di lembar PK. Perbaiki kodenya.", berkas))
     sasaran = {norm(r["kode_sasaran"]) for r in data.pk if r["kode_sasaran"]}
     for row in data.anggaran:
         k = row["kode_sasaran"]
         if k and norm(k) not in sasaran:
-            out.append(finding(
+            out.append(new_temuan(
                 "kode-tidak-dikenal", "Anggaran", row.cell("kode_sasaran"),
                 f"Kode Sasaran {k} tidak ada di lembar PK. Perbaiki kodenya atau kosongkan "
                 "untuk program penunjang.", berkas, tingkat=PERINGATAN))
     return out
 
 
-def check_anggaran(data: WorkbookData, berkas: str) -> list[Finding]:
+def check_anggaran(data: WorkbookData, berkas: str) -> list[Temuan]:
     out = []
     programs = {}
     for row in data.anggaran:
@@ -107,7 +107,7 @@ def check_anggaran(data: WorkbookData, berkas: str) -> list[Finding]:
             continue
         p = programs.get(norm(row["program"]))
         if p is None:
-            out.append(finding(
+            out.append(new_temuan(
                 "program-tidak-dikenal", "Anggaran", row.cell("program"),
                 f"Kegiatan ini milik program \"{row['program']}\" yang tidak punya baris "
                 "program (baris dengan Kegiatan kosong). Tambahkan baris programnya atau "
@@ -124,7 +124,7 @@ def check_anggaran(data: WorkbookData, berkas: str) -> list[Finding]:
             diff = total - prog[field_]
             if abs(diff) > TOLERANSI_RUPIAH:
                 label = "anggaran" if field_ == "anggaran" else "realisasi"
-                out.append(finding(
+                out.append(new_temuan(
                     "anggaran-kegiatan-tidak-sesuai", "Anggaran", prog.cell(field_),
                     f"Jumlah {label} {len(rows)} kegiatan program \"{prog['program']}\" "
                     f"{_rp(total)}, sedangkan {label} program {_rp(prog[field_])} (selisih "
@@ -133,14 +133,14 @@ def check_anggaran(data: WorkbookData, berkas: str) -> list[Finding]:
         for row in rows:
             a, r = row["anggaran"], row["realisasi"]
             if a is not None and r is not None and r > a + TOLERANSI_RUPIAH:
-                out.append(finding(
+                out.append(new_temuan(
                     "realisasi-melebihi-anggaran", sheet_name, row.cell("realisasi"),
                     f"Realisasi {_rp(r)} melebihi anggaran {_rp(a)}. Periksa kembali angkanya.",
                     berkas))
     return out
 
 
-def check_lra(data: WorkbookData, berkas: str) -> list[Finding]:
+def check_lra(data: WorkbookData, berkas: str) -> list[Temuan]:
     out = []
     by_code = {}
     for row in data.lra:
@@ -161,7 +161,7 @@ def check_lra(data: WorkbookData, berkas: str) -> list[Finding]:
                 continue
             total = sum((k[field_] for k in kids), Decimal(0))
             if abs(total - prow[field_]) > TOLERANSI_RUPIAH:
-                out.append(finding(
+                out.append(new_temuan(
                     "lra-induk-tidak-sesuai", "LRA", prow.cell(field_),
                     f"{label} rekening {parent} {_rp(prow[field_])} tidak sama dengan jumlah "
                     f"{len(kids)} rincian di bawahnya {_rp(total)} (selisih "
@@ -169,20 +169,20 @@ def check_lra(data: WorkbookData, berkas: str) -> list[Finding]:
     return out
 
 
-def check_pegawai(hasil: Hasil, data: WorkbookData, berkas: str) -> list[Finding]:
+def check_pegawai(result: Result, data: WorkbookData, berkas: str) -> list[Temuan]:
     out = []
     first_row: dict[tuple[str, str], Row] = {}
     for row in data.pegawai:
         if row["jenis"] and row["pengelompokan"]:
             first_row.setdefault((row["jenis"], row["pengelompokan"]), row)
-    for jenis, groups in hasil.pegawai.kelompok.items():
+    for jenis, groups in result.pegawai.kelompok.items():
         totals = {g: sum(n for _, n in items) for g, items in groups.items()}
         if len(set(totals.values())) > 1:
             first = next(iter(totals))
             for g, t in totals.items():
                 if t != totals[first]:
                     row = first_row[(jenis, g)]
-                    out.append(finding(
+                    out.append(new_temuan(
                         "pegawai-tidak-sesuai", "Pegawai", row.cell("jumlah"),
                         f"Jumlah {jenis} menurut {g} {t} orang, tetapi menurut {first} "
                         f"{totals[first]} orang. Setiap pengelompokan harus berjumlah sama.",
@@ -212,7 +212,7 @@ def _sig15(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1).scaleb(value.adjusted() - 14), rounding=ROUND_HALF_UP)
 
 
-def check_computed(hasil: Hasil, data: WorkbookData, berkas: str) -> list[Finding]:
+def check_computed(result: Result, data: WorkbookData, berkas: str) -> list[Temuan]:
     """Computed cells that hold something else than the engine computes."""
     out = []
     d = data.settings.desimal
@@ -222,13 +222,13 @@ def check_computed(hasil: Hasil, data: WorkbookData, berkas: str) -> list[Findin
         if _same(shown, exp, digits):
             return
         exp_txt = _num(exp, digits) if isinstance(exp, Decimal) else (exp or "kosong")
-        out.append(finding(
+        out.append(new_temuan(
             "diketik-manual", row.sheet, row.cell(key),
             f"{label} di sel ini berisi \"{shown}\", padahal hasil hitungnya {exp_txt}. Sel ini "
             "dihitung otomatis: hapus isian manualnya atau kembalikan rumus dari templat.",
             berkas))
 
-    for ind in hasil.indikator:
+    for ind in result.indikator:
         row = ind.iku_row
         if row is None or not row.computed:
             continue
@@ -249,36 +249,36 @@ def check_computed(hasil: Hasil, data: WorkbookData, berkas: str) -> list[Findin
             if key in expected:
                 exp, label, digits = expected[key]
                 report(row, key, label, shown, exp, digits)
-    from lkj_excel.core.compute import persen
+    from lkj_excel.core.compute import percent
 
     for rows in (data.anggaran, data.lra):
         for row in rows:
             if "serapan" in row.computed and not row.text_numbers:
-                exp = persen(row["realisasi"], row["anggaran"])
+                exp = percent(row["realisasi"], row["anggaran"])
                 report(row, "serapan", "Serapan (%)", row.computed["serapan"], exp, 2)
     return out
 
 
-def check_indikator(ind: IndikatorHasil, data: WorkbookData, berkas: str) -> list[Finding]:
+def check_indikator(ind: IndikatorResult, data: WorkbookData, berkas: str) -> list[Temuan]:
     out = []
     iku = ind.iku_row
     if iku is not None:
         p, q = iku["pembilang"], iku["penyebut"]
         if (p is None) != (q is None):
             missing = "penyebut" if q is None else "pembilang"
-            out.append(finding(
+            out.append(new_temuan(
                 "wajib-diisi", "IKU", iku.cell(missing),
                 f"Indikator {ind.kode}: Pembilang dan Penyebut harus diisi keduanya atau "
                 f"dikosongkan keduanya; {missing.capitalize()} masih kosong.", berkas))
         if q is not None and q == 0:
-            out.append(finding(
+            out.append(new_temuan(
                 "penyebut-nol", "IKU", iku.cell("penyebut"),
                 f"Indikator {ind.kode}: Penyebut 0, realisasi tidak dapat dihitung. Isi "
                 "Penyebut dengan jumlah yang benar.", berkas))
         if p is not None and q is not None and ind.kejadian:
             handled = sum(1 for k in ind.kejadian if k["status"] in schema.STATUS_TERTANGANI)
             if q != len(ind.kejadian) or p != handled:
-                out.append(finding(
+                out.append(new_temuan(
                     "kejadian-tidak-sesuai", "IKU", iku.cell("penyebut"),
                     f"Indikator {ind.kode}: Pembilang/Penyebut diketik {_num(p, 0)}/{_num(q, 0)}, "
                     f"tetapi lembar Kejadian mencatat {handled} tertangani dari "
@@ -289,19 +289,19 @@ def check_indikator(ind: IndikatorHasil, data: WorkbookData, berkas: str) -> lis
                 and ind.realisasi is not None:
             digits = data.settings.desimal
             if round_half_up(typed, digits) != round_half_up(ind.realisasi, digits):
-                out.append(finding(
+                out.append(new_temuan(
                     "realisasi-tidak-sesuai", "IKU", iku.cell("realisasi"),
                     f"Indikator {ind.kode}: Realisasi diketik {_num(typed)}, tetapi dari "
                     f"Pembilang/Penyebut hasilnya {_num(ind.realisasi)}. Yang dipakai hasil "
                     "hitungan; kosongkan atau perbaiki Realisasi.", berkas))
         if ind.realisasi is None and ind.sumber_realisasi is None:
-            out.append(finding(
+            out.append(new_temuan(
                 "realisasi-kosong", "IKU", iku.cell("realisasi"),
                 f"Indikator {ind.kode} belum punya realisasi. Isi Pembilang dan Penyebut, "
                 "Realisasi, atau catat kejadiannya di lembar Kejadian.", berkas))
     if ind.capaian_catatan == TIDAK_DAPAT_DIHITUNG:
         cell = iku.cell("capaian") if iku else (ind.pk_row.cell("target") if ind.pk_row else "")
-        out.append(finding(
+        out.append(new_temuan(
             "capaian-tidak-dapat-dihitung", "IKU", cell,
             f"Capaian indikator {ind.kode} tidak dapat dihitung (target {_num(ind.target)}, "
             f"realisasi {_num(ind.realisasi)}): pembagian dengan nol. Periksa target dan "
@@ -309,14 +309,14 @@ def check_indikator(ind: IndikatorHasil, data: WorkbookData, berkas: str) -> lis
     if ind.satuan.strip() == schema.SATUAN_PERSEN and ind.pk_row is not None:
         t = ind.target
         if t is not None and 0 < t <= 1:
-            out.append(finding(
+            out.append(new_temuan(
                 "persen-pecahan", "PK", ind.pk_row.cell("target"),
                 f"Target {_num(t)} untuk satuan %: apakah maksudnya {_num(t * 100)}%? Tulis "
                 f"target dalam persen, misalnya {_num(t * 100)}.", berkas))
     return out
 
 
-def check_text_numbers(data: WorkbookData, berkas: str) -> list[Finding]:
+def check_text_numbers(data: WorkbookData, berkas: str) -> list[Temuan]:
     """Number cells that hold text: read right here, but not counted by Excel's formulas.
 
     One finding per sheet and column (the first cell, and how many there are).
@@ -331,7 +331,7 @@ def check_text_numbers(data: WorkbookData, berkas: str) -> list[Finding]:
             col = sheet.column(key)
             first = rows[0]
             more = f" dan {len(rows) - 1} sel lain di kolom ini" if len(rows) > 1 else ""
-            out.append(finding(
+            out.append(new_temuan(
                 "angka-sebagai-teks", sheet.name, first.cell(key),
                 f"Kolom {col.label}: angka di sel ini{more} tertulis sebagai teks. lkj-excel "
                 "membacanya dengan benar, tetapi rumus Excel (kolom hitungan, jumlah) tidak "
@@ -341,12 +341,12 @@ def check_text_numbers(data: WorkbookData, berkas: str) -> list[Finding]:
 
 
 def check_tahun(data: WorkbookData, berkas: str, today: _dt.date | None = None
-                ) -> list[Finding]:
+                ) -> list[Temuan]:
     out = []
     now = (today or _dt.date.today()).year
     tahun = data.tahun
     if tahun is not None and not 2000 <= tahun <= now + 1:
-        out.append(finding(
+        out.append(new_temuan(
             "tahun-tidak-wajar", "Profil", data.profil_cells.get("tahun", "B1"),
             f"Tahun {tahun} tidak wajar untuk laporan kinerja (harus antara 2000 dan "
             f"{now + 1}).", berkas))
@@ -355,58 +355,58 @@ def check_tahun(data: WorkbookData, berkas: str, today: _dt.date | None = None
         if t is None:
             continue
         if tahun is not None and not tahun - 30 <= t < tahun:
-            out.append(finding(
+            out.append(new_temuan(
                 "tahun-tidak-wajar", "Riwayat", row.cell("tahun"),
                 f"Tahun {t} di Riwayat harus sebelum tahun laporan {tahun}.", berkas))
     return out
 
 
-def check_narasi(data: WorkbookData, berkas: str) -> list[Finding]:
+def check_narasi(data: WorkbookData, berkas: str) -> list[Temuan]:
     out = []
     known = {norm(b) for b in schema.BAGIAN_NARASI}
     for row in data.sheet("Narasi"):
         b = row["bagian"]
         if b and norm(b) not in known:
-            out.append(finding(
+            out.append(new_temuan(
                 "bagian-tidak-dikenal", "Narasi", row.cell("bagian"),
                 f"Bagian \"{b}\" tidak dikenal dan tidak akan masuk laporan. Pilih salah satu: "
                 f"{', '.join(schema.BAGIAN_NARASI)}.", berkas))
     return out
 
 
-def validate(data: WorkbookData, hasil: Hasil | None = None) -> list[Finding]:
+def validate(data: WorkbookData, result: Result | None = None) -> list[Temuan]:
     """All findings about the model (reading findings come from the reader)."""
     berkas = data.source
-    hasil = hasil or hitung(data)
-    out: list[Finding] = []
+    result = result or compute_workbook(data)
+    out: list[Temuan] = []
     out += check_required(data, berkas)
     out += check_duplicates(data, berkas)
     out += check_references(data, berkas)
-    for ind in hasil.indikator:
+    for ind in result.indikator:
         out += check_indikator(ind, data, berkas)
     out += check_anggaran(data, berkas)
     out += check_lra(data, berkas)
-    out += check_pegawai(hasil, data, berkas)
-    out += check_computed(hasil, data, berkas)
+    out += check_pegawai(result, data, berkas)
+    out += check_computed(result, data, berkas)
     out += check_tahun(data, berkas)
     out += check_narasi(data, berkas)
     out += check_text_numbers(data, berkas)
-    out += check_lra_total(hasil, data, berkas)
+    out += check_lra_total(result, data, berkas)
     return out
 
 
-def check_lra_total(hasil: Hasil, data: WorkbookData, berkas: str) -> list[Finding]:
+def check_lra_total(result: Result, data: WorkbookData, berkas: str) -> list[Temuan]:
     """Programs' total against the LRA's top level, in a workbook that has both the whole
     PK and the LRA (an agency workbook; the Sekretariat's unit workbook holds the LRA but
     only its own support program)."""
-    out: list[Finding] = []
-    lra_root = [r for r in hasil.lra if r.tingkat == 1 and r.anggaran is not None]
-    if lra_root and hasil.anggaran.program and data.pk:
+    out: list[Temuan] = []
+    lra_root = [r for r in result.lra if r.tingkat == 1 and r.anggaran is not None]
+    if lra_root and result.anggaran.program and data.pk:
         total_lra = sum((r.anggaran for r in lra_root if r.anggaran is not None), Decimal(0))
-        if abs(total_lra - hasil.anggaran.anggaran) > TOLERANSI_RUPIAH:
+        if abs(total_lra - result.anggaran.anggaran) > TOLERANSI_RUPIAH:
             first = lra_root[0].row
-            out.append(finding(
+            out.append(new_temuan(
                 "anggaran-lra-tidak-sesuai", "LRA", first.cell("anggaran") if first else "",
-                f"Total anggaran program {_rp(hasil.anggaran.anggaran)} tidak sama dengan "
+                f"Total anggaran program {_rp(result.anggaran.anggaran)} tidak sama dengan "
                 f"total LRA {_rp(total_lra)}. Periksa lembar Anggaran dan LRA.", berkas))
     return out

@@ -320,7 +320,7 @@ def build_addin(out: str | Path | None = None, interpreter: str | None = None) -
     return atomic_write_bytes(target, data)
 
 
-def ganti_ribbon(xlam: str | Path, ribbon: str | Path) -> Path:
+def replace_ribbon(xlam: str | Path, ribbon: str | Path) -> Path:
     """Put another ribbon into an add-in (e.g. one whose VBA was edited in Excel).
 
     Refuses when an onAction names a VBA procedure the add-in does not have.
@@ -357,7 +357,7 @@ def merged_user_conf(existing: str, interpreter: str) -> str:
     return write_conf([*ours.items(), *items])
 
 
-def pasang(xlstart: Path, conf_path: Path, interpreter: str,
+def install(xlstart: Path, conf_path: Path, interpreter: str,
            xlam: Path | None = None) -> tuple[Path, Path]:
     """Install the add-in into ``xlstart`` (interpreter pinned in its config sheet) and write
     the user config; both atomically. Returns (add-in, config) paths."""
@@ -413,7 +413,7 @@ def run_addin(args: Any) -> int:
                   "Tidak ada yang dipasang di komputer ini.")
             return 0
         xlam = Path(args.out) if args.out else None
-        addin, conf = pasang(xlstart_dir(), user_conf_path(), interpreter, xlam)
+        addin, conf = install(xlstart_dir(), user_conf_path(), interpreter, xlam)
         print(f"Add-in dipasang: {addin}\nKonfigurasi xlwings ditulis: {conf}\n"
               f"Python yang dipakai tombol Hitung: {interpreter}\n"
               "Tutup lalu buka lagi Excel; tab LKj muncul di pita (ribbon).")

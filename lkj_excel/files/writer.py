@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 from lkj_excel.core import schema
-from lkj_excel.core.engine import Pemeriksaan
+from lkj_excel.core.engine import Checked
 from lkj_excel.files.atomic import atomic_write
 from lkj_excel.core.sheets import Block, ringkasan_blocks, validasi_blocks
 from lkj_excel.core.read import WorkbookError
@@ -113,7 +113,7 @@ def _formats(ws, sheet: str, blocks: list[Block]) -> None:  # type: ignore[no-un
                 ws.row_dimensions[b.row + i].height = min(409, 15 * lines)
 
 
-def add_engine_sheets(wb, p: Pemeriksaan) -> None:  # type: ignore[no-untyped-def]
+def add_engine_sheets(wb, p: Checked) -> None:  # type: ignore[no-untyped-def]
     """Replace the engine's sheets in an openpyxl workbook; drop ``*.conf`` sheets."""
     for name in list(wb.sheetnames):
         if name in schema.ENGINE_SHEETS or schema.is_conf_sheet(name):
@@ -131,7 +131,7 @@ def add_engine_sheets(wb, p: Pemeriksaan) -> None:  # type: ignore[no-untyped-de
         ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def write_hasil(src: str | Path, p: Pemeriksaan, out: str | Path | None = None) -> Path:
+def write_engine_sheets(src: str | Path, p: Checked, out: str | Path | None = None) -> Path:
     """Write the output workbook: a copy of ``src`` with fresh Ringkasan and Validasi."""
     from openpyxl import load_workbook
 

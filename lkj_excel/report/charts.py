@@ -1,6 +1,6 @@
 """Charts for the report (matplotlib, Agg backend), as PNG bytes.
 
-Values come from the engine's ``Hasil`` (rounded as the report prints them).
+Values come from the engine's ``Result`` (rounded as the report prints them).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from lkj_excel.core.compute import Hasil
+    from lkj_excel.core.compute import Result
 
 DPI = 150
 
@@ -73,7 +73,7 @@ def _pair_chart(labels: list[str], first: list[float], second: list[float],
     return _png(fig)
 
 
-def capaian_png(h: Hasil) -> bytes | None:
+def capaian_png(h: Result) -> bytes | None:
     """Target vs realisasi per indicator (indicators in % only; None when none)."""
     inds = [i for i in h.indikator if (i.satuan or "").strip() == "%"
             and i.target is not None and i.realisasi_bulat is not None]
@@ -87,7 +87,7 @@ def capaian_png(h: Hasil) -> bytes | None:
                        ("#9db4d6", "#1f4e8c"), "Persen (%)", notes, 0.55)
 
 
-def anggaran_png(h: Hasil) -> bytes | None:
+def anggaran_png(h: Result) -> bytes | None:
     """Anggaran and realisasi per program, in billions of rupiah (None without programs)."""
     progs = h.anggaran.program
     if not progs:

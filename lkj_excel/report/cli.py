@@ -16,15 +16,15 @@ from lkj_excel.core.read import WorkbookError
 
 def periksa_beberapa(paths: list[str]) -> Any:
     """Several unit workbooks merged (``lkj gabung``'s rules) and checked as one."""
-    from lkj_excel.batch.check import periksa_gabungan
-    from lkj_excel.batch.merge import gabung_berkas
+    from lkj_excel.batch.check import check_merged
+    from lkj_excel.batch.merge import merge_files
 
-    g = gabung_berkas(paths)
+    g = merge_files(paths)
     if g.data is None:
         alasan = "; ".join(f"{b.berkas}: {b.pesan}" for b in g.berkas if b.pesan)
         raise WorkbookError("Tidak ada buku kerja yang dapat digabung"
                             + (f" ({alasan})." if alasan else "."))
-    return periksa_gabungan(g, "gabungan")
+    return check_merged(g, "gabungan")
 
 
 def _err(text: str) -> None:
@@ -32,7 +32,7 @@ def _err(text: str) -> None:
 
 
 def run_laporan(args: Any) -> int:
-    from lkj_excel.core.engine import periksa_berkas
+    from lkj_excel.core.engine import check_workbook
 
     berkas = list(args.berkas)
     out_dir = Path(args.out)
@@ -57,14 +57,14 @@ def run_laporan(args: Any) -> int:
         nama = "gabungan " + ", ".join(Path(b).name for b in berkas)
     else:
         try:
-            p = periksa_berkas(berkas[0])
+            p = check_workbook(berkas[0])
         except WorkbookError as exc:
             _err(f"{Path(berkas[0]).name}: TIDAK DAPAT DIBACA — {exc.pesan}")
             return EXIT_TIDAK_TERBACA
         nama = Path(berkas[0]).name
 
     code = EXIT_OK
-    if p.ada_kesalahan:
+    if p.has_errors:
         print(f"{nama}: {ringkas(p.temuan)}")
         for line in format_temuan(p.temuan):
             print(line)
@@ -92,10 +92,10 @@ def run_laporan(args: Any) -> int:
     print(f"Laporan Word ditulis: {docx}")
 
     if ingin_pdf:
-        from lkj_excel.report.pdf import PETUNJUK_PASANG, PdfError, docx_to_pdf, soffice
+        from lkj_excel.report.pdf import INSTALL_HINT, PdfError, docx_to_pdf, soffice
 
         if soffice() is None:
-            _err(PETUNJUK_PASANG)
+            _err(INSTALL_HINT)
         else:
             try:
                 pdf = docx_to_pdf(docx, target_path(out_dir, p, ".pdf"),

@@ -1,9 +1,9 @@
 """Everything the report template needs, built from the engine's results (pure).
 
-``build_context(p)`` turns a ``Pemeriksaan`` into a dict of plain values: strings already
+``build_context(p)`` turns a ``Checked`` into a dict of plain values: strings already
 formatted the Indonesian way (``lkj_excel.core.numbers``), lists and small dicts, plus a few
 ``Decimal`` amounts that the template formats with its filters (``rupiah``, ``persen``,
-``tanggal``, ``terbilang``). Figures come from ``Hasil`` as the engine computed them; this
+``tanggal``, ``terbilang``). Figures come from ``Result`` as the engine computed them; this
 module only words them. Optional parts that are empty give ``ada = False`` (the template
 leaves the section out or prints one sentence): never "None", never an empty table.
 
@@ -30,8 +30,8 @@ from lkj_excel.core.numbers import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from lkj_excel.core.compute import Hasil, IndikatorHasil
-    from lkj_excel.core.engine import Pemeriksaan
+    from lkj_excel.core.compute import Result, IndikatorResult
+    from lkj_excel.core.engine import Checked
 
 KOSONG = "-"
 INPUT_DIGITS = 2  # digits shown (at most) for typed values: target, riwayat, renstra
@@ -40,7 +40,7 @@ _ROMAWI = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "
            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
-def romawi(n: int) -> str:
+def roman(n: int) -> str:
     out = []
     for value, sym in _ROMAWI:
         while n >= value:
@@ -49,7 +49,7 @@ def romawi(n: int) -> str:
     return "".join(out)
 
 
-def huruf(i: int) -> str:
+def letter(i: int) -> str:
     """0 -> "a", 25 -> "z", 26 -> "aa"."""
     s = ""
     i += 1
@@ -59,7 +59,7 @@ def huruf(i: int) -> str:
     return s
 
 
-def bilangan(n: int | Decimal) -> str:
+def with_words(n: int | Decimal) -> str:
     """``5`` -> ``"5 (lima)"`` (counts as the seed writes them)."""
     return f"{format_angka(n)} ({terbilang(n)})"
 
@@ -102,7 +102,7 @@ def _pct(value: Decimal | None) -> str:
     return KOSONG if value is None else format_persen(value, 2)
 
 
-class _Nomor:
+class _Numbering:
     """Table and figure numbers per chapter ("Tabel 3.2", "Gambar 3.1")."""
 
     def __init__(self) -> None:
@@ -114,7 +114,7 @@ class _Nomor:
         return f"{jenis} {bab}.{self.counts[key]}"
 
 
-def _narasi(h: Hasil) -> dict[str, list[str]]:
+def _narasi(h: Result) -> dict[str, list[str]]:
     by_key = {
         "latar_belakang": "Latar Belakang", "dasar_hukum": "Dasar Hukum",
         "tugas_pokok": "Tugas Pokok", "fungsi": "Fungsi", "aspek_strategis": "Aspek Strategis",
@@ -133,9 +133,9 @@ def _narasi(h: Hasil) -> dict[str, list[str]]:
 # Sentences generated from the numbers
 # ---------------------------------------------------------------------------
 
-def kalimat_perubahan(ind: IndikatorHasil, tahun: int | None, digits: int) -> str:
+def sentence_year_change(ind: IndikatorResult, tahun: int | None, digits: int) -> str:
     """``"... turun dari 100% (2023) menjadi 96% (2024)."`` (empty without history)."""
-    pr = ind.perubahan
+    pr = ind.year_change
     if pr is None or ind.realisasi_bulat is None:
         return ""
     lalu = _input(pr.realisasi_lalu, ind.satuan)
@@ -150,7 +150,7 @@ def kalimat_perubahan(ind: IndikatorHasil, tahun: int | None, digits: int) -> st
     return f"{nama} {kata} dari {lalu} ({pr.tahun_lalu}) menjadi {kini} ({th})."
 
 
-def kalimat_riwayat(ind: IndikatorHasil, tahun: int | None, digits: int) -> str:
+def sentence_riwayat(ind: IndikatorResult, tahun: int | None, digits: int) -> str:
     """The whole series: ``"semula 92% (2022), 100% (2023), dan 96% (2024)"``."""
     earlier = [(t, r) for t, r in ind.riwayat if tahun is None or t < tahun]
     if not earlier or ind.realisasi_bulat is None:
@@ -161,24 +161,24 @@ def kalimat_riwayat(ind: IndikatorHasil, tahun: int | None, digits: int) -> str:
     return f"Realisasi indikator {ind.indikator} berturut-turut {seri}."
 
 
-def perhitungan(ind: IndikatorHasil, digits: int) -> str:
+def calculation(ind: IndikatorResult, digits: int) -> str:
     """``"51/53 x 100% = 96%"`` when the realisasi comes from pembilang and penyebut."""
     if ind.pembilang is None or ind.penyebut is None or ind.realisasi_bulat is None:
         return ""
     p, q = _angka(ind.pembilang), _angka(ind.penyebut)
-    hasil = nilai(ind.realisasi_bulat, ind.satuan, digits)
+    result = nilai(ind.realisasi_bulat, ind.satuan, digits)
     if (ind.satuan or "").strip() == schema.SATUAN_PERSEN:
-        return f"{p}/{q} x 100% = {hasil}"
-    return f"{p}/{q} = {hasil}"
+        return f"{p}/{q} x 100% = {result}"
+    return f"{p}/{q} = {result}"
 
 
-def _capaian_teks(ind: IndikatorHasil, digits: int) -> str:
+def _capaian_teks(ind: IndikatorResult, digits: int) -> str:
     if ind.capaian_bulat is None:
         return ind.capaian_catatan or KOSONG
     return format_persen(ind.capaian_bulat, digits)
 
 
-def _capaian_predikat(ind: IndikatorHasil, digits: int) -> str:
+def _capaian_predikat(ind: IndikatorResult, digits: int) -> str:
     teks = _capaian_teks(ind, digits)
     return f"{teks} ({ind.predikat})" if ind.predikat else teks
 
@@ -187,7 +187,7 @@ def _capaian_predikat(ind: IndikatorHasil, digits: int) -> str:
 # Parts
 # ---------------------------------------------------------------------------
 
-def _indikator(ind: IndikatorHasil, h: Hasil, tahun: int | None, nomor: _Nomor,
+def _indikator(ind: IndikatorResult, h: Result, tahun: int | None, nomor: _Numbering,
                no: int) -> dict[str, Any]:
     d = h.settings.desimal
     target = _input(ind.target, ind.satuan)
@@ -213,8 +213,8 @@ def _indikator(ind: IndikatorHasil, h: Hasil, tahun: int | None, nomor: _Nomor,
                          "teks": f"{uraian} ({'; '.join(extra)})" if extra else uraian})
     if ind.kejadian:
         kalimat_kejadian = (
-            f"Pada tahun {tahun} tercatat {bilangan(len(ind.kejadian))} kejadian atau kegiatan "
-            f"yang dihitung oleh indikator ini; {bilangan(len(handled))} di antaranya "
+            f"Pada tahun {tahun} tercatat {with_words(len(ind.kejadian))} kejadian atau kegiatan "
+            f"yang dihitung oleh indikator ini; {with_words(len(handled))} di antaranya "
             f"berstatus tertangani (Selesai atau Ditangani), yaitu:")
     else:
         kalimat_kejadian = ""
@@ -243,16 +243,16 @@ def _indikator(ind: IndikatorHasil, h: Hasil, tahun: int | None, nomor: _Nomor,
         "uraian_penyebut": _text(ind.uraian_penyebut),
         "ada_rumus": bool(_text(ind.uraian_pembilang) and _text(ind.uraian_penyebut)),
         "rumus_kali": " x 100%" if (ind.satuan or "").strip() == schema.SATUAN_PERSEN else "",
-        "perhitungan": perhitungan(ind, d),
+        "perhitungan": calculation(ind, d),
         "kalimat_capaian": kalimat_capaian,
         "kejadian": kejadian, "kalimat_kejadian": kalimat_kejadian,
         "renstra": _input(ind.target_renstra, ind.satuan),
         "capaian_renstra": KOSONG if renstra_cap.nilai is None
         else format_persen(round_half_up(renstra_cap.nilai, d), d),
         "standar": _input(ind.standar_nasional, ind.satuan),
-        "perubahan": kalimat_perubahan(ind, tahun, d),
-        "arah": ind.perubahan.arah if ind.perubahan else "",
-        "riwayat_kalimat": kalimat_riwayat(ind, tahun, d),
+        "perubahan": sentence_year_change(ind, tahun, d),
+        "arah": ind.year_change.arah if ind.year_change else "",
+        "riwayat_kalimat": sentence_riwayat(ind, tahun, d),
         "kesimpulan": (
             f"Indikator kinerja {ind.indikator}: realisasi {realisasi} dari target {target}, "
             f"capaian kinerjanya {_capaian_predikat(ind, d)}."),
@@ -260,7 +260,7 @@ def _indikator(ind: IndikatorHasil, h: Hasil, tahun: int | None, nomor: _Nomor,
     }
 
 
-def _pegawai(h: Hasil, singkatan: str, tahun: Any, nomor: _Nomor,
+def _pegawai(h: Result, singkatan: str, tahun: Any, nomor: _Numbering,
              sumber: str) -> dict[str, Any]:
     pg = h.pegawai
     if not pg.kelompok:
@@ -288,16 +288,16 @@ def _pegawai(h: Hasil, singkatan: str, tahun: Any, nomor: _Nomor,
             "sumber": sumber}
 
 
-def _program(h: Hasil) -> list[dict[str, Any]]:
+def _program(h: Result) -> list[dict[str, Any]]:
     out = []
     for i, p in enumerate(h.anggaran.program, 1):
-        keg = [{"huruf": huruf(j), "nama": _text(k.kegiatan), "anggaran": _rp(k.anggaran),
+        keg = [{"huruf": letter(j), "nama": _text(k.kegiatan), "anggaran": _rp(k.anggaran),
                 "realisasi": _rp(k.realisasi), "serapan": _pct(k.serapan_persen)}
                for j, k in enumerate(p.kegiatan)]
         nama = _text(p.program)
         if keg:
             kalimat = (f"{nama}, dengan anggaran sebesar {_rp(p.anggaran)}, yang dijabarkan "
-                       f"dalam {bilangan(len(keg))} kegiatan yaitu:")
+                       f"dalam {with_words(len(keg))} kegiatan yaitu:")
         else:
             kalimat = f"{nama}, dengan anggaran sebesar {_rp(p.anggaran)}."
         out.append({"no": i, "nama": nama, "kalimat": kalimat, "kegiatan": keg,
@@ -307,7 +307,7 @@ def _program(h: Hasil) -> list[dict[str, Any]]:
     return out
 
 
-def _lra(h: Hasil) -> list[dict[str, Any]]:
+def _lra(h: Result) -> list[dict[str, Any]]:
     rows = []
     codes = {r.kode for r in h.lra}
     for r in h.lra:
@@ -325,22 +325,22 @@ def _angka_rp(value: Decimal | None) -> str:
     return KOSONG if value is None else format_angka(value, 2)
 
 
-def _kesalahan(p: Pemeriksaan) -> dict[str, Any]:
+def _kesalahan(p: Checked) -> dict[str, Any]:
     errs = [f for f in p.temuan if f.tingkat == KESALAHAN]
     if not errs:
         return {"ada": False, "jumlah": 0, "kalimat": ""}
     return {"ada": True, "jumlah": len(errs), "kalimat": (
         f"PERHATIAN: laporan ini disusun dari data yang masih mengandung "
-        f"{bilangan(len(errs))} kesalahan (lihat hasil perintah lkj periksa). Angka di "
+        f"{with_words(len(errs))} kesalahan (lihat hasil perintah lkj periksa). Angka di "
         f"dalamnya belum dapat dipertanggungjawabkan sebelum kesalahan itu diperbaiki.")}
 
 
-def build_context(p: Pemeriksaan) -> dict[str, Any]:
+def build_context(p: Checked) -> dict[str, Any]:
     """The template's data for one checked workbook (pure: no I/O, no heavy imports)."""
-    h = p.hasil
+    h = p.result
     pr = h.profil
     d = h.settings.desimal
-    nomor = _Nomor()
+    nomor = _Numbering()
     instansi = _text(pr.get("instansi")) or "Instansi"
     singkatan = _text(pr.get("singkatan")) or instansi
     tahun = pr.get("tahun")
@@ -367,7 +367,7 @@ def build_context(p: Pemeriksaan) -> dict[str, Any]:
             item["sasaran_pertama"] = not items
             items.append(item)
             semua.append(item)
-        sasaran.append({"no": s_no, "romawi": romawi(s_no), "kode": kode, "nama": _text(nama),
+        sasaran.append({"no": s_no, "romawi": roman(s_no), "kode": kode, "nama": _text(nama),
                         "indikator": items})
     ada_indikator = bool(semua)
     gambar_capaian = nomor("Gambar", "3") if ada_indikator else ""
@@ -388,10 +388,10 @@ def build_context(p: Pemeriksaan) -> dict[str, Any]:
     tetap = [i for i in semua if i["arah"] == "tetap"]
     dibanding = [i for i in semua if i["arah"]]
     if dibanding:
-        umum = (f"Dibandingkan dengan tahun sebelumnya, dari {bilangan(len(dibanding))} "
-                f"indikator kinerja yang memiliki data pembanding, {bilangan(len(naik))} "
-                f"indikator mengalami kenaikan, {bilangan(len(turun))} indikator mengalami "
-                f"penurunan dan {bilangan(len(tetap))} indikator tetap.")
+        umum = (f"Dibandingkan dengan tahun sebelumnya, dari {with_words(len(dibanding))} "
+                f"indikator kinerja yang memiliki data pembanding, {with_words(len(naik))} "
+                f"indikator mengalami kenaikan, {with_words(len(turun))} indikator mengalami "
+                f"penurunan dan {with_words(len(tetap))} indikator tetap.")
     else:
         umum = ("Data realisasi tahun-tahun sebelumnya belum diisi (lembar Riwayat) sehingga "
                 "peningkatan dan penurunan kinerja belum dapat dianalisis.")
@@ -486,8 +486,8 @@ def build_context(p: Pemeriksaan) -> dict[str, Any]:
         "kesalahan": _kesalahan(p),
         "narasi": narasi,
         "pegawai": pegawai,
-        "jumlah_sasaran": bilangan(n_sasaran),
-        "jumlah_indikator": bilangan(len(semua)),
+        "jumlah_sasaran": with_words(n_sasaran),
+        "jumlah_indikator": with_words(len(semua)),
         "tabel_pk": tabel_pk,
         "tabel_iku": tabel_iku,
         "gambar_capaian_nomor": gambar_capaian,

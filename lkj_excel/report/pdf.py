@@ -24,7 +24,7 @@ from lkj_excel.files.atomic import atomic_write
 TIMEOUT = 300
 PDFA_VERSION = 2
 
-PETUNJUK_PASANG = (
+INSTALL_HINT = (
     "LibreOffice tidak ditemukan, jadi PDF tidak dibuat (berkas Word tetap ditulis). "
     "Pasang LibreOffice lalu jalankan lagi dengan --pdf:\n"
     "  - Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui fonts-liberation2 "
@@ -87,7 +87,7 @@ def docx_to_pdf(docx: str | Path, pdf: str | Path, pdfa: bool = False,
 
     exe = soffice()
     if exe is None:
-        raise PdfError(PETUNJUK_PASANG)
+        raise PdfError(INSTALL_HINT)
     src = Path(docx).resolve()
     peringatan = ""
     with tempfile.TemporaryDirectory(prefix="lkj-pdf-") as tmp:

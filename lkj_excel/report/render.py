@@ -12,12 +12,12 @@ from lkj_excel.files.atomic import atomic_write, safe_filename
 from lkj_excel.core.numbers import format_persen, format_rupiah, format_tanggal, terbilang
 
 if TYPE_CHECKING:  # pragma: no cover
-    from lkj_excel.core.engine import Pemeriksaan
+    from lkj_excel.core.engine import Checked
 
-TEMPLAT = Path(__file__).resolve().parents[1] / "templates" / "laporan.docx"
+DEFAULT_TEMPLATE = Path(__file__).resolve().parents[1] / "templates" / "laporan.docx"
 #: variables the renderer adds to ``build_context`` (the charts)
-GAMBAR = ("gambar_capaian", "gambar_anggaran")
-MAX_NAMA = 150
+CHART_VARIABLES = ("gambar_capaian", "gambar_anggaran")
+MAX_NAME = 150
 
 
 # -- filters (also for the secretariat's own templates) ------------------------------------
@@ -70,24 +70,24 @@ def jinja_env():  # type: ignore[no-untyped-def]
     return env
 
 
-def nama_berkas(p: Pemeriksaan) -> str:
+def report_filename(p: Checked) -> str:
     """``"<Instansi> <Tahun>"`` made safe as a file name (no extension)."""
-    pr = p.hasil.profil
+    pr = p.result.profil
     instansi = " ".join(str(pr.get("instansi") or "").split()) or "Laporan Kinerja"
     tahun = pr.get("tahun")
     base = f"{instansi} {tahun}" if tahun not in (None, "") else instansi
-    return safe_filename(base, default="Laporan Kinerja", max_chars=MAX_NAMA)
+    return safe_filename(base, default="Laporan Kinerja", max_chars=MAX_NAME)
 
 
-def target_path(out_dir: str | Path, p: Pemeriksaan, suffix: str = ".docx") -> Path:
+def target_path(out_dir: str | Path, p: Checked, suffix: str = ".docx") -> Path:
     folder = Path(out_dir).resolve()
-    path = (folder / (nama_berkas(p) + suffix)).resolve()
+    path = (folder / (report_filename(p) + suffix)).resolve()
     if path.parent != folder:  # pragma: no cover - safe_filename prevents it
         raise ValueError("nama berkas keluaran keluar dari folder tujuan")
     return path
 
 
-def render_bytes(p: Pemeriksaan, templat: str | Path | None = None,
+def render_bytes(p: Checked, templat: str | Path | None = None,
                  context: dict[str, Any] | None = None) -> bytes:
     """The rendered .docx as bytes."""
     from docx.shared import Cm
@@ -97,10 +97,10 @@ def render_bytes(p: Pemeriksaan, templat: str | Path | None = None,
     from lkj_excel.report.context import build_context
 
     ctx = dict(context if context is not None else build_context(p))
-    tpl = DocxTemplate(str(templat or TEMPLAT))
+    tpl = DocxTemplate(str(templat or DEFAULT_TEMPLATE))
     for key, make in (("gambar_capaian", charts.capaian_png),
                       ("gambar_anggaran", charts.anggaran_png)):
-        png = make(p.hasil)
+        png = make(p.result)
         ctx[key] = InlineImage(tpl, io.BytesIO(png), width=Cm(15.5)) if png else ""
     tpl.render(ctx, jinja_env=jinja_env(), autoescape=True)
     buf = io.BytesIO()
@@ -108,7 +108,7 @@ def render_bytes(p: Pemeriksaan, templat: str | Path | None = None,
     return buf.getvalue()
 
 
-def render_docx(p: Pemeriksaan, out_dir: str | Path, templat: str | Path | None = None
+def render_docx(p: Checked, out_dir: str | Path, templat: str | Path | None = None
                 ) -> Path:
     """Write ``out_dir/<Instansi> <Tahun>.docx`` atomically; returns its path."""
     data = render_bytes(p, templat)
