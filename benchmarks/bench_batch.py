@@ -32,8 +32,8 @@ def _write_agency(i: int) -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     from contoh_data import seed_data
 
-    from lkj_excel.files.template import write_workbook
     from lkj_excel.core.units import split_by_unit, unit_filename
+    from lkj_excel.files.template import write_workbook
 
     folder = DATA / f"instansi-{i:03d}"
     done = folder / ".selesai"

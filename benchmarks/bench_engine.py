@@ -46,7 +46,7 @@ def cold(cmd: str, n: int = 10) -> float:
 def main() -> None:
     from typical import write_typical
 
-    from lkj_excel.core.engine import check_workbook
+    from lkj_excel.files.read import check_workbook
     from lkj_excel.files.writer import write_engine_sheets
 
     data_dir = HERE / ".data"

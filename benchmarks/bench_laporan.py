@@ -35,7 +35,7 @@ def main() -> int:
 
     from contoh_data import NAMA_BERKAS_INSTANSI, seed_data
 
-    from lkj_excel.core.engine import check_workbook
+    from lkj_excel.files.read import check_workbook
     from lkj_excel.files.template import write_workbook
 
     with tempfile.TemporaryDirectory() as tmp:

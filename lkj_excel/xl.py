@@ -26,8 +26,8 @@ from typing import Any
 
 from lkj_excel.core import schema
 from lkj_excel.core.cells import col_index, split_ref
-from lkj_excel.core.temuan import KESALAHAN, Temuan
 from lkj_excel.core.model import norm
+from lkj_excel.core.temuan import KESALAHAN, Temuan
 
 #: where the button records which cells it marked (and their fill before): a block in the
 #: engine's own Validasi sheet, header at (MARK_ROW, MARK_COL)
@@ -296,8 +296,8 @@ def update_marks(book: Any, temuan: Sequence[Temuan], sheet_names: Sequence[str]
 def compute_book(book: Any) -> Any:
     """Compute, validate and write into an open xlwings book; the ``Checked`` or None."""
     from lkj_excel.core.engine import check_grids
-    from lkj_excel.core.sheets import ringkasan_blocks, validasi_blocks
     from lkj_excel.core.read import needed_sheets
+    from lkj_excel.core.sheets import ringkasan_blocks, validasi_blocks
 
     if in_protected_view(book):
         alert(book, "Buku kerja ini masih dalam Tampilan Terproteksi (Protected View), jadi "

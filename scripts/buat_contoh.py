@@ -26,8 +26,8 @@ FOLDER_PER_BIDANG = "per-bidang"
 
 def buat(folder: Path) -> list[Path]:
     """Write the agency workbook and the per-unit workbooks; the paths written."""
-    from lkj_excel.files.template import write_workbook
     from lkj_excel.core.units import split_by_unit, unit_filename
+    from lkj_excel.files.template import write_workbook
 
     data = seed_data()
     folder.mkdir(parents=True, exist_ok=True)

@@ -21,9 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("path", nargs="?", type=Path, default=TARGET,
                     help=f"berkas tujuan (bawaan: {TARGET.relative_to(ROOT)})")
     args = ap.parse_args(argv)
-    from lkj_excel.files.template import run_template
+    from lkj_excel.commands.template import run
 
-    return run_template(args)
+    return run(args)
 
 
 if __name__ == "__main__":

@@ -11,8 +11,8 @@ import pytest
 from defusedxml import ElementTree as ET
 
 from lkj_excel import xl
-from lkj_excel.files import addin
 from lkj_excel.cli import main as cli_main
+from lkj_excel.files import addin
 
 ROOT = Path(__file__).resolve().parents[1]
 MACROS = ROOT / "macros"

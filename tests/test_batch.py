@@ -13,23 +13,23 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lkj_excel.core import schema
-from lkj_excel.core import units
 from lkj_excel.batch.check import check_data, check_merged, write_merged
 from lkj_excel.batch.diff import diff_files
 from lkj_excel.batch.merge import (
-    SKIPPED,
-    USED,
-    SET_ASIDE,
-    DUPLICATE,
     CONFLICT,
+    DUPLICATE,
     OLD_REVISION,
+    SET_ASIDE,
+    SKIPPED,
     UNREADABLE,
+    USED,
     merge_files,
 )
 from lkj_excel.batch.split import split_file
 from lkj_excel.cli import main
-from lkj_excel.core.engine import check_workbook, to_json
+from lkj_excel.core import schema, units
+from lkj_excel.core.engine import to_json
+from lkj_excel.files.read import check_workbook
 from lkj_excel.files.template import write_workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))

@@ -10,10 +10,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lkj_excel.core import units
-from lkj_excel.batch.run import HAS_ERRORS, FAILED, find_instansi, run_batch_folder
+from lkj_excel.batch.run import FAILED, HAS_ERRORS, find_instansi, run_batch_folder
 from lkj_excel.cli import main
-from lkj_excel.core.engine import check_workbook
+from lkj_excel.core import units
+from lkj_excel.files.read import check_workbook
 from lkj_excel.files.template import write_workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))

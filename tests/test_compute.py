@@ -14,9 +14,9 @@ from lkj_excel.core.compute import (
     compute_pegawai,
     lra_parent,
     percent,
-    year_change,
     predikat,
     realisasi_from,
+    year_change,
 )
 from lkj_excel.core.model import Row
 from lkj_excel.core.numbers import round_half_up

@@ -10,9 +10,8 @@ from typing import Any
 
 import pytest
 
-from lkj_excel.core import engine
-from lkj_excel.core import schema
-from lkj_excel.core import units
+from lkj_excel.core import engine, schema, units
+from lkj_excel.files.read import check_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -34,7 +33,7 @@ UNIT_FILES = [
 
 @pytest.fixture(scope="module")
 def contoh() -> engine.Checked:
-    return engine.check_workbook(AGENCY_FILE)
+    return check_workbook(AGENCY_FILE)
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +170,7 @@ def test_to_json(result_json: dict[str, Any]) -> None:
 @pytest.mark.parametrize("index", range(len(UNITS)))
 def test_unit_example_reads_back_with_its_own_rows(index: int) -> None:
     unit = UNITS[index]
-    p = engine.check_workbook(PER_BIDANG / UNIT_FILES[index])
+    p = check_workbook(PER_BIDANG / UNIT_FILES[index])
     got = units.data_from_model(p.data)
     want = units.split_by_unit(contoh_data.seed_data())[unit]
     assert got == want
@@ -188,7 +187,7 @@ def test_unit_example_reads_back_with_its_own_rows(index: int) -> None:
 def test_unit_examples_findings() -> None:
     found = {}
     for name in UNIT_FILES:
-        p = engine.check_workbook(PER_BIDANG / name)
+        p = check_workbook(PER_BIDANG / name)
         assert not p.has_errors, (name, [f.pesan for f in p.temuan])
         found[name] = [(f.kode, f.lembar, f.sel) for f in p.temuan]
     # the seed's Rp 150 slip travels with the program's unit (header row 3, program row 4)
@@ -204,7 +203,7 @@ def test_unit_examples_figures(contoh: engine.Checked) -> None:
     whole = {i.kode: i for i in contoh.result.indikator}
     seen = []
     for name in UNIT_FILES:
-        p = engine.check_workbook(PER_BIDANG / name)
+        p = check_workbook(PER_BIDANG / name)
         for ind in p.result.indikator:
             w = whole[ind.kode]
             assert (ind.realisasi, ind.capaian_bulat, ind.predikat, ind.sumber_realisasi) == (
@@ -222,12 +221,12 @@ def test_split_merge_round_trip_through_files(tmp_path: Path, contoh: engine.Che
     for i, (unit, part) in enumerate(units.split_by_unit(data).items(), 1):
         path = tmp_path / units.unit_filename(i, unit)
         write_workbook(path, part)
-        parts.append(units.data_from_model(engine.check_workbook(path).data))
+        parts.append(units.data_from_model(check_workbook(path).data))
     merged = units.merge_units(parts)
     assert merged == data
     out = tmp_path / "gabungan.xlsx"
     write_workbook(out, merged)
-    again = engine.check_workbook(out)
+    again = check_workbook(out)
     assert _figures(engine.to_json(again)) == _figures(result_json)
     assert [(f.kode, f.lembar, f.sel) for f in again.temuan] == \
         [(f.kode, f.lembar, f.sel) for f in contoh.temuan]
@@ -249,7 +248,7 @@ def test_example_formulas_after_libreoffice(tmp_path: Path) -> None:
     from lkj_excel.files.libreoffice import recalc
 
     (path,) = recalc([AGENCY_FILE], tmp_path)
-    p = engine.check_workbook(path)
+    p = check_workbook(path)
     assert [(f.kode, f.sel) for f in p.temuan] == [("anggaran-kegiatan-tidak-sesuai", "D5")]
     shown = {i.kode: i.iku_row.computed for i in p.result.indikator}
     assert Decimal(str(shown["IKU3"]["capaian"])) == 101
@@ -272,5 +271,5 @@ def test_buat_contoh_writes_the_committed_set(tmp_path: Path) -> None:
         AGENCY_FILE.name, *(f"per-bidang/{n}" for n in UNIT_FILES)]
     for new in written:
         old = CONTOH / new.relative_to(tmp_path)
-        assert units.data_from_model(engine.check_workbook(new).data) == \
-            units.data_from_model(engine.check_workbook(old).data)
+        assert units.data_from_model(check_workbook(new).data) == \
+            units.data_from_model(check_workbook(old).data)

@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from contoh_data import NAMA_BERKAS_INSTANSI, seed_data  # noqa: E402
 
 from lkj_excel.cli import main  # noqa: E402
-from lkj_excel.core.engine import check_workbook  # noqa: E402
+from lkj_excel.files.read import check_workbook  # noqa: E402
 from lkj_excel.report.context import build_context  # noqa: E402
 from lkj_excel.report.render import CHART_VARIABLES, DEFAULT_TEMPLATE, render_bytes  # noqa: E402
 
@@ -251,8 +251,8 @@ def test_file_name_stays_inside_out_dir(tmp_path: Path) -> None:
 
 
 def test_several_files_merged_or_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    from lkj_excel.files.template import write_workbook
     from lkj_excel.core.units import split_by_unit
+    from lkj_excel.files.template import write_workbook
 
     paths = []
     for i, part in enumerate(split_by_unit(seed_data()).values()):

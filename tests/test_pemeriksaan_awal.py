@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
 
 from buat_korpus import PK_PART, _deflate, _raw_zip, build, rewrite, valid
 
+from lkj_excel.core.temuan import WorkbookError
 from lkj_excel.files import safety
-from lkj_excel.core.read import WorkbookError
 from lkj_excel.files.safety import check_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -146,8 +146,8 @@ def test_a_forged_crc_still_stops_every_reader_at_the_declared_size(base, tmp_pa
             assert len(fh.read(safety.CHUNK)) == info.file_size
     assert check_file(path).sheets["PK"].max_row < 100
     pre = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30)); "
-           "from lkj_excel.core.engine import check_workbook\n"
-           "from lkj_excel.core.read import WorkbookError\n"
+           "from lkj_excel.files.read import check_workbook\n"
+           "from lkj_excel.core.temuan import WorkbookError\n"
            "try:\n    check_workbook(sys.argv[1]); print('TERBACA')\n"
            "except WorkbookError as e:\n    print('DITOLAK', e.pesan)\n")
     r = subprocess.run([sys.executable, "-c", pre, str(path)], capture_output=True, text=True,

@@ -6,8 +6,9 @@ import openpyxl
 import pytest
 
 from lkj_excel.core import schema
+from lkj_excel.core.read import read_grids, read_table
 from lkj_excel.core.temuan import flatten
-from lkj_excel.core.read import read_grids, read_table, read_workbook
+from lkj_excel.files.read import read_workbook
 
 PK_HEADER = [c.label for c in schema.PK.columns]
 
@@ -138,7 +139,7 @@ def test_real_xlsx_pasted_rows_text_numbers_and_provenance(tmp_path):
 
 
 def test_unreadable_file_raises_workbook_error(tmp_path):
-    from lkj_excel.core.read import WorkbookError
+    from lkj_excel.core.temuan import WorkbookError
 
     bad = tmp_path / "bukan.xlsx"
     bad.write_bytes(b"ini bukan buku kerja")

@@ -20,11 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
 
 from buat_korpus import RAHASIA, build, rewrite, valid
 
-from lkj_excel.core import schema
 from lkj_excel.cli import main
-from lkj_excel.core.engine import check_workbook
-from lkj_excel.core.temuan import flatten
-from lkj_excel.core.read import WorkbookError
+from lkj_excel.core import schema
+from lkj_excel.core.temuan import WorkbookError, flatten
+from lkj_excel.files.read import check_workbook
 from lkj_excel.files.safety import check_file
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lkj_excel.core import schema
-from lkj_excel.core.read import read_workbook
+from lkj_excel.files.read import read_workbook
 from lkj_excel.files.template import write_workbook
 
 _TEXT = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=0x2FF,

@@ -17,10 +17,11 @@ from typing import Any
 import pytest
 
 from lkj_excel.core import schema
-from lkj_excel.files import template
 from lkj_excel.core.cells import col_letter
 from lkj_excel.core.compute import TIDAK_DAPAT_DIHITUNG
-from lkj_excel.core.read import WorkbookError, read_workbook
+from lkj_excel.core.temuan import ToolError, WriteError
+from lkj_excel.files import template
+from lkj_excel.files.read import read_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE_FILE = ROOT / "workbooks" / "template_lkj.xlsx"
@@ -354,7 +355,7 @@ def test_write_refuses_when_open_in_excel(tmp_path: Path) -> None:
     target = tmp_path / "buku.xlsx"
     target.write_bytes(b"lama")
     (tmp_path / "~$buku.xlsx").write_bytes(b"")
-    with pytest.raises(WorkbookError) as exc:
+    with pytest.raises(WriteError) as exc:
         template.write_workbook(target)
     assert "dibuka di Excel" in exc.value.pesan
     assert target.read_bytes() == b"lama"
@@ -372,12 +373,14 @@ def test_write_is_atomic_and_replaces(tmp_path: Path) -> None:
 def test_run_template_default_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                    capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
-    assert template.run_template(SimpleNamespace(path=None)) == 0
+    from lkj_excel.commands.template import run as run_template
+
+    assert run_template(SimpleNamespace(path=None)) == 0
     out = tmp_path / "workbooks" / "template_lkj.xlsx"
     assert snapshot(_load(out)) == snapshot(_roundtrip(template.build_workbook()))
     assert "dibuat" in capsys.readouterr().out
     (tmp_path / "workbooks" / "~$template_lkj.xlsx").write_bytes(b"")
-    assert template.run_template(SimpleNamespace(path=None)) == 2
+    assert run_template(SimpleNamespace(path=None)) == 2
     assert "dibuka di Excel" in capsys.readouterr().err
 
 
@@ -397,7 +400,7 @@ def test_lo_missing_soffice_message(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", "/nonexistent")
     monkeypatch.delenv("LKJ_SOFFICE", raising=False)
     monkeypatch.setattr(lo, "_CANDIDATES", ("soffice",))
-    with pytest.raises(WorkbookError) as exc:
+    with pytest.raises(ToolError) as exc:
         lo.soffice_path()
     assert "LibreOffice" in exc.value.pesan and "tidak ditemukan" in exc.value.pesan
 
@@ -591,8 +594,8 @@ def test_generator_covers_the_cases(recalculated: list[tuple[Any, dict, Path]]) 
 @pytest.mark.libreoffice
 def test_formulas_match_engine_after_libreoffice(
         recalculated: list[tuple[Any, dict, Path]]) -> None:
-    from lkj_excel.core.engine import check_workbook
     from lkj_excel.core.numbers import round_half_up
+    from lkj_excel.files.read import check_workbook
 
     checked = {"capaian": 0, "tdd": 0, "predikat": 0, "serapan": 0, "realisasi": 0}
     for data, _, path in recalculated:
@@ -638,7 +641,7 @@ def test_formulas_match_engine_after_libreoffice(
 def test_seed_figures_after_libreoffice(recalculated: list[tuple[Any, dict, Path]]) -> None:
     from python_calamine import CalamineWorkbook
 
-    from lkj_excel.core.engine import check_workbook
+    from lkj_excel.files.read import check_workbook
 
     _, _, path = recalculated[0]
     grid = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("IKU").to_python()

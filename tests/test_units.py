@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lkj_excel.core import schema
-from lkj_excel.core import units
+from lkj_excel.core import schema, units
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import contoh_data

@@ -22,8 +22,8 @@ from python_calamine import CalamineWorkbook
 
 from lkj_excel import xl
 from lkj_excel.core import schema
-from lkj_excel.core.engine import check_workbook
 from lkj_excel.core.sheets import hyperlink_formula, ringkasan_blocks, validasi_blocks
+from lkj_excel.files.read import check_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))

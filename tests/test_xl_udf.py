@@ -13,7 +13,7 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 import pytest
 
 from lkj_excel import udf
-from lkj_excel.core.engine import check_workbook
+from lkj_excel.files.read import check_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lkj_excel.core import schema
 from lkj_excel.batch.load import _canon
+from lkj_excel.core import schema
 from lkj_excel.core.model import Row, WorkbookData, norm
 
 CHANGED, ADDED, REMOVED = "ubah", "tambah", "hapus"
@@ -179,7 +179,7 @@ def diff_data(a: WorkbookData, b: WorkbookData) -> list[Edit]:
 
 def diff_files(lama: str | Path, baru: str | Path) -> Diff:
     """Compare two workbooks. Raises ``WorkbookError`` if one cannot be read."""
-    from lkj_excel.core.read import read_workbook
+    from lkj_excel.files.read import read_workbook
 
     pa, pb = Path(lama), Path(baru)
     a, b = read_workbook(pa).data, read_workbook(pb).data

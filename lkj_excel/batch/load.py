@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lkj_excel.core import schema
-from lkj_excel.core.temuan import new_temuan
-from lkj_excel.core.temuan import KESALAHAN, PERINGATAN, Temuan
+from lkj_excel.core.temuan import KESALAHAN, PERINGATAN, Temuan, new_temuan
 
 XLSX = ".xlsx"
 
@@ -208,8 +207,9 @@ _STRUKTUR = ("lembar-hilang", "kolom-hilang")
 
 def load_submission(path: str | Path, nama: str | None = None) -> Submission:
     """Read one workbook into a ``Submission`` (never raises)."""
-    from lkj_excel.core.read import WorkbookError, read_workbook
+    from lkj_excel.core.temuan import WorkbookError
     from lkj_excel.core.units import data_from_model
+    from lkj_excel.files.read import read_workbook
 
     p = Path(path)
     nama = nama or p.name

@@ -22,11 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lkj_excel.core import schema
-from lkj_excel.core.temuan import new_temuan
 from lkj_excel.batch.load import Note, Submission, canon_row, collect, load_submission
-from lkj_excel.core.temuan import KESALAHAN, Temuan
+from lkj_excel.core import schema
 from lkj_excel.core.model import norm
+from lkj_excel.core.temuan import KESALAHAN, Temuan, new_temuan
 
 AGENCY = schema.AGENCY_BIDANG
 

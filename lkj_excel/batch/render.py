@@ -10,8 +10,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from lkj_excel.core import __version__
-from lkj_excel.core import schema
+from lkj_excel.core import __version__, schema
 from lkj_excel.core.engine import Checked
 from lkj_excel.core.temuan import KESALAHAN
 
@@ -40,8 +39,8 @@ def _rows_berkas(berkas: list[Any]) -> list[list[Any]]:
 def write_validasi_xlsx(p: Checked, berkas: list[Any], out: str | Path) -> Path:
     from openpyxl import Workbook
 
-    from lkj_excel.files.atomic import atomic_write
     from lkj_excel.core.sheets import Block
+    from lkj_excel.files.atomic import atomic_write
     from lkj_excel.files.writer import write_blocks
 
     n_err = sum(1 for f in p.temuan if f.tingkat == KESALAHAN)

@@ -92,10 +92,10 @@ def process_instansi(folder: str, out_root: str, pdf: bool = False) -> InstansiR
     try:
         _proses(Path(folder), Path(out_root), pdf, h)
     except Exception as exc:
-        from lkj_excel.core.read import WorkbookError
+        from lkj_excel.core.temuan import LkjError
 
         h.status = FAILED
-        h.pesan = (exc.pesan if isinstance(exc, WorkbookError)
+        h.pesan = (exc.pesan if isinstance(exc, LkjError)
                    else f"Terjadi kesalahan tak terduga: {type(exc).__name__}: {exc}")
     h.detik = round(time.perf_counter() - t0, 3)
     return h
@@ -103,7 +103,7 @@ def process_instansi(folder: str, out_root: str, pdf: bool = False) -> InstansiR
 
 def _proses(folder: Path, out_root: Path, pdf: bool, h: InstansiResult) -> None:
     from lkj_excel.batch.check import check_merged, write_merged
-    from lkj_excel.batch.merge import USED, CONFLICT, UNREADABLE, merge_files
+    from lkj_excel.batch.merge import CONFLICT, UNREADABLE, USED, merge_files
     from lkj_excel.batch.render import write_validasi_html, write_validasi_xlsx
     from lkj_excel.files.atomic import safe_filename
 

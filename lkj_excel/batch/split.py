@@ -36,9 +36,10 @@ class SplitResult:
 def split_file(master: str | Path, out_dir: str | Path) -> SplitResult:
     """Split ``master`` into ``out_dir``. Raises ``WorkbookError`` for an unusable master."""
     from lkj_excel.batch.load import check_version
-    from lkj_excel.core.read import WorkbookError, read_workbook
-    from lkj_excel.files.template import write_workbook
+    from lkj_excel.core.temuan import WorkbookError, WriteError
     from lkj_excel.core.units import data_from_model, split_by_unit, unit_filename
+    from lkj_excel.files.read import read_workbook
+    from lkj_excel.files.template import write_workbook
 
     src = Path(master)
     res = read_workbook(src)
@@ -59,7 +60,7 @@ def split_file(master: str | Path, out_dir: str | Path) -> SplitResult:
                             "buku kerja dipecah.", src.name)
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
-        raise WorkbookError(f"\"{out}\" bukan folder; sebutkan folder keluaran.", out.name)
+        raise WriteError(f"\"{out}\" bukan folder; sebutkan folder keluaran.", out.name)
     parts = split_by_unit(data)
     revisi = wd.meta.get("revisi")
     result = SplitResult(src.name, profil["instansi"], profil["tahun"], temuan=res.temuan)
@@ -69,7 +70,7 @@ def split_file(master: str | Path, out_dir: str | Path) -> SplitResult:
             part["meta"]["revisi"] = revisi
         path = out / unit_filename(i, unit)
         if path.resolve() == src.resolve():
-            raise WorkbookError(f"Berkas keluaran \"{path.name}\" sama dengan buku kerja "
+            raise WriteError(f"Berkas keluaran \"{path.name}\" sama dengan buku kerja "
                                 "instansi; pilih folder keluaran lain.", src.name)
         plan.append((unit, part, path))
     out.mkdir(parents=True, exist_ok=True)

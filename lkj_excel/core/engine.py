@@ -1,16 +1,19 @@
-"""The engine's one entry: read, compute, validate (shared by CLI, Excel button and batch)."""
+"""The engine: grids read, computed and validated into one ``Checked`` (pure).
+
+Shared by the commands, the Excel button and the batch; ``lkj_excel.files.read.check_workbook``
+is the same for a file.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from lkj_excel.core.compute import Result, compute_workbook
-from lkj_excel.core.temuan import Temuan, has_errors, sort_key
 from lkj_excel.core.model import WorkbookData
-from lkj_excel.core.read import Grid, read_grids, read_workbook
+from lkj_excel.core.read import Grid, ReadResult, read_grids
+from lkj_excel.core.temuan import Temuan, has_errors, sort_key
 from lkj_excel.core.validate import validate
 
 
@@ -27,23 +30,17 @@ class Checked:
         return has_errors(self.temuan)
 
 
-def _finish(data: WorkbookData, reading: list[Temuan]) -> Checked:
-    result = compute_workbook(data)
-    temuan = reading + validate(data, result)
+def check_read(res: ReadResult) -> Checked:
+    """Compute and validate what the reader read (its temuan first, then sorted)."""
+    result = compute_workbook(res.data)
+    temuan = res.temuan + validate(res.data, result)
     temuan.sort(key=sort_key)
-    return Checked(data, result, temuan)
-
-
-def check_workbook(path: str | Path) -> Checked:
-    """Read, compute and validate an .xlsx file (raises ``WorkbookError`` if unreadable)."""
-    res = read_workbook(path)
-    return _finish(res.data, res.temuan)
+    return Checked(res.data, result, temuan)
 
 
 def check_grids(grids: dict[str, Grid], sheet_names: list[str], source: str = ""
-                  ) -> Checked:
-    res = read_grids(grids, sheet_names, source)
-    return _finish(res.data, res.temuan)
+                ) -> Checked:
+    return check_read(read_grids(grids, sheet_names, source))
 
 
 def _n(value: Decimal | None, digits: int | None = None) -> float | int | None:

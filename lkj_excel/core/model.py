@@ -13,14 +13,9 @@ from decimal import Decimal
 from typing import Any
 
 from lkj_excel.core import schema
+from lkj_excel.core.schema import norm
 
-
-def norm(value: Any) -> str:
-    """Text compared the way people mean it: spaces trimmed and collapsed, case ignored.
-
-    The one rule for matching labels, codes, names and choices everywhere (reader, engine,
-    validator, merge, Excel adapter)."""
-    return "" if value is None else " ".join(str(value).split()).casefold()
+__all__ = ["CellRefs", "Row", "Settings", "WorkbookData", "norm"]
 
 
 class CellRefs(Mapping[str, str]):

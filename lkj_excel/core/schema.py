@@ -42,6 +42,14 @@ RUMUS_NEGATIF = ("2T-R", "T/R")
 SATUAN_PERSEN = "%"
 
 
+def norm(value: object) -> str:
+    """Text compared the way people mean it: spaces trimmed and collapsed, case ignored.
+
+    The contract's one rule for matching labels, codes, names and choices everywhere
+    (reader, engine, validator, merge, Excel adapter)."""
+    return "" if value is None else " ".join(str(value).split()).casefold()
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a data sheet."""
@@ -276,6 +284,12 @@ NARASI = Sheet(
 DATA_SHEETS: tuple[Sheet, ...] = (PK, IKU, RIWAYAT, PEMBANDING, KEJADIAN, ANGGARAN, LRA,
                                   PEGAWAI, NARASI)
 SHEETS_BY_NAME = {s.name: s for s in DATA_SHEETS}
+def data_sheet(name: str) -> Sheet | None:
+    """The schema's data sheet for a workbook sheet name (matched like every label)."""
+    return SHEETS_BY_NAME.get(name) or next(
+        (s for s in DATA_SHEETS if norm(s.name) == norm(name)), None)
+
+
 #: Sheets a workbook must have (others may be absent: they are then empty).
 REQUIRED_SHEETS = ("Profil", "PK", "IKU")
 

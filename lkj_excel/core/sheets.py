@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from lkj_excel.core import __version__
-from lkj_excel.core import schema
+from lkj_excel.core import __version__, schema
 from lkj_excel.core.cells import split_ref
 from lkj_excel.core.engine import Checked
 from lkj_excel.core.temuan import KESALAHAN, Temuan

@@ -8,10 +8,16 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from lkj_excel.core import schema
-from lkj_excel.core.compute import TIDAK_DAPAT_DIHITUNG, Result, IndikatorResult, compute_workbook, lra_parent
-from lkj_excel.core.temuan import PERINGATAN, Temuan, new_temuan
+from lkj_excel.core.compute import (
+    TIDAK_DAPAT_DIHITUNG,
+    IndikatorResult,
+    Result,
+    compute_workbook,
+    lra_parent,
+)
 from lkj_excel.core.model import Row, WorkbookData, norm
 from lkj_excel.core.numbers import ParseError, format_angka, parse_number, round_half_up
+from lkj_excel.core.temuan import PERINGATAN, Temuan, new_temuan
 
 TOLERANSI_RUPIAH = Decimal("0.005")
 

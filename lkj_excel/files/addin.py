@@ -31,11 +31,12 @@ import csv
 import io
 import os
 import re
-import sys
 import zipfile
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
+
+from lkj_excel.core.temuan import LkjError
 
 ADDIN_NAME = "lkj_excel.xlam"
 SOURCE_NAME = "quickstart_addin_ribbon.xlam"
@@ -54,12 +55,8 @@ UDF_MODULE = "lkj_excel.udf"
 PYTHON_ENTRIES = ("lkj_excel:main", "lkj_excel.xl:run_tag", "lkj_excel.udf:LKJ_CAPAIAN")
 
 
-class AddinError(Exception):
-    """Something the user must fix; ``pesan`` is Indonesian."""
-
-    def __init__(self, pesan: str) -> None:
-        super().__init__(pesan)
-        self.pesan = pesan
+class AddinError(LkjError):
+    """Something the user must fix about the add-in; ``pesan`` is Indonesian."""
 
 
 # ---------------------------------------------------------------------------
@@ -391,33 +388,3 @@ def _pinned_conf(src: bytes, interpreter: str) -> tuple[bytes, bytes]:
     with zipfile.ZipFile(io.BytesIO(src)) as z:
         sheet = z.read(SHEET_PART)
     return conf_sheet_parts(items, sheet)
-
-
-def run_addin(args: Any) -> int:
-    try:
-        if args.aksi == "buat":
-            path = build_addin(args.out)
-            print(f"Add-in dibuat: {path}\n"
-                  f"Dibuat dari add-in xlwings {xlwings_version()} (versi xlwings Python di "
-                  "komputer staf harus sama). Pasang di komputer staf dengan: lkj addin pasang")
-            return 0
-        interpreter = sys.executable
-        if os.name != "nt":
-            print("Add-in ini untuk Excel di Windows. Di komputer Windows, perintah ini akan:\n"
-                  f"  1. menyalin {ADDIN_NAME} ke folder XLSTART Excel "
-                  "(%APPDATA%\\Microsoft\\Excel\\XLSTART, lokasi tepercaya);\n"
-                  "  2. menulis konfigurasi xlwings pengguna "
-                  f"(%USERPROFILE%\\.{PROJECT_NAME}\\{PROJECT_NAME}.conf) berisi "
-                  "INTERPRETER_WIN (python.exe yang menjalankan perintah ini) dan "
-                  f"UDF MODULES = {UDF_MODULE}.\n"
-                  "Tidak ada yang dipasang di komputer ini.")
-            return 0
-        xlam = Path(args.out) if args.out else None
-        addin, conf = install(xlstart_dir(), user_conf_path(), interpreter, xlam)
-        print(f"Add-in dipasang: {addin}\nKonfigurasi xlwings ditulis: {conf}\n"
-              f"Python yang dipakai tombol Hitung: {interpreter}\n"
-              "Tutup lalu buka lagi Excel; tab LKj muncul di pita (ribbon).")
-        return 0
-    except AddinError as exc:
-        print(exc.pesan, file=sys.stderr)
-        return 2

@@ -22,14 +22,14 @@ def is_open_in_excel(path: Path) -> bool:
 
 
 def check_writable(path: Path) -> None:
-    from lkj_excel.core.read import WorkbookError
+    from lkj_excel.core.temuan import WriteError
 
     if is_open_in_excel(path):
-        raise WorkbookError(
+        raise WriteError(
             f"Berkas \"{path.name}\" sedang dibuka di Excel (ada berkas kunci ~$ di sebelahnya). "
             "Tutup berkas itu di Excel lalu jalankan lagi.", path.name)
     if path.exists() and path.is_dir():
-        raise WorkbookError(f"\"{path}\" adalah folder; sebutkan nama berkas keluaran.",
+        raise WriteError(f"\"{path}\" adalah folder; sebutkan nama berkas keluaran.",
                             path.name)
 
 

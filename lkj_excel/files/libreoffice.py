@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from lkj_excel.core.read import WorkbookError
+from lkj_excel.core.temuan import ToolError
 
 _CANDIDATES = (
     "soffice", "libreoffice",
@@ -40,7 +40,7 @@ TIMEOUT = 600
 
 
 def soffice_path() -> str:
-    """Path of the ``soffice`` program; ``WorkbookError`` (Indonesian) if absent."""
+    """Path of the ``soffice`` program; ``ToolError`` (Indonesian) if absent."""
     env = os.environ.get("LKJ_SOFFICE")
     if env and Path(env).exists():
         return env
@@ -48,7 +48,7 @@ def soffice_path() -> str:
         found = shutil.which(cand)
         if found:
             return found
-    raise WorkbookError(
+    raise ToolError(
         "LibreOffice (program soffice) tidak ditemukan. Pasang LibreOffice, atau isi "
         "variabel lingkungan LKJ_SOFFICE dengan lokasi program soffice.")
 
@@ -72,7 +72,7 @@ def run_soffice(args: Sequence[str], timeout: int = TIMEOUT) -> subprocess.Compl
             return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
                                   check=False)
         except subprocess.TimeoutExpired as exc:
-            raise WorkbookError(
+            raise ToolError(
                 f"LibreOffice tidak selesai dalam {timeout} detik. Coba lagi atau periksa "
                 "apakah LibreOffice berjalan normal.") from exc
 
@@ -98,7 +98,7 @@ def recalc(paths: Sequence[str | Path], outdir: str | Path) -> list[Path]:
     results = [out / n for n in names]
     missing = [p.name for p in results if not p.exists()]
     if missing:
-        raise WorkbookError(
+        raise ToolError(
             f"LibreOffice gagal menghitung ulang {', '.join(missing)} "
             f"(kode {proc.returncode}): {(proc.stderr or proc.stdout).strip()[:500]}")
     return results

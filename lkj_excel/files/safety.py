@@ -57,7 +57,7 @@ def _limits(limits: schema.Limits | None) -> schema.Limits:
 
 
 def _error(pesan: str, berkas: str) -> Exception:
-    from lkj_excel.core.read import WorkbookError
+    from lkj_excel.core.temuan import WorkbookError
 
     return WorkbookError(pesan, berkas)
 

@@ -665,36 +665,17 @@ def write_workbook(path: str | Path, data: Mapping[str, Any] | None = None,
                    finish: Callable[[Any], None] | None = None) -> Path:
     """Build and save atomically (temp file in the same folder + ``os.replace``).
 
-    Raises ``WorkbookError`` (Indonesian) if the target is open in Excel (``~$`` lock file).
+    Raises ``WriteError`` (Indonesian) if the target is open in Excel (``~$`` lock file).
     """
+    from lkj_excel.core.temuan import WriteError
     from lkj_excel.files.atomic import atomic_write, check_writable
-    from lkj_excel.core.read import WorkbookError
 
     target = Path(path)
     check_writable(target)
     if target.suffix.lower() != ".xlsx":
-        raise WorkbookError(f"Nama berkas buku kerja harus berakhiran .xlsx: {target.name}",
-                            target.name)
+        raise WriteError(f"Nama berkas buku kerja harus berakhiran .xlsx: {target.name}",
+                         target.name)
     wb = build_workbook(data)
     if finish is not None:  # e.g. add the engine's Ringkasan/Validasi before saving
         finish(wb)
     return atomic_write(target, lambda tmp: wb.save(tmp))
-
-
-def run_template(args: Any) -> int:
-    """``lkj template [PATH]``: write the empty template (default workbooks/template_lkj.xlsx)."""
-    import sys
-
-    from lkj_excel.core.read import WorkbookError
-
-    path = Path(getattr(args, "path", None) or DEFAULT_PATH)
-    try:
-        out = write_workbook(path)
-    except WorkbookError as exc:
-        print(f"Gagal membuat templat: {exc.pesan}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"Gagal menulis templat ke {path}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    print(f"Templat buku kerja LKj (versi {schema.TEMPLATE_VERSION}) dibuat: {out}")
-    return 0

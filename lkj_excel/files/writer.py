@@ -12,9 +12,9 @@ from pathlib import Path
 
 from lkj_excel.core import schema
 from lkj_excel.core.engine import Checked
-from lkj_excel.files.atomic import atomic_write
 from lkj_excel.core.sheets import Block, ringkasan_blocks, validasi_blocks
-from lkj_excel.core.read import WorkbookError
+from lkj_excel.core.temuan import WorkbookError, WriteError
+from lkj_excel.files.atomic import atomic_write
 
 #: parts of an .xlsx that openpyxl does not read back, so a save would drop them
 DROPPED_PARTS = ("xl/drawings/", "xl/charts/", "xl/media/", "xl/pivotTables/",
@@ -141,7 +141,7 @@ def write_engine_sheets(src: str | Path, p: Checked, out: str | Path | None = No
     if same:
         lost = dropped_parts(src)
         if lost:
-            raise WorkbookError(
+            raise WriteError(
                 "Buku kerja ini memuat bagian yang tidak dapat dipertahankan bila disimpan "
                 f"ulang ({', '.join(lost)}: gambar, grafik, pivot atau makro). Agar tidak ada "
                 "yang hilang, tulis hasil ke berkas lain dengan --out NAMA.xlsx.", src.name)

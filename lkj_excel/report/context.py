@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from lkj_excel.core import schema
 from lkj_excel.core.compute import capaian as _capaian
-from lkj_excel.core.temuan import KESALAHAN
 from lkj_excel.core.numbers import (
     format_angka,
     format_persen,
@@ -28,9 +27,10 @@ from lkj_excel.core.numbers import (
     round_half_up,
     terbilang,
 )
+from lkj_excel.core.temuan import KESALAHAN
 
 if TYPE_CHECKING:  # pragma: no cover
-    from lkj_excel.core.compute import Result, IndikatorResult
+    from lkj_excel.core.compute import IndikatorResult, Result
     from lkj_excel.core.engine import Checked
 
 KOSONG = "-"

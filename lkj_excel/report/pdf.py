@@ -19,6 +19,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from lkj_excel.core.temuan import ToolError
 from lkj_excel.files.atomic import atomic_write
 
 TIMEOUT = 300
@@ -34,12 +35,8 @@ INSTALL_HINT = (
     "lokasi program soffice.")
 
 
-class PdfError(Exception):
+class PdfError(ToolError):
     """Conversion failed; ``pesan`` is Indonesian."""
-
-    def __init__(self, pesan: str) -> None:
-        super().__init__(pesan)
-        self.pesan = pesan
 
 
 _UNO_SCRIPT = Path(__file__).with_name("_uno_ekspor.py")
@@ -72,11 +69,10 @@ def uno_python(exe: str) -> str | None:
 def soffice() -> str | None:
     """The soffice program, or None when LibreOffice is not installed."""
     from lkj_excel.files.libreoffice import soffice_path
-    from lkj_excel.core.read import WorkbookError
 
     try:
         return soffice_path()
-    except WorkbookError:
+    except ToolError:
         return None
 
 

@@ -1,0 +1,115 @@
+"""``lkj laporan BERKAS... --out FOLDER [--pdf] [--pdfa] [--templat WORD.docx] [--paksa]``.
+
+Several unit workbooks are merged first (``lkj gabung``'s rules). The report is refused
+while the data has temuan of level kesalahan, unless ``--paksa``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from lkj_excel.commands.output import (
+    EXIT_KESALAHAN,
+    EXIT_OK,
+    err,
+    print_temuan,
+    summary,
+)
+from lkj_excel.core.temuan import LkjError, ToolError, WorkbookError
+
+HELP = "susun dokumen LKj (Word, dan PDF bila diminta)"
+DESCRIPTION = "Menyusun Laporan Kinerja dari buku kerja (beberapa buku kerja digabung dulu)."
+
+
+def configure(p: Any) -> None:
+    p.add_argument("berkas", nargs="+", metavar="BERKAS", help="buku kerja .xlsx")
+    p.add_argument("--out", required=True, metavar="FOLDER", help="folder keluaran")
+    p.add_argument("--pdf", action="store_true", help="buat juga PDF (perlu LibreOffice)")
+    p.add_argument("--pdfa", action="store_true", help="PDF dalam format arsip PDF/A-2")
+    p.add_argument("--templat", metavar="WORD.docx", help="templat Word sendiri")
+    p.add_argument("--paksa", action="store_true",
+                   help="tetap susun laporan walau ada kesalahan (ditandai di halaman pertama)")
+
+
+def check_several(paths: list[str]) -> Any:
+    """Several unit workbooks merged (``lkj gabung``'s rules) and checked as one."""
+    from lkj_excel.batch.check import check_merged
+    from lkj_excel.batch.merge import merge_files
+
+    g = merge_files(paths)
+    if g.data is None:
+        alasan = "; ".join(f"{b.berkas}: {b.pesan}" for b in g.berkas if b.pesan)
+        raise WorkbookError("Tidak ada buku kerja yang dapat digabung"
+                            + (f" ({alasan})." if alasan else "."))
+    return check_merged(g, "gabungan")
+
+
+def run(args: Any) -> int:
+    from lkj_excel.files.read import check_workbook
+
+    berkas = list(args.berkas)
+    out_dir = Path(args.out)
+    if out_dir.exists() and not out_dir.is_dir():
+        return err(f"\"{out_dir}\" bukan folder. Sebutkan folder keluaran dengan --out.")
+    templat = getattr(args, "templat", None)
+    if templat and not Path(templat).is_file():
+        return err(f"Templat Word \"{templat}\" tidak ditemukan.")
+    if templat and Path(templat).suffix.lower() != ".docx":
+        return err(f"Templat \"{templat}\" harus berupa dokumen Word .docx.")
+    want_pdf = bool(args.pdf or getattr(args, "pdfa", False))
+
+    if len(berkas) > 1:
+        try:
+            p = check_several(berkas)
+        except WorkbookError as exc:
+            return err(f"{exc.berkas + ': ' if exc.berkas else ''}{exc.pesan}")
+        nama = "gabungan " + ", ".join(Path(b).name for b in berkas)
+    else:
+        try:
+            p = check_workbook(berkas[0])
+        except WorkbookError as exc:
+            return err(f"{Path(berkas[0]).name}: TIDAK DAPAT DIBACA — {exc.pesan}")
+        nama = Path(berkas[0]).name
+
+    code = EXIT_OK
+    if p.has_errors:
+        print(f"{nama}: {summary(p.temuan)}")
+        print_temuan(p.temuan, p.data.source)
+        if not args.paksa:
+            err("Laporan tidak disusun karena buku kerja masih mengandung kesalahan. "
+                "Perbaiki kesalahan di atas, atau tambahkan --paksa untuk tetap menyusun "
+                "laporan (halaman pertamanya akan menyebut bahwa datanya mengandung "
+                "kesalahan).")
+            return EXIT_KESALAHAN
+        code = EXIT_KESALAHAN
+
+    from lkj_excel.report.render import render_docx, target_path
+
+    try:
+        docx = render_docx(p, out_dir, templat)
+    except LkjError as exc:
+        return err(exc.pesan)
+    except Exception as exc:
+        if templat and type(exc).__module__.startswith("jinja2"):
+            return err(f"Templat Word \"{templat}\" tidak dapat dipakai: {exc}. Periksa tanda "
+                       "{{ }} dan {% %} di dalamnya.")
+        raise
+    print(f"Laporan Word ditulis: {docx}")
+
+    if want_pdf:
+        from lkj_excel.report.pdf import INSTALL_HINT, docx_to_pdf, soffice
+
+        if soffice() is None:
+            err(INSTALL_HINT)
+        else:
+            try:
+                pdf = docx_to_pdf(docx, target_path(out_dir, p, ".pdf"),
+                                  pdfa=bool(getattr(args, "pdfa", False)))
+            except ToolError as exc:
+                return err(exc.pesan)
+            jenis = "PDF/A-2" if getattr(args, "pdfa", False) else "PDF"
+            print(f"Laporan {jenis} ditulis: {pdf}")
+    if code == EXIT_KESALAHAN:
+        err("Perhatian: laporan disusun dengan --paksa dari data yang mengandung kesalahan.")
+    return code
