@@ -29,9 +29,7 @@ MAX_FILES = 800
 
 
 def _write_agency(i: int) -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from contoh_data import seed_data
-
+    from lkj_excel.core.seed import seed_data
     from lkj_excel.core.units import split_by_unit, unit_filename
     from lkj_excel.files.template import write_workbook
 

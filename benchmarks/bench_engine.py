@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
 ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))  # the test kit (tests/kit) builds the workbooks
 
 
 def best_of(fn, n: int = 15) -> tuple[float, float]:
@@ -44,10 +44,9 @@ def cold(cmd: str, n: int = 10) -> float:
 
 
 def main() -> None:
-    from typical import write_typical
-
     from lkj_excel.files.read import check_workbook
     from lkj_excel.files.writer import write_engine_sheets
+    from tests.kit.typical import write_typical
 
     data_dir = HERE / ".data"
     files = {

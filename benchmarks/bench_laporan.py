@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
 
 
 def main() -> int:
@@ -33,8 +31,7 @@ def main() -> int:
     from lkj_excel.report import charts, context, render
     t_import = time.perf_counter() - t0
 
-    from contoh_data import NAMA_BERKAS_INSTANSI, seed_data
-
+    from lkj_excel.core.seed import NAMA_BERKAS_INSTANSI, seed_data
     from lkj_excel.files.read import check_workbook
     from lkj_excel.files.template import write_workbook
 

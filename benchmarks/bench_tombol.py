@@ -22,9 +22,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))  # the test kit (tests/kit) builds the workbooks
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
 BUTTON = """
@@ -54,8 +52,7 @@ def seed_workbook(folder: Path) -> Path:
     found = sorted((ROOT / "workbooks" / "contoh").glob("LKj*.xlsx"))
     if found:
         return found[0]
-    from contoh_data import NAMA_BERKAS_INSTANSI, seed_data
-
+    from lkj_excel.core.seed import NAMA_BERKAS_INSTANSI, seed_data
     from lkj_excel.files.template import write_workbook
 
     return write_workbook(folder / NAMA_BERKAS_INSTANSI, seed_data())
@@ -63,7 +60,8 @@ def seed_workbook(folder: Path) -> Path:
 
 def main() -> None:
     from test_xl import payload_from_xlsx
-    from typical import write_typical
+
+    from tests.kit.typical import write_typical
 
     n = int(os.environ.get("BENCH_N", "7"))
     tmp = Path(tempfile.mkdtemp(prefix="bench-tombol-"))

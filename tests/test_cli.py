@@ -6,10 +6,10 @@ import sys
 import zipfile
 
 import pytest
-from gridkit import grids, iku, pk, save_xlsx
 from python_calamine import CalamineWorkbook
 
 from lkj_excel.cli import main
+from tests.kit.grids import grids, iku, pk, save_xlsx
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +23,7 @@ from lkj_excel import xl
 from lkj_excel.core import schema
 from lkj_excel.core.sheets import hyperlink_formula, ringkasan_blocks, validasi_blocks
 from lkj_excel.files.read import check_workbook
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "scripts"))
-
+from tests.kit import ROOT
 
 # ---------------------------------------------------------------------------
 # Fixtures and helpers
@@ -354,10 +349,9 @@ def test_run_tag_accepts_only_known_tags(monkeypatch) -> None:
 # ---------------------------------------------------------------------------
 
 def test_calls_grow_with_sheets_not_cells(caller, count_reads, tmp_path: Path) -> None:
-    from typical import typical_data
-
     from lkj_excel.core.read import needed_sheets
     from lkj_excel.files.template import write_workbook
+    from tests.kit.typical import typical_data
 
     counts = []
     for n in (1, 10):

@@ -105,7 +105,7 @@ def _proses(folder: Path, out_root: Path, pdf: bool, h: InstansiResult) -> None:
     from lkj_excel.batch.check import check_merged, write_merged
     from lkj_excel.batch.merge import CONFLICT, UNREADABLE, USED, merge_files
     from lkj_excel.batch.render import write_validasi_html, write_validasi_xlsx
-    from lkj_excel.files.atomic import safe_filename
+    from lkj_excel.core.filenames import safe_filename
 
     g = merge_files([folder])
     h.dipakai = [b.berkas for b in g.berkas if b.status in (USED, CONFLICT)]

@@ -20,7 +20,7 @@ from lkj_excel.core import schema
 from lkj_excel.core.model import Row, Settings, WorkbookData, norm
 from lkj_excel.core.numbers import round_half_up
 
-TIDAK_DAPAT_DIHITUNG = "tidak dapat dihitung"
+TIDAK_DAPAT_DIHITUNG = schema.TIDAK_DAPAT_DIHITUNG
 HUNDRED = Decimal(100)
 PERSEN_DIGITS = 2  # serapan / efisiensi percentages
 

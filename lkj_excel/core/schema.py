@@ -40,6 +40,8 @@ BAGIAN_NARASI = (
 )
 RUMUS_NEGATIF = ("2T-R", "T/R")
 SATUAN_PERSEN = "%"
+#: what a computed capaian or realisasi says when it cannot be computed (division by zero)
+TIDAK_DAPAT_DIHITUNG = "tidak dapat dihitung"
 
 
 def norm(value: object) -> str:

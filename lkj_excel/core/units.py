@@ -201,6 +201,6 @@ def data_from_model(wd: WorkbookData) -> dict[str, Any]:
 
 def unit_filename(index: int, unit: str) -> str:
     """``"02 Bidang Politik Dalam Negeri.xlsx"`` (1-based ``index``, Sekretariat first)."""
-    from lkj_excel.files.atomic import safe_filename
+    from lkj_excel.core.filenames import safe_filename
 
     return f"{index:02d} {safe_filename(unit, default='Bidang')}.xlsx"

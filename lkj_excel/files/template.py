@@ -20,44 +20,28 @@ from typing import Any
 
 from lkj_excel.core import schema
 from lkj_excel.core.cells import col_letter
-
-# ---------------------------------------------------------------------------
-# Layout (shared by the builder, the tests and anyone who needs a cell address)
-# ---------------------------------------------------------------------------
-
-TITLE_ROW = 1
-NOTE_ROW = 2
-HEADER_ROW = 3
-FIRST_DATA_ROW = HEADER_ROW + 1
-#: empty rows (with formulas and dropdowns) in the empty template
-TEMPLATE_ROWS = 50
-#: spare rows below the data of a filled workbook
-SPARE_ROWS = 20
-#: last row that cross-sheet lookups reach (rows pasted below the table count too)
-# (the class default, not the environment-tunable ``schema.LIMITS``: the template's content
-# must not depend on the machine that builds it)
-LOOKUP_LAST_ROW = HEADER_ROW + schema.Limits.max_rows_per_sheet
-DEFAULT_PATH = Path("workbooks") / "template_lkj.xlsx"
-TIDAK_DAPAT_DIHITUNG = "tidak dapat dihitung"  # = compute.TIDAK_DAPAT_DIHITUNG
-
-# Pengaturan: header row of the settings, one setting per row below it (schema order),
-# then the active predicate scale (SKALA_ROWS reserved rows) with the preset beside it.
-SET_TITLE_ROW = 1
-SET_NOTE_ROW = 2
-SET_HEADER_ROW = 3
-SET_FIRST_ROW = SET_HEADER_ROW + 1
-SKALA_TITLE_ROW = SET_FIRST_ROW + len(schema.SETTINGS) + 1
-SKALA_HEADER_ROW = SKALA_TITLE_ROW + 1
-SKALA_FIRST_ROW = SKALA_HEADER_ROW + 1
-SKALA_LAST_ROW = SKALA_FIRST_ROW + schema.SKALA_ROWS - 1
-SKALA_COL = 0  # A:B active scale
-PRESET_COL = 4  # E:F preset (Kabupaten/Kota)
-
-SHEET_ORDER = (
-    schema.PETUNJUK_SHEET, schema.PROFIL_SHEET,
-    *(s.name for s in schema.DATA_SHEETS),
-    schema.PENGATURAN_SHEET, schema.META_SHEET,
+from lkj_excel.core.formulas import quoted_text, row_formulas
+from lkj_excel.core.layout import (
+    FIRST_DATA_ROW,
+    HEADER_ROW,
+    NOTE_ROW,
+    PRESET_COL,
+    SET_FIRST_ROW,
+    SET_HEADER_ROW,
+    SET_NOTE_ROW,
+    SET_TITLE_ROW,
+    SKALA_COL,
+    SKALA_FIRST_ROW,
+    SKALA_HEADER_ROW,
+    SKALA_LAST_ROW,
+    SKALA_TITLE_ROW,
+    SPARE_ROWS,
+    TEMPLATE_ROWS,
+    TITLE_ROW,
+    meta_values,
 )
+
+DEFAULT_PATH = Path("workbooks") / "template_lkj.xlsx"
 
 # number formats (standard codes: Excel shows the user's locale separators)
 FMT_TEXT = "@"
@@ -74,148 +58,6 @@ HEADER_FILL = "1F4E78"
 COMPUTED_FILL = "D9D9D9"
 TITLE_SIZE = 14
 WIDE_SHEET_WIDTH = 90  # total column width above which a sheet prints landscape
-
-
-def setting_cell(key: str, absolute: bool = True) -> str:
-    """A1 address of a setting's value in Pengaturan (column B)."""
-    for i, s in enumerate(schema.SETTINGS):
-        if s.key == key:
-            row = SET_FIRST_ROW + i
-            return f"$B${row}" if absolute else f"B{row}"
-    raise KeyError(key)
-
-
-def col_of(sheet: schema.Sheet, key: str) -> str:
-    """Column letter of a column key (the template writes columns in schema order)."""
-    for i, c in enumerate(sheet.columns):
-        if c.key == key:
-            return col_letter(i)
-    raise KeyError(key)
-
-
-def _q(name: str) -> str:
-    """A sheet name as used in a formula reference."""
-    if name.replace("_", "").isalnum() and not name[0].isdigit():
-        return name
-    return "'" + name.replace("'", "''") + "'"
-
-
-def _rng(sheet: schema.Sheet, key: str) -> str:
-    c = col_of(sheet, key)
-    return f"{_q(sheet.name)}!${c}${FIRST_DATA_ROW}:${c}${LOOKUP_LAST_ROW}"
-
-
-def _str(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
-
-
-# ---------------------------------------------------------------------------
-# Formulas of the computed columns (one row)
-# ---------------------------------------------------------------------------
-
-def _sig(x: str) -> str:
-    """``x`` rounded to 15 significant digits (Excel's precision).
-
-    Quotients of typed decimals carry binary noise (828 / 800 x 100 may come out as
-    103,49999999999999); without this, ROUND would turn a true x,5 down where the engine's
-    Decimal rounds it up. Exact inputs are unaffected.
-    """
-    return f"IF({x}=0,0,ROUND({x},14-INT(LOG10(ABS({x})))))"
-
-
-def _desimal() -> str:
-    d = f"{_q(schema.PENGATURAN_SHEET)}!{setting_cell('desimal')}"
-    # the reader keeps the default 0 for an empty or invalid setting (0..6, whole)
-    return f"IF(AND(ISNUMBER({d}),{d}>=0,{d}<=6,{d}=INT({d})),{d},0)"
-
-
-def iku_formulas(r: int) -> dict[str, str]:
-    """Formulas of the IKU computed columns in row ``r`` (keys: schema column keys)."""
-    iku, pk, kej = schema.IKU, schema.PK, schema.KEJADIAN
-    k = f"${col_of(iku, 'kode_indikator')}{r}"
-    p = f"${col_of(iku, 'pembilang')}{r}"
-    q = f"${col_of(iku, 'penyebut')}{r}"
-    f = f"${col_of(iku, 'realisasi')}{r}"
-    g = f"${col_of(iku, 'realisasi_dihitung')}{r}"
-    h = f"${col_of(iku, 'target_pk')}{r}"
-    c = f"${col_of(iku, 'capaian')}{r}"
-    pk_kode = _rng(pk, "kode_indikator")
-    match = f"MATCH({k},{pk_kode},0)"
-    found = f"ISNUMBER({match})"
-    kej_kode, kej_status = _rng(kej, "kode_indikator"), _rng(kej, "status")
-    tdd = _str(TIDAK_DAPAT_DIHITUNG)
-    pengaturan = _q(schema.PENGATURAN_SHEET)
-
-    kali = (f"IF({found},IF(TRIM(INDEX({_rng(pk, 'satuan')},{match}))="
-            f"{_str(schema.SATUAN_PERSEN)},100,1),1)")
-    tertangani = "+".join(f"COUNTIFS({kej_kode},{k},{kej_status},{_str(s)})"
-                          for s in schema.STATUS_TERTANGANI)
-    n_kej = f"COUNTIF({kej_kode},{k})"
-    realisasi = (
-        f'=IF(LEN(TRIM({k}))=0,"",'
-        f"IF(AND(ISNUMBER({p}),ISNUMBER({q})),IF({q}=0,{tdd},{_sig(f'{p}*{kali}/{q}')}),"
-        f'IF(AND(LEN(TRIM({p}))=0,LEN(TRIM({q}))=0,{n_kej}>0),'
-        f"{_sig(f'({tertangani})*{kali}/{n_kej}')},"
-        f'IF(ISNUMBER({f}),{f},""))))'
-    )
-    target_cell = f"INDEX({_rng(pk, 'target')},{match})"
-    target = (f'=IF(LEN(TRIM({k}))=0,"",IF({found},'
-              f'IF(ISNUMBER({target_cell}),{target_cell},""),""))')
-
-    cap = f"{pengaturan}!{setting_cell('batas_atas')}"
-    rumus = f"{pengaturan}!{setting_cell('rumus_negatif')}"
-
-    def fin(x: str) -> str:
-        return f"ROUND({_sig(f'IF(ISNUMBER({cap}),MIN({x},{cap}),{x})')},{_desimal()})"
-
-    negatif = (f"IF({found},TRIM(INDEX({_rng(pk, 'polaritas')},{match}))="
-               f"{_str(schema.POLARITAS[1])},FALSE)")
-    # 2T - R cancels digits (2 x 12 - 23,91 = 0,08999999999999986): round the difference
-    # to the precision of its operands first (exact for typed inputs).
-    selisih = f"ROUND(2*{h}-{g},14-INT(LOG10(MAX(ABS(2*{h}),ABS({g})))))"
-    nilai = (
-        f"IF({h}=0,IF({g}=0,{fin('100')},{tdd}),"
-        f"IF({negatif},"
-        f"IF(TRIM({rumus})={_str(schema.RUMUS_NEGATIF[1])},"
-        f"IF({g}=0,{tdd},{fin(f'{h}*100/{g}')}),"
-        f"{fin(f'{selisih}*100/{h}')}),"
-        f"{fin(f'{g}*100/{h}')}))"
-    )
-    capaian = (f'=IF({g}={tdd},IF(ISNUMBER({h}),{tdd},""),'
-               f'IF(AND(ISNUMBER({h}),ISNUMBER({g})),{nilai},""))')
-
-    sb = (f"{pengaturan}!${col_letter(SKALA_COL)}${SKALA_FIRST_ROW}:"
-          f"${col_letter(SKALA_COL)}${SKALA_LAST_ROW}")
-    sp = (f"{pengaturan}!${col_letter(SKALA_COL + 1)}${SKALA_FIRST_ROW}:"
-          f"${col_letter(SKALA_COL + 1)}${SKALA_LAST_ROW}")
-    above = f'COUNTIF({sb},">"&{c})'
-    predikat = (
-        f'=IF(ISNUMBER({c}),IF(COUNT({sb})=0,"",'
-        f"IF(COUNT({sb})-{above}=0,INDEX({sp},MATCH(MIN({sb}),{sb},0)),"
-        f'INDEX({sp},MATCH(LARGE({sb},{above}+1),{sb},0)))),"")'
-    )
-    return {"realisasi_dihitung": realisasi, "target_pk": target, "capaian": capaian,
-            "predikat": predikat}
-
-
-def serapan_formula(sheet: schema.Sheet, r: int) -> str:
-    a = f"${col_of(sheet, 'anggaran')}{r}"
-    x = f"${col_of(sheet, 'realisasi')}{r}"
-    return f'=IF(AND(ISNUMBER({a}),ISNUMBER({x})),IF({a}=0,"",{_sig(f"{x}*100/{a}")}),"")'
-
-
-def row_formulas(sheet: schema.Sheet, r: int) -> dict[str, str]:
-    """Formulas of every computed column of ``sheet`` in row ``r``."""
-    if sheet.name == schema.IKU.name:
-        out = iku_formulas(r)
-    elif sheet.name in (schema.ANGGARAN.name, schema.LRA.name):
-        out = {"serapan": serapan_formula(sheet, r)}
-    else:
-        out = {}
-    missing = {c.key for c in sheet.computed_columns} - set(out)
-    if missing:  # a computed column added to schema needs its formula here
-        raise NotImplementedError(f"rumus belum ada untuk {sheet.name}: {sorted(missing)}")
-    return out
 
 
 # ---------------------------------------------------------------------------
@@ -324,7 +166,7 @@ def _validation(sheet: schema.Sheet, col: schema.Column, sqref: str) -> Any:
         raise ValueError(f"daftar pilihan {sheet.name}.{col.label} terlalu panjang")
     strict = col.kind == "choice"
     dv = DataValidation(
-        type="list", formula1=_str(choices), allow_blank=True,
+        type="list", formula1=quoted_text(choices), allow_blank=True,
         showDropDown=False,  # (sic) False shows the in-cell dropdown arrow
         showErrorMessage=True, errorStyle="stop" if strict else "warning",
         errorTitle="Pilihan tidak dikenal",
@@ -470,7 +312,7 @@ def _pengaturan(wb: Any, st: _Styles, values: Mapping[str, Any]) -> None:
         b = _label_row(ws, st, r, s.label, values.get(s.key, s.default), s.note)
         b.number_format = FMT_TEXT if s.kind == "choice" else "General"
         if s.choices:
-            dv = DataValidation(type="list", formula1=_str(",".join(s.choices)),
+            dv = DataValidation(type="list", formula1=quoted_text(",".join(s.choices)),
                                 allow_blank=True, showErrorMessage=True,
                                 errorTitle="Pilihan tidak dikenal",
                                 error="Pilih salah satu: " + ", ".join(s.choices))
@@ -524,12 +366,7 @@ def _pengaturan(wb: Any, st: _Styles, values: Mapping[str, Any]) -> None:
 
 def _meta(wb: Any, meta: Mapping[str, Any]) -> None:
     ws = wb.create_sheet(schema.META_SHEET)
-    values = {
-        "versi_kontrak": schema.CONTRACT_VERSION,
-        "versi_templat": schema.TEMPLATE_VERSION,
-        "id_buku_kerja": meta.get("id_buku_kerja"),
-        "revisi": meta.get("revisi", 0),
-    }
+    values = meta_values(meta)
     for n, fld in enumerate(schema.META_FIELDS):
         ws.cell(n + 1, 1, fld.label)
         put(ws.cell(n + 1, 2), values.get(fld.key, meta.get(fld.key)))

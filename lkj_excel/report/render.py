@@ -8,8 +8,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lkj_excel.core.filenames import safe_filename
 from lkj_excel.core.numbers import format_persen, format_rupiah, format_tanggal, terbilang
-from lkj_excel.files.atomic import atomic_write, safe_filename
+from lkj_excel.files.atomic import atomic_write
 
 if TYPE_CHECKING:  # pragma: no cover
     from lkj_excel.core.engine import Checked

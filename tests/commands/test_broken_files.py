@@ -16,17 +16,14 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
-
-from buat_korpus import RAHASIA, build, rewrite, valid
-
 from lkj_excel.cli import main
 from lkj_excel.core import schema
 from lkj_excel.core.temuan import WorkbookError, flatten
 from lkj_excel.files.read import check_workbook
 from lkj_excel.files.safety import check_file
+from tests.kit import ROOT
+from tests.kit.corpus import RAHASIA, build, rewrite, valid
 
-ROOT = Path(__file__).resolve().parents[1]
 LKJ = [sys.executable, "-m", "lkj_excel"]
 
 

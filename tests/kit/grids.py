@@ -1,11 +1,16 @@
-"""Build in-memory workbook grids from the schema (header labels from the one source)."""
+"""Workbook grids for tests, laid out by ``lkj_excel.core.layout`` (the template's layout).
+
+``grids(PK=[pk(...)], IKU=[iku(...)])`` gives the sheets of a workbook as grids (origin A1)
+exactly where the template builder writes them; ``save_xlsx`` writes any grids to an .xlsx
+with openpyxl (text stays text), so a test can also put a value anywhere.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from lkj_excel.core import schema
+from lkj_excel.core.layout import grids_from_data
 
 PROFIL = {
     "instansi": "Badan Uji", "pemda": "Kota Uji", "tahun": 2024, "bidang": "Sekretariat",
@@ -15,25 +20,12 @@ PROFIL = {
 }
 
 
-def table(sheet: schema.Sheet, rows: list[dict[str, Any]], title: bool = True
-          ) -> list[list[Any]]:
-    grid: list[list[Any]] = [[sheet.title], []] if title else []
-    grid.append([c.label for c in sheet.columns])
-    for r in rows:
-        grid.append([r.get(c.key) for c in sheet.columns])
-    return grid
-
-
 def grids(profil: dict[str, Any] | None = None, **sheets: list[dict[str, Any]]
           ) -> dict[str, list[list[Any]]]:
-    prof = dict(PROFIL, **(profil or {}))
-    out: dict[str, list[list[Any]]] = {
-        "Profil": [["Profil"], ["Isian", "Nilai"]]
-        + [[f.label, prof.get(f.key)] for f in schema.PROFIL_FIELDS],
-    }
-    for s in schema.DATA_SHEETS:
-        out[s.name] = table(s, sheets.get(s.name, []))
-    return out
+    """The workbook's grids: Profil (``PROFIL`` updated by ``profil``), every data sheet
+    (rows by column key), Pengaturan with its defaults, and the hidden metadata."""
+    data = {"profil": dict(PROFIL, **(profil or {})), "sheets": sheets}
+    return grids_from_data(data)[0]
 
 
 def pk(kode: str, target: float = 100.0, pol: str = "Positif", sasaran: str = "S1",

@@ -5,24 +5,21 @@ from __future__ import annotations
 import copy
 import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from lkj_excel.core import schema, units
+from lkj_excel.core import seed as example
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-import contoh_data
-
-IDEOLOGI = contoh_data.BIDANG_IDEOLOGI
-POLITIK = contoh_data.BIDANG_POLITIK
-KETAHANAN = contoh_data.BIDANG_KETAHANAN
-KEWASPADAAN = contoh_data.BIDANG_KEWASPADAAN
+IDEOLOGI = example.BIDANG_IDEOLOGI
+POLITIK = example.BIDANG_POLITIK
+KETAHANAN = example.BIDANG_KETAHANAN
+KEWASPADAAN = example.BIDANG_KEWASPADAAN
 
 
 @pytest.fixture()
 def seed() -> dict:
-    return contoh_data.seed_data()
+    return example.seed_data()
 
 
 def test_seed_data_shape(seed: dict) -> None:
@@ -44,7 +41,7 @@ def test_seed_data_figures(seed: dict) -> None:
     assert sum(r["anggaran"] for r in programs) == Decimal("33660129080")
     assert sum(r["realisasi"] for r in programs) == Decimal("32204656183")
     ideologi = [r for r in sh["Anggaran"]
-                if r["program"] == contoh_data.PROGRAM_IDEOLOGI and r["kegiatan"]]
+                if r["program"] == example.PROGRAM_IDEOLOGI and r["kegiatan"]]
     assert sum(r["anggaran"] for r in ideologi) == Decimal("2067763150")
     assert [r["target"] for r in sh["PK"]] == [100, 100, 95, 100, 100]
     asn = [r["jumlah"] for r in sh["Pegawai"] if r["jenis"] == "ASN"]
@@ -161,7 +158,7 @@ def test_workbook_id() -> None:
 
 def test_unit_filename() -> None:
     assert units.unit_filename(1, "Sekretariat") == "01 Sekretariat.xlsx"
-    assert units.unit_filename(4, contoh_data.BIDANG_KETAHANAN) == (
+    assert units.unit_filename(4, example.BIDANG_KETAHANAN) == (
         "04 Bidang Ketahanan Ekonomi, Sosial, Budaya, Agama dan Kemasyarakatan.xlsx")
     # unsafe unit names stay inside the folder and are valid on Windows
     assert units.unit_filename(12, "Ekonomi/Sosial: Budaya?") == "12 Ekonomi Sosial_ Budaya_.xlsx"

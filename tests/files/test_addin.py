@@ -13,8 +13,8 @@ from defusedxml import ElementTree as ET
 from lkj_excel import xl
 from lkj_excel.cli import main as cli_main
 from lkj_excel.files import addin
+from tests.kit import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 MACROS = ROOT / "macros"
 NS = "{http://schemas.microsoft.com/office/2006/01/customui}"
 

@@ -19,15 +19,12 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
-
-from buat_korpus import PK_PART, _deflate, _raw_zip, build, rewrite, valid
-
 from lkj_excel.core.temuan import WorkbookError
 from lkj_excel.files import safety
 from lkj_excel.files.safety import check_file
+from tests.kit import ROOT
+from tests.kit.corpus import PK_PART, _deflate, _raw_zip, build, rewrite, valid
 
-ROOT = Path(__file__).resolve().parents[1]
 DECL = b'<!DOCTYPE worksheet [<!ENTITY x "LOLXLOL">]>'
 
 

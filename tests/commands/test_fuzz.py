@@ -20,14 +20,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
-
-from buat_korpus import valid, valid_grids
-from gridkit import save_xlsx
-
 from lkj_excel.cli import main
+from tests.kit import ROOT
+from tests.kit.corpus import valid, valid_grids
+from tests.kit.grids import save_xlsx
 
-ROOT = Path(__file__).resolve().parents[1]
 N = max(5, settings.default.max_examples // 3)
 FUZZ = settings(max_examples=N, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from lkj_excel.core import engine, schema, units
+from lkj_excel.core import engine, schema, seed, units
 from lkj_excel.files.read import check_workbook
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-import contoh_data  # noqa: E402
+from tests.kit import ROOT
 
 CONTOH = ROOT / "workbooks" / "contoh"
-AGENCY_FILE = CONTOH / contoh_data.NAMA_BERKAS_INSTANSI
+AGENCY_FILE = CONTOH / seed.NAMA_BERKAS_INSTANSI
 PER_BIDANG = CONTOH / "per-bidang"
-UNITS = ["Sekretariat", contoh_data.BIDANG_IDEOLOGI, contoh_data.BIDANG_POLITIK,
-         contoh_data.BIDANG_KETAHANAN, contoh_data.BIDANG_KEWASPADAAN]
+UNITS = ["Sekretariat", seed.BIDANG_IDEOLOGI, seed.BIDANG_POLITIK,
+         seed.BIDANG_KETAHANAN, seed.BIDANG_KEWASPADAAN]
 UNIT_FILES = [
     "01 Sekretariat.xlsx",
     "02 Bidang Ideologi, Wawasan Kebangsaan dan Karakter Bangsa.xlsx",
@@ -56,8 +52,8 @@ def test_example_files_exist() -> None:
 
 
 def test_example_holds_the_seed_data(contoh: engine.Checked) -> None:
-    # the committed workbook is up to date with scripts/contoh_data.py
-    assert units.data_from_model(contoh.data) == contoh_data.seed_data()
+    # the committed workbook is up to date with scripts/seed.py
+    assert units.data_from_model(contoh.data) == seed.seed_data()
 
 
 def test_indikator(contoh: engine.Checked) -> None:
@@ -120,7 +116,7 @@ def test_narasi(contoh: engine.Checked) -> None:
 
 def test_only_the_seed_slip_is_found(contoh: engine.Checked) -> None:
     program = next(r for r in contoh.data.anggaran
-                   if r["program"] == contoh_data.PROGRAM_IDEOLOGI and r["kegiatan"] is None)
+                   if r["program"] == seed.PROGRAM_IDEOLOGI and r["kegiatan"] is None)
     # the program row (under the header and the Program Penunjang row), column Anggaran
     assert program.cell("anggaran") == "D5"
     assert [(f.kode, f.tingkat, f.lembar, f.sel) for f in contoh.temuan] == [
@@ -172,12 +168,12 @@ def test_unit_example_reads_back_with_its_own_rows(index: int) -> None:
     unit = UNITS[index]
     p = check_workbook(PER_BIDANG / UNIT_FILES[index])
     got = units.data_from_model(p.data)
-    want = units.split_by_unit(contoh_data.seed_data())[unit]
+    want = units.split_by_unit(seed.seed_data())[unit]
     assert got == want
     assert got["profil"]["bidang"] == unit
     for name, rows in got["sheets"].items():
         for row in rows:
-            assert units.owner(name, row, contoh_data.seed_data()) == unit
+            assert units.owner(name, row, seed.seed_data()) == unit
     if unit != "Sekretariat":
         assert all(not got["sheets"][s] for s in units.AGENCY_SHEETS)
         assert got["sheets"]["PK"] and all(r["bidang"] == unit for r in got["sheets"]["PK"])
@@ -263,10 +259,10 @@ def test_example_formulas_after_libreoffice(tmp_path: Path) -> None:
                        ("95.26", "66.40", "99.91", "89.73", "87.41", "50.27")]
 
 
-def test_buat_contoh_writes_the_committed_set(tmp_path: Path) -> None:
-    import buat_contoh
+def test_write_examples_writes_the_committed_set(tmp_path: Path) -> None:
+    from lkj_excel.files.examples import write_examples
 
-    written = buat_contoh.buat(tmp_path)
+    written = write_examples(tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in written] == [
         AGENCY_FILE.name, *(f"per-bidang/{n}" for n in UNIT_FILES)]
     for new in written:

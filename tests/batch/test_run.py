@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -12,12 +11,9 @@ import pytest
 
 from lkj_excel.batch.run import FAILED, HAS_ERRORS, find_instansi, run_batch_folder
 from lkj_excel.cli import main
-from lkj_excel.core import units
+from lkj_excel.core import seed, units
 from lkj_excel.files.read import check_workbook
 from lkj_excel.files.template import write_workbook
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-import contoh_data
 
 NASTY = "Dinas <b>Uji</b> & \"Co\""
 
@@ -27,22 +23,22 @@ def agencies(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """a-kesbangpol: the seed split by unit, plus a broken file and a lock file;
     b-dinas: another agency (name with HTML) whose IKU3 conflicts; c-kosong: only a broken file."""
     root = tmp_path_factory.mktemp("instansi")
-    seed = contoh_data.seed_data()
+    data = seed.seed_data()
     a = root / "a-kesbangpol"
     a.mkdir()
-    for i, (unit, part) in enumerate(units.split_by_unit(seed).items(), 1):
+    for i, (unit, part) in enumerate(units.split_by_unit(data).items(), 1):
         write_workbook(a / units.unit_filename(i, unit), part)
     (a / "rusak.xlsx").write_bytes(b"bukan excel")
     (a / "~$01 Sekretariat.xlsx").write_bytes(b"kunci")
     b = root / "b-dinas"
     b.mkdir()
-    seed["profil"]["instansi"] = NASTY
-    seed["profil"]["singkatan"] = None
-    parts = units.split_by_unit(seed)
+    data["profil"]["instansi"] = NASTY
+    data["profil"]["singkatan"] = None
+    parts = units.split_by_unit(data)
     for i, (unit, part) in enumerate(parts.items(), 1):
         write_workbook(b / units.unit_filename(i, unit), part)
-    pol = parts[contoh_data.BIDANG_POLITIK]
-    iku3 = dict(next(r for r in seed["sheets"]["IKU"] if r["kode_indikator"] == "IKU3"))
+    pol = parts[seed.BIDANG_POLITIK]
+    iku3 = dict(next(r for r in data["sheets"]["IKU"] if r["kode_indikator"] == "IKU3"))
     iku3["pembilang"] = 40
     pol["sheets"]["IKU"].append(iku3)
     write_workbook(b / "03 politik dari email.xlsx", pol)
@@ -120,7 +116,7 @@ def test_batch_bad_calls(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
 def _clean_agency(root: Path) -> Path:
     a = root / "bersih"
     a.mkdir()
-    for i, (unit, part) in enumerate(units.split_by_unit(contoh_data.seed_data()).items(), 1):
+    for i, (unit, part) in enumerate(units.split_by_unit(seed.seed_data()).items(), 1):
         write_workbook(a / units.unit_filename(i, unit), part)
     return a
 

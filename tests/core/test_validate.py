@@ -2,10 +2,10 @@
 
 import datetime as dt
 
-from gridkit import grids, iku, pk
-
 from lkj_excel.core.engine import check_grids
+from lkj_excel.core.layout import profil_cell
 from lkj_excel.core.temuan import CODES, flatten
+from tests.kit.grids import grids, iku, pk
 
 
 def run(**kw):
@@ -113,7 +113,7 @@ def test_realisasi_counted_from_kejadian():
 
 def test_implausible_years():
     p = run(profil={"tahun": 1999}, PK=[pk("I1")], IKU=[iku("I1", realisasi=1.0)])
-    assert ("tahun-tidak-wajar", "Profil", "B5") in codes(p)
+    assert ("tahun-tidak-wajar", "Profil", profil_cell("tahun")) in codes(p)
     p = run(PK=[pk("I1")], IKU=[iku("I1", realisasi=1.0)],
             Riwayat=[{"kode_indikator": "I1", "tahun": 2025, "realisasi": 1.0}])
     assert ("tahun-tidak-wajar", "Riwayat", "B4") in codes(p)
@@ -122,8 +122,8 @@ def test_implausible_years():
 def test_missing_profil_fields():
     p = run(profil={"nama_kepala": None, "tanggal": None}, PK=[pk("I1")],
             IKU=[iku("I1", realisasi=1.0)])
-    assert ("profil-kosong", "Profil", "B7") in codes(p)
-    assert ("profil-kosong", "Profil", "B12") in codes(p)
+    assert ("profil-kosong", "Profil", profil_cell("nama_kepala")) in codes(p)
+    assert ("profil-kosong", "Profil", profil_cell("tanggal")) in codes(p)
 
 
 def test_zero_target_says_cannot_compute():

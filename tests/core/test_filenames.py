@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lkj_excel.files.atomic import MAX_NAME_CHARS, WINDOWS_RESERVED, safe_filename
+from lkj_excel.core.filenames import MAX_NAME_CHARS, WINDOWS_RESERVED, safe_filename
 
 
 @pytest.mark.parametrize(("text", "expected"), [

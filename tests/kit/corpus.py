@@ -1,9 +1,9 @@
-"""Build the corpus of broken and hostile workbooks (issue 6) into a folder.
+"""Build the corpus of broken and hostile workbooks into a folder.
 
-    .venv/bin/python tests/corpus/buat_korpus.py FOLDER
+    .venv/bin/python -m tests.kit.corpus FOLDER
 
 Nothing here is committed as a binary: tests call ``build(folder)`` at test time. Every
-file is made from a small valid workbook (``tests/gridkit.py``, written with openpyxl) by
+file is made from a small valid workbook (``tests/kit/grids.py``, written with openpyxl) by
 byte-level surgery, so each fixture shows exactly one defect. The zip bomb is built from
 repeated full-flush deflate blocks: it declares and really inflates to 2 GiB but takes
 ~1 MB on disk and a fraction of a second to make.
@@ -19,12 +19,9 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+from tests.kit.grids import grids, iku, pk, save_xlsx
 
-from gridkit import grids, iku, pk, save_xlsx  # noqa: E402
-
-#: the PK sheet is the second sheet written by gridkit (Profil first)
+#: the PK sheet is the second sheet written by the grid kit (Profil first)
 PK_PART = "xl/worksheets/sheet2.xml"
 #: text the XXE fixture points at; it must never show up anywhere
 RAHASIA = "RAHASIA-LOKAL-7f3a"

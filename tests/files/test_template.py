@@ -16,14 +16,14 @@ from typing import Any
 
 import pytest
 
-from lkj_excel.core import schema
+from lkj_excel.core import formulas, layout, schema
 from lkj_excel.core.cells import col_letter
 from lkj_excel.core.compute import TIDAK_DAPAT_DIHITUNG
 from lkj_excel.core.temuan import ToolError, WriteError
 from lkj_excel.files import template
 from lkj_excel.files.read import read_workbook
+from tests.kit import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE_FILE = ROOT / "workbooks" / "template_lkj.xlsx"
 HAS_SOFFICE = shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
 
@@ -109,7 +109,7 @@ def test_committed_template_equals_builder_output(built: Any, committed: Any) ->
 def test_snapshot_sees_a_changed_formula(built: Any) -> None:
     """The comparison above is not vacuous: one edited formula is a difference."""
     other = _roundtrip(template.build_workbook())
-    cell = other["IKU"][f"{template.col_of(schema.IKU, 'capaian')}{template.FIRST_DATA_ROW}"]
+    cell = other["IKU"][f"{layout.col_of(schema.IKU, 'capaian')}{layout.FIRST_DATA_ROW}"]
     cell.value = cell.value.replace("*100", "*10", 1)
     assert snapshot(other)["IKU"] != snapshot(built)["IKU"]
 
@@ -119,7 +119,7 @@ def test_sheet_order_and_visibility(committed: Any) -> None:
     assert names == [
         "Petunjuk", "Profil", "PK", "IKU", "Riwayat", "Pembanding", "Kejadian", "Anggaran",
         "LRA", "Pegawai", "Narasi", "Pengaturan", schema.META_SHEET]
-    assert names == list(template.SHEET_ORDER)
+    assert names == list(layout.SHEET_ORDER)
     states = {ws.title: ws.sheet_state for ws in committed.worksheets}
     assert states.pop(schema.META_SHEET) == "hidden"
     assert set(states.values()) == {"visible"}
@@ -127,12 +127,12 @@ def test_sheet_order_and_visibility(committed: Any) -> None:
 
 
 def test_contract_labels_present(committed: Any) -> None:
-    hr = template.HEADER_ROW
+    hr = layout.HEADER_ROW
     for sheet in schema.DATA_SHEETS:
         ws = committed[sheet.name]
         header = [c.value for c in ws[hr]]
         assert header[: len(sheet.columns)] == [c.label for c in sheet.columns], sheet.name
-        assert ws.cell(template.TITLE_ROW, 1).value == sheet.title
+        assert ws.cell(layout.TITLE_ROW, 1).value == sheet.title
     # literal contract labels: a rename in schema must fail here
     iku = [c.value for c in committed["IKU"][hr]]
     for label in ("Kode Indikator", "Uraian Pembilang", "Pembilang", "Uraian Penyebut",
@@ -169,20 +169,20 @@ def test_contract_labels_present(committed: Any) -> None:
 def test_tables_dropdowns_formulas_and_protection(committed: Any) -> None:
     for sheet in schema.DATA_SHEETS:
         ws = committed[sheet.name]
-        last = template.HEADER_ROW + template.TEMPLATE_ROWS
+        last = layout.HEADER_ROW + layout.TEMPLATE_ROWS
         assert [(t.displayName, t.ref) for t in ws.tables.values()] == [
-            (sheet.table, f"A{template.HEADER_ROW}:{col_letter(len(sheet.columns) - 1)}{last}")]
-        assert ws.freeze_panes == f"A{template.FIRST_DATA_ROW}"
+            (sheet.table, f"A{layout.HEADER_ROW}:{col_letter(len(sheet.columns) - 1)}{last}")]
+        assert ws.freeze_panes == f"A{layout.FIRST_DATA_ROW}"
         assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
         assert ws.page_setup.fitToWidth == 1
-        assert str(ws.print_title_rows) == f"${template.HEADER_ROW}:${template.HEADER_ROW}"
+        assert str(ws.print_title_rows) == f"${layout.HEADER_ROW}:${layout.HEADER_ROW}"
         dvs = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
         for i, col in enumerate(sheet.columns):
             letter = col_letter(i)
-            first = ws[f"{letter}{template.FIRST_DATA_ROW}"]
+            first = ws[f"{letter}{layout.FIRST_DATA_ROW}"]
             last_cell = ws[f"{letter}{last}"]
             if col.choices:
-                dv = dvs[f"{letter}{template.FIRST_DATA_ROW}:{letter}{last}"]
+                dv = dvs[f"{letter}{layout.FIRST_DATA_ROW}:{letter}{last}"]
                 assert dv.formula1 == '"' + ",".join(col.choices) + '"'
                 # Bagian Narasi: unknown parts are only a warning
                 assert dv.errorStyle == ("stop" if col.kind == "choice" else "warning")
@@ -205,20 +205,20 @@ def test_tables_dropdowns_formulas_and_protection(committed: Any) -> None:
     assert all(dv.errorStyle == "warning" for dv in narasi.values())
     # no functions newer than Excel 2010, no structured references
     for sheet in (schema.IKU, schema.ANGGARAN, schema.LRA):
-        for f in template.row_formulas(sheet, 7).values():
+        for f in formulas.row_formulas(sheet, 7).values():
             for bad in ("MAXIFS", "MINIFS", "LET(", "XLOOKUP", "IFS(", "FILTER(", "[@", "{"):
                 assert bad not in f.replace("COUNTIFS(", "")
 
 
 def test_formula_columns_follow_schema_positions() -> None:
-    f = template.iku_formulas(9)
+    f = formulas.iku_formulas(9)
     iku = schema.IKU
     assert f"${col_letter(iku.columns.index(iku.column('pembilang')))}9" in \
         f["realisasi_dihitung"]
-    assert template.col_of(schema.PK, "target") == "F"
-    assert f"PK!$F${template.FIRST_DATA_ROW}:$F$" in f["target_pk"]
+    assert layout.col_of(schema.PK, "target") == "F"
+    assert f"PK!$F${layout.FIRST_DATA_ROW}:$F$" in f["target_pk"]
     x = "$D5*100/$C5"
-    assert template.serapan_formula(schema.LRA, 5) == (
+    assert formulas.serapan_formula(schema.LRA, 5) == (
         f'=IF(AND(ISNUMBER($C5),ISNUMBER($D5)),IF($C5=0,"",'
         f'IF({x}=0,0,ROUND({x},14-INT(LOG10(ABS({x})))))),"")')
 
@@ -229,13 +229,13 @@ def test_pengaturan_reads_back_as_defaults(tmp_path: Path) -> None:
     assert (st.rumus_negatif, st.desimal, st.batas_atas) == ("2T-R", 0, None)
     assert st.skala == [(Decimal(b), p) for b, p in schema.SKALA_STANDAR]
     assert st.cells == {"rumus_negatif": "B4", "desimal": "B5", "batas_atas": "B6"}
-    assert st.skala_cell == f"A{template.SKALA_HEADER_ROW}"
+    assert st.skala_cell == f"A{layout.SKALA_HEADER_ROW}"
     assert [f.kode for f in res.temuan if f.lembar == "Pengaturan"] == []
     ws = _load(tmp_path / "t.xlsx")["Pengaturan"]
-    preset = [(ws.cell(r, template.PRESET_COL + 1).value, ws.cell(r, template.PRESET_COL + 2).value)
-              for r in range(template.SKALA_FIRST_ROW, template.SKALA_FIRST_ROW + 5)]
+    preset = [(ws.cell(r, layout.PRESET_COL + 1).value, ws.cell(r, layout.PRESET_COL + 2).value)
+              for r in range(layout.SKALA_FIRST_ROW, layout.SKALA_FIRST_ROW + 5)]
     assert preset == [(int(b), p) for b, p in schema.SKALA_KABKOTA]
-    assert ws.cell(template.SKALA_HEADER_ROW, template.PRESET_COL + 1).value == "Batas Bawah"
+    assert ws.cell(layout.SKALA_HEADER_ROW, layout.PRESET_COL + 1).value == "Batas Bawah"
 
 
 # ---------------------------------------------------------------------------
@@ -311,20 +311,20 @@ def test_filled_workbook_reads_back(tmp_path: Path) -> None:
                     assert row[key] == value, (name, key)
                 else:
                     assert row[key] == value, (name, key)
-    assert d.header_rows["IKU"] == template.HEADER_ROW
-    assert d.iku[0].row == template.FIRST_DATA_ROW
+    assert d.header_rows["IKU"] == layout.HEADER_ROW
+    assert d.iku[0].row == layout.FIRST_DATA_ROW
     # spare rows below the data keep formulas and dropdowns
     ws = _load(path)["IKU"]
-    last = template.HEADER_ROW + 2 + template.SPARE_ROWS
+    last = layout.HEADER_ROW + 2 + layout.SPARE_ROWS
     assert ws[f"I{last}"].value.startswith("=")
-    assert [t.ref for t in ws.tables.values()] == [f"A{template.HEADER_ROW}:Q{last}"]
+    assert [t.ref for t in ws.tables.values()] == [f"A{layout.HEADER_ROW}:Q{last}"]
 
 
 def test_typed_formula_text_stays_text(tmp_path: Path) -> None:
     path = template.write_workbook(tmp_path / "teks.xlsx", small_data())
     ws = _load(path)["IKU"]
-    r = template.FIRST_DATA_ROW
-    cells = {k: ws[f"{template.col_of(schema.IKU, k)}{r}"] for k in
+    r = layout.FIRST_DATA_ROW
+    cells = {k: ws[f"{layout.col_of(schema.IKU, k)}{r}"] for k in
              ("analisis", "upaya", "hambatan", "rencana")}
     assert [c.value for c in cells.values()] == ["=1+1", "+62 811", "-", "@semua"]
     assert {c.data_type for c in cells.values()} == {"s"}
@@ -333,7 +333,7 @@ def test_typed_formula_text_stays_text(tmp_path: Path) -> None:
     with zipfile.ZipFile(path) as z:
         names = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
         xml = "".join(z.read(n).decode() for n in names)
-    ref = f"{template.col_of(schema.IKU, 'analisis')}{r}"
+    ref = f"{layout.col_of(schema.IKU, 'analisis')}{r}"
     cell = re.search(rf'<c r="{ref}"[^>]*>.*?</c>', xml)
     assert cell is not None
     assert "<f>" not in cell.group() and "=1+1" in cell.group()
@@ -343,9 +343,9 @@ def test_typed_formula_text_stays_text(tmp_path: Path) -> None:
 def test_decimal_written_as_number(tmp_path: Path) -> None:
     path = template.write_workbook(tmp_path / "angka.xlsx", small_data())
     wb = _load(path)
-    a = wb["Anggaran"][f"D{template.FIRST_DATA_ROW}"]
+    a = wb["Anggaran"][f"D{layout.FIRST_DATA_ROW}"]
     assert (a.value, a.data_type) == (33660129080, "n")
-    lra = wb["LRA"][f"C{template.FIRST_DATA_ROW}"]
+    lra = wb["LRA"][f"C{layout.FIRST_DATA_ROW}"]
     assert (lra.value, lra.data_type) == (1000.5, "n")
     assert wb["Profil"]["B9"].value == PROFIL["nip_kepala"]
     assert wb["Profil"]["B9"].number_format == "@"
@@ -649,7 +649,7 @@ def test_seed_figures_after_libreoffice(recalculated: list[tuple[Any, dict, Path
     cols = [iku.columns.index(iku.column(k))
             for k in ("realisasi_dihitung", "target_pk", "capaian", "predikat")]
     rows = [[grid[r][c] for c in cols]
-            for r in range(template.FIRST_DATA_ROW - 1, template.FIRST_DATA_ROW + 5)]
+            for r in range(layout.FIRST_DATA_ROW - 1, layout.FIRST_DATA_ROW + 5)]
     assert rows[0][1:] == [95, 101, "Sangat Baik"]
     assert round(rows[0][0], 2) == 96.23
     assert rows[1] == [100, 100, 100, "Baik"]
@@ -658,7 +658,7 @@ def test_seed_figures_after_libreoffice(recalculated: list[tuple[Any, dict, Path
     assert rows[4] == [3, 0, TIDAK_DAPAT_DIHITUNG, ""]
     assert rows[5] == [TIDAK_DAPAT_DIHITUNG, 90, TIDAK_DAPAT_DIHITUNG, ""]
     ang = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Anggaran").to_python()
-    assert round(ang[template.FIRST_DATA_ROW - 1][5], 2) == 95.68
+    assert round(ang[layout.FIRST_DATA_ROW - 1][5], 2) == 95.68
     pm = check_workbook(path)
     assert [i.predikat for i in pm.result.indikator][:4] == [
         "Sangat Baik", "Baik", "Sangat Baik", "Baik"]

@@ -14,8 +14,7 @@ import pytest
 
 from lkj_excel import udf
 from lkj_excel.files.read import check_workbook
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.kit import ROOT
 
 
 def test_capaian_seed_and_domain_cases() -> None:
@@ -81,7 +80,6 @@ def seed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     found = sorted((ROOT / "workbooks" / "contoh").glob("LKj*.xlsx"))
     if found:
         return found[0]
-    sys.path.insert(0, str(ROOT / "scripts"))
     from contoh_data import NAMA_BERKAS_INSTANSI, seed_data
 
     from lkj_excel.files.template import write_workbook

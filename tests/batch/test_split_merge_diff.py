@@ -6,7 +6,6 @@ import copy
 import hashlib
 import json
 import shutil
-import sys
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -27,16 +26,13 @@ from lkj_excel.batch.merge import (
 )
 from lkj_excel.batch.split import split_file
 from lkj_excel.cli import main
-from lkj_excel.core import schema, units
+from lkj_excel.core import schema, seed, units
 from lkj_excel.core.engine import to_json
 from lkj_excel.files.read import check_workbook
 from lkj_excel.files.template import write_workbook
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-import contoh_data
-
-KETAHANAN = contoh_data.BIDANG_KETAHANAN
-POLITIK = contoh_data.BIDANG_POLITIK
+KETAHANAN = seed.BIDANG_KETAHANAN
+POLITIK = seed.BIDANG_POLITIK
 F_KETAHANAN = f"04 {KETAHANAN}.xlsx"
 F_POLITIK = f"03 {POLITIK}.xlsx"
 
@@ -53,8 +49,8 @@ def hashes(folder: Path) -> dict[str, str]:
 def contoh(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The seed as one agency workbook, and the same split by `lkj pecah`."""
     root = tmp_path_factory.mktemp("contoh")
-    master = root / contoh_data.NAMA_BERKAS_INSTANSI
-    write_workbook(master, contoh_data.seed_data())
+    master = root / seed.NAMA_BERKAS_INSTANSI
+    write_workbook(master, seed.seed_data())
     before = sha(master)
     h = split_file(master, root / "per-bidang")
     assert sha(master) == before  # the input is never modified
@@ -83,7 +79,7 @@ def codes(temuan) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
 
 
 def part_of(bidang: str) -> dict:
-    return copy.deepcopy(units.split_by_unit(contoh_data.seed_data())[bidang])
+    return copy.deepcopy(units.split_by_unit(seed.seed_data())[bidang])
 
 
 def iku_row(data: dict, kode: str) -> dict:
@@ -107,12 +103,12 @@ def test_pecah_one_workbook_per_bidang_stamped(contoh: dict[str, Path]) -> None:
         assert not set('<>:"/\\|?*') & set(f.name) and f.name == f.name.strip()
         p = check_workbook(f)
         d = p.data
-        assert d.profil["instansi"] == contoh_data.PROFIL["instansi"]
-        assert d.profil["nama_kepala"] == contoh_data.PROFIL["nama_kepala"]
+        assert d.profil["instansi"] == seed.PROFIL["instansi"]
+        assert d.profil["nama_kepala"] == seed.PROFIL["nama_kepala"]
         assert d.meta["revisi"] == 1
         assert d.meta["versi_templat"] == schema.TEMPLATE_VERSION
         assert d.meta["id_buku_kerja"] == units.workbook_id(
-            contoh_data.PROFIL["instansi"], 2024, d.profil["bidang"])
+            seed.PROFIL["instansi"], 2024, d.profil["bidang"])
         seen_ids.add(d.meta["id_buku_kerja"])
         for row in d.pk:  # only the unit's own indicators
             assert row["bidang"] == d.profil["bidang"]
@@ -171,7 +167,7 @@ def test_gabung_split_equals_one_workbook(contoh: dict[str, Path], tmp_path: Pat
 
 
 def test_in_memory_layout_matches_written_workbook(tmp_path: Path) -> None:
-    data = contoh_data.seed_data()
+    data = seed.seed_data()
     iku_row(data, "IKU3")["pembilang"] = "lima puluh"  # unreadable: a finding at its cell
     data["sheets"]["PK"][1]["target"] = None
     path = write_workbook(tmp_path / "x.xlsx", data)

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from contoh_data import NAMA_BERKAS_INSTANSI, seed_data  # noqa: E402
-
 from lkj_excel.cli import main  # noqa: E402
+from lkj_excel.core.seed import NAMA_BERKAS_INSTANSI, seed_data
 from lkj_excel.files.read import check_workbook  # noqa: E402
 from lkj_excel.report.context import build_context  # noqa: E402
 from lkj_excel.report.render import CHART_VARIABLES, DEFAULT_TEMPLATE, render_bytes  # noqa: E402
+from tests.kit import ROOT
 
 NBSP = "\u00a0"
 
