@@ -133,13 +133,20 @@ def test_to_json(result_json: dict[str, Any]) -> None:
         "Badan Kesatuan Bangsa dan Politik Kota Banjarbaru", 2024, "Sekretariat")
     ind = {i["kode"]: i for i in j["indikator"]}
     assert list(ind) == ["IKU1", "IKU2", "IKU3", "IKU4", "IKU5"]
-    assert ind["IKU3"] == {
+    expected = {
         "kode": "IKU3", "kode_sasaran": "SS3",
         "sasaran": "Meningkatnya Pemberdayaan dan Pengawasan Organisasi Kemasyarakatan",
         "indikator": "Persentase Ormas yang Aktif", "satuan": "%", "polaritas": "Positif",
         "target": 95, "realisasi": 96, "realisasi_tepat": 96.2264, "capaian": 101,
         "capaian_tepat": 101.291, "predikat": "Sangat Baik",
         "sumber_realisasi": "pembilang-penyebut"}
+    assert {k: ind["IKU3"][k] for k in expected} == expected
+    # every other input of PK and IKU is carried too (schema.INDIKATOR_CARRIED)
+    assert (ind["IKU3"]["pembilang"], ind["IKU3"]["penyebut"]) == (51, 53)
+    assert ind["IKU3"]["bidang"] == seed.BIDANG_KETAHANAN
+    assert ind["IKU3"]["analisis"].startswith("Berdasarkan data Bidang Ketahanan")
+    assert set(ind["IKU3"]) == ({o.key for o in schema.INDIKATOR_OUTPUT}
+                                | {c.key for c in schema.INDIKATOR_CARRIED})
     assert [(i["realisasi"], i["capaian"], i["predikat"], i["sumber_realisasi"])
             for k, i in ind.items() if k != "IKU3"] == [
         (100, 100, "Baik", "kejadian"), (100, 100, "Baik", "pembilang-penyebut"),

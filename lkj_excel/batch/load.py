@@ -190,12 +190,14 @@ def check_version(meta: dict[str, Any], nama: str) -> Temuan | None:
     """A finding when the template/contract version is one this version cannot read."""
     kontrak = meta.get("versi_kontrak")
     if kontrak not in (None, "") and str(kontrak).strip() != str(schema.CONTRACT_VERSION):
-        return new_temuan("versi-templat", schema.META_SHEET, "", f"Buku kerja memakai kontrak templat versi {kontrak}, sedangkan lkj-excel ini "
+        return new_temuan("versi-templat", schema.META_SHEET,
+            "", f"Buku kerja memakai kontrak templat versi {kontrak}, sedangkan lkj-excel ini "
             f"membaca versi {schema.CONTRACT_VERSION}. Berkas disisihkan: salin isinya ke "
             "templat terbaru (lkj template atau lkj pecah) lalu kirim ulang.", nama)
     versi = meta.get("versi_templat")
     if versi not in (None, "") and _major(versi) != _major(schema.TEMPLATE_VERSION):
-        return new_temuan("versi-templat", schema.META_SHEET, "", f"Buku kerja dibuat dari templat versi {versi}, sedangkan lkj-excel ini membaca "
+        return new_temuan("versi-templat", schema.META_SHEET,
+            "", f"Buku kerja dibuat dari templat versi {versi}, sedangkan lkj-excel ini membaca "
             f"templat versi {schema.TEMPLATE_VERSION}. Berkas disisihkan: salin isinya ke "
             "templat terbaru (lkj template atau lkj pecah) lalu kirim ulang.", nama)
     return None
@@ -220,7 +222,8 @@ def load_submission(path: str | Path, nama: str | None = None) -> Submission:
         k.masalah = new_temuan("berkas-tidak-terbaca", "", "", exc.pesan, nama)
         return k
     except Exception as exc:  # a parser bug must not stop a batch
-        k.masalah = new_temuan("berkas-tidak-terbaca", "", "", f"Berkas tidak dapat dibaca ({type(exc).__name__}: {exc}). Buka di "
+        k.masalah = new_temuan("berkas-tidak-terbaca",
+            "", "", f"Berkas tidak dapat dibaca ({type(exc).__name__}: {exc}). Buka di "
                            "Excel, simpan ulang sebagai .xlsx, lalu kirim ulang.", nama)
         return k
     wd = res.data
@@ -237,13 +240,16 @@ def load_submission(path: str | Path, nama: str | None = None) -> Submission:
         if rusak:
             detail = " ".join(f.pesan for f in rusak[:3])
             more = f" (dan {len(rusak) - 3} lagi)" if len(rusak) > 3 else ""
-            k.masalah = new_temuan("templat-tidak-dikenal", rusak[0].lembar, rusak[0].sel, f"Susunan buku kerja tidak sesuai templat LKj, mungkin templat lama: {detail}"
-                f"{more} Berkas disisihkan: salin isinya ke templat terbaru lalu kirim ulang.", nama)
+            k.masalah = new_temuan("templat-tidak-dikenal", rusak[0].lembar, rusak[0].sel,
+                f"Susunan buku kerja tidak sesuai templat LKj, mungkin templat lama: {detail}"
+                f"{more} Berkas disisihkan: salin isinya ke templat terbaru lalu kirim ulang.",
+                nama)
     if k.masalah is None:
         kosong = [label for label, v in (("Instansi", k.instansi), ("Tahun", k.tahun),
                                          ("Bidang", k.bidang)) if not v]
         if kosong:
-            k.masalah = new_temuan("identitas-kosong", schema.PROFIL_SHEET, "", f"Isian {', '.join(kosong)} di lembar Profil kosong atau tidak terbaca, jadi "
+            k.masalah = new_temuan("identitas-kosong", schema.PROFIL_SHEET,
+                "", f"Isian {', '.join(kosong)} di lembar Profil kosong atau tidak terbaca, jadi "
                 "buku kerja ini tidak dapat dikenali. Berkas disisihkan: isi lembar Profil "
                 "lalu kirim ulang.", nama)
     return k

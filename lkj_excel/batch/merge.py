@@ -160,7 +160,8 @@ def merge_submissions(kiriman: list[Submission], notes: list[Note] | None = None
         return Merge(data, found, laporan, instansi, tahun)
 
     if not usable:
-        found.append(new_temuan("tidak-ada-berkas", "", "", "Tidak ada buku kerja LKj yang dapat digabung. Periksa folder atau "
+        found.append(new_temuan("tidak-ada-berkas",
+            "", "", "Tidak ada buku kerja LKj yang dapat digabung. Periksa folder atau "
                             "nama berkas yang disebutkan."))
         return finish(None)
 
@@ -275,7 +276,8 @@ def merge_submissions(kiriman: list[Submission], notes: list[Note] | None = None
                 for c, _, ns in contribs)
             diff = _differing_columns(sheet, contribs[0][1], contribs[1][1])
             detail = f" Berbeda di kolom {', '.join(diff)}." if diff else ""
-            found.append(new_temuan("konflik-baris", sheet.name, "", f"Lembar {sheet.name} {label} diisi berbeda di {where}.{detail} Tidak ada yang "
+            found.append(new_temuan("konflik-baris", sheet.name,
+                "", f"Lembar {sheet.name} {label} diisi berbeda di {where}.{detail} Tidak ada yang "
                 "dipakai: tetapkan isi yang benar di satu berkas, hapus baris itu dari berkas "
                 "lain (atau naikkan Revisi), lalu gabung ulang.", first_k.nama))
             for c, _, _ in contribs:
@@ -295,7 +297,8 @@ def merge_submissions(kiriman: list[Submission], notes: list[Note] | None = None
     base = chosen[0]
     for k in chosen[1:]:
         if canon_settings(k) != canon_settings(base):
-            found.append(new_temuan("pengaturan-berbeda", schema.PENGATURAN_SHEET, "", f"Lembar Pengaturan di \"{k.nama}\" berbeda dengan di \"{base.nama}\"; yang "
+            found.append(new_temuan("pengaturan-berbeda", schema.PENGATURAN_SHEET,
+                "", f"Lembar Pengaturan di \"{k.nama}\" berbeda dengan di \"{base.nama}\"; yang "
                 f"dipakai dari \"{base.nama}\". Samakan pengaturannya bila perlu.", k.nama))
 
     for k in chosen:
@@ -343,7 +346,8 @@ def _foreign_rows(data: dict[str, Any],
     out = []
     for k, owner, rows in per.values():
         shown = ", ".join(rows[:8]) + (f", dan {len(rows) - 8} lagi" if len(rows) > 8 else "")
-        out.append(new_temuan("baris-bidang-lain", "", "", f"Berkas \"{k.nama}\" ({k.bidang}) memuat {len(rows)} baris milik {owner}: "
+        out.append(new_temuan("baris-bidang-lain",
+            "", "", f"Berkas \"{k.nama}\" ({k.bidang}) memuat {len(rows)} baris milik {owner}: "
             f"{shown}. Baris yang sama persis di berkas lain dihitung sekali; bila berbeda "
             f"menjadi konflik. Sebaiknya baris ini diisi hanya di buku kerja {owner}.", k.nama))
     return out

@@ -131,7 +131,8 @@ def _proses(folder: Path, out_root: Path, pdf: bool, h: InstansiResult) -> None:
     h.kesalahan = sum(1 for f in p.temuan if f.tingkat == "kesalahan")
     h.peringatan = len(p.temuan) - h.kesalahan
     h.status = HAS_ERRORS if h.kesalahan else DONE
-    h.pesan = f"{len(h.dipakai)} berkas digabung; {h.kesalahan} kesalahan, {h.peringatan} peringatan."
+    h.pesan = (f"{len(h.dipakai)} berkas digabung; {h.kesalahan} kesalahan, "
+               f"{h.peringatan} peringatan.")
 
 
 def _executor(pekerja: int | None, scheduler: str | None, n_tasks: int) -> tuple[Any, Any]:
@@ -150,9 +151,10 @@ def _executor(pekerja: int | None, scheduler: str | None, n_tasks: int) -> tuple
     return ex, None
 
 
-def run_batch_folder(folder: str | Path, out: str | Path, pdf: bool = False, pekerja: int | None = None,
-             scheduler: str | None = None,
-             kemajuan: Callable[[InstansiResult], None] | None = None) -> list[InstansiResult]:
+def run_batch_folder(folder: str | Path, out: str | Path, pdf: bool = False,
+                     pekerja: int | None = None, scheduler: str | None = None,
+                     kemajuan: Callable[[InstansiResult], None] | None = None
+                     ) -> list[InstansiResult]:
     """Process every agency under ``folder``; results in folder order.
 
     With ``pekerja == 1`` and no scheduler the work runs in this process.

@@ -100,20 +100,21 @@ class YearChange:
     arah: str  # "naik", "turun", "tetap"
 
 
+#: kinds whose value reads "" (not None) when the cell is empty
+_TEXT_KINDS = frozenset(("text", "code", "choice"))
+
+
 @dataclass
 class IndikatorResult:
+    """One indicator: what the engine computed, and every input value of its PK and IKU
+    rows (``inputs``, by column key; readable as attributes: ``ind.alasan``,
+    ``ind.target_renstra``). ``schema.INDIKATOR_OUTPUT`` declares the fields shown."""
+
     kode: str
-    kode_sasaran: str
-    sasaran: str
-    indikator: str
-    satuan: str
     polaritas: str
-    bidang: str
-    target: Decimal | None
+    inputs: dict[str, Any] = field(default_factory=dict)
     pembilang: Decimal | None = None
     penyebut: Decimal | None = None
-    uraian_pembilang: str = ""
-    uraian_penyebut: str = ""
     realisasi: Decimal | None = None
     realisasi_bulat: Decimal | None = None
     sumber_realisasi: str | None = None
@@ -121,19 +122,34 @@ class IndikatorResult:
     capaian_bulat: Decimal | None = None
     capaian_catatan: str | None = None
     predikat: str = ""
-    target_renstra: Decimal | None = None
-    standar_nasional: Decimal | None = None
-    alasan: str = ""
-    analisis: str = ""
-    upaya: str = ""
-    hambatan: str = ""
-    rencana: str = ""
+    #: capaian of this year's realisasi against the Renstra's target
+    capaian_renstra: Decimal | None = None
+    capaian_renstra_bulat: Decimal | None = None
     riwayat: list[tuple[int, Decimal]] = field(default_factory=list)
     pembanding: list[tuple[str, Decimal | None]] = field(default_factory=list)
     kejadian: list[Row] = field(default_factory=list)
     year_change: YearChange | None = None
     pk_row: Row | None = None
     iku_row: Row | None = None
+
+    def __getattr__(self, key: str) -> Any:
+        # only reached for names that are not fields: the input columns of PK and IKU
+        col = schema.INDIKATOR_INPUTS.get(key)
+        if col is None or key.startswith("__"):
+            raise AttributeError(key)
+        value = self.__dict__.get("inputs", {}).get(key)
+        return "" if value is None and col.kind in _TEXT_KINDS else value
+
+    @property
+    def capaian_tampil(self) -> Decimal | str | None:
+        """The capaian as shown: rounded, or "tidak dapat dihitung", or None (not yet)."""
+        if self.capaian_bulat is not None:
+            return self.capaian_bulat
+        return TIDAK_DAPAT_DIHITUNG if self.capaian_catatan == TIDAK_DAPAT_DIHITUNG else None
+
+    def output(self, o: schema.Output) -> Any:
+        """The value of one declared output field."""
+        return getattr(self, o.source)
 
 
 @dataclass
@@ -229,22 +245,14 @@ def realisasi_indikator(iku: Row | None, satuan: str, kejadian: list[Row]
 
 def compute_indikator(pk: Row, iku: Row | None, kejadian: list[Row], st: Settings
                      ) -> IndikatorResult:
-    satuan = pk.get("satuan", "")
-    ind = IndikatorResult(
-        kode=pk.get("kode_indikator", ""), kode_sasaran=pk.get("kode_sasaran", ""),
-        sasaran=pk.get("sasaran", ""), indikator=pk.get("indikator", ""), satuan=satuan,
-        polaritas=pk.get("polaritas", "Positif"), bidang=pk.get("bidang", ""),
-        target=pk["target"], pk_row=pk, iku_row=iku, kejadian=kejadian)
-    real, sumber, p, q = realisasi_indikator(iku, satuan, kejadian)
+    inputs = {**(iku.values if iku is not None else {}), **pk.values}
+    ind = IndikatorResult(kode=pk.get("kode_indikator", ""),
+                          polaritas=pk.get("polaritas", "Positif"), inputs=inputs,
+                          pk_row=pk, iku_row=iku, kejadian=kejadian)
+    real, sumber, p, q = realisasi_indikator(iku, ind.satuan, kejadian)
     ind.realisasi, ind.sumber_realisasi, ind.pembilang, ind.penyebut = real, sumber, p, q
     if real is not None:
         ind.realisasi_bulat = round_half_up(real, st.desimal)
-    if iku is not None:
-        for key in ("uraian_pembilang", "uraian_penyebut", "alasan", "analisis", "upaya",
-                    "hambatan", "rencana"):
-            setattr(ind, key, iku.get(key, ""))
-        ind.target_renstra = iku["target_renstra"]
-        ind.standar_nasional = iku["standar_nasional"]
     res = capaian(ind.target, real, ind.polaritas, st.rumus_negatif, st.batas_atas)
     ind.capaian, ind.capaian_catatan = res.nilai, res.alasan
     if sumber == "pembilang-penyebut" and real is None and ind.target is not None:
@@ -252,6 +260,11 @@ def compute_indikator(pk: Row, iku: Row | None, kejadian: list[Row], st: Setting
     if res.nilai is not None:
         ind.capaian_bulat = round_half_up(res.nilai, st.desimal)
         ind.predikat = predikat(ind.capaian_bulat, st.skala)
+    renstra = capaian(ind.target_renstra, real, ind.polaritas, st.rumus_negatif,
+                      st.batas_atas).nilai
+    if renstra is not None:
+        ind.capaian_renstra = renstra
+        ind.capaian_renstra_bulat = round_half_up(renstra, st.desimal)
     return ind
 
 

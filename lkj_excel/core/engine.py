@@ -6,11 +6,13 @@ is the same for a file.
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from lkj_excel.core.compute import Result, compute_workbook
+from lkj_excel.core import schema
+from lkj_excel.core.compute import IndikatorResult, Result, compute_workbook
 from lkj_excel.core.model import WorkbookData
 from lkj_excel.core.read import Grid, ReadResult, read_grids
 from lkj_excel.core.temuan import Temuan, has_errors, sort_key
@@ -55,6 +57,22 @@ def _n(value: Decimal | None, digits: int | None = None) -> float | int | None:
     return float(value)
 
 
+def _json_value(value: Any, digits: int | None = None) -> Any:
+    if isinstance(value, Decimal):
+        return _n(value, digits)
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return value
+
+
+def indikator_json(ind: IndikatorResult) -> dict[str, Any]:
+    """One indicator as JSON: the declared outputs, then every other input of PK and IKU."""
+    out = {o.key: _json_value(ind.output(o), o.digits) for o in schema.INDIKATOR_OUTPUT}
+    for col in schema.INDIKATOR_CARRIED:
+        out[col.key] = _json_value(ind.inputs.get(col.key))
+    return out
+
+
 def to_json(p: Checked) -> dict[str, Any]:
     """The ``--json`` object: numbers as JSON numbers."""
     h = p.result
@@ -65,19 +83,7 @@ def to_json(p: Checked) -> dict[str, Any]:
         "instansi": h.profil.get("instansi"),
         "tahun": h.profil.get("tahun"),
         "bidang": h.profil.get("bidang"),
-        "indikator": [
-            {
-                "kode": i.kode, "kode_sasaran": i.kode_sasaran, "sasaran": i.sasaran,
-                "indikator": i.indikator, "satuan": i.satuan, "polaritas": i.polaritas,
-                "target": _n(i.target), "realisasi": _n(i.realisasi_bulat),
-                "realisasi_tepat": _n(i.realisasi, 4),
-                "capaian": _n(i.capaian_bulat) if i.capaian_bulat is not None
-                else i.capaian_catatan,
-                "capaian_tepat": _n(i.capaian, 4), "predikat": i.predikat,
-                "sumber_realisasi": i.sumber_realisasi,
-            }
-            for i in h.indikator
-        ],
+        "indikator": [indikator_json(i) for i in h.indikator],
         "anggaran": {
             "anggaran": _n(a.anggaran), "realisasi": _n(a.realisasi),
             "serapan_persen": _n(a.serapan_persen), "efisiensi": _n(a.efisiensi),

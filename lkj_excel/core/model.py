@@ -1,4 +1,4 @@
-"""The typed model of a workbook's input, read by ``reader`` and used by ``compute``.
+"""The typed model of a workbook's input, read by ``core.read`` and used by ``core.compute``.
 
 Input rows are schema-driven (``Row``: values by column key, each with its cell), so a
 new column in ``schema`` reaches the model without code here. Results are typed

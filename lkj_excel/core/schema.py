@@ -405,19 +405,79 @@ VALIDASI_SHEET = "Validasi"
 PETUNJUK_SHEET = "Petunjuk"
 ENGINE_SHEETS = (RINGKASAN_SHEET, VALIDASI_SHEET)
 
-RINGKASAN_INDIKATOR: tuple[Column, ...] = (
-    _c("Kode Sasaran", "kode_sasaran", "code"),
-    _c("Sasaran Strategis", "sasaran", width=40),
-    _c("Kode Indikator", "kode", "code"),
-    _c("Indikator Kinerja", "indikator", width=40),
-    _c("Satuan", "satuan"),
-    _c("Polaritas", "polaritas"),
-    _c("Target", "target", "number"),
-    _c("Realisasi", "realisasi", "number"),
-    _c("Capaian", "capaian", "number"),
-    _c("Predikat", "predikat"),
-    _c("Sumber Realisasi", "sumber_realisasi", width=22),
+@dataclass(frozen=True)
+class Output:
+    """One field of the engine's result per indicator.
+
+    ``key`` is its JSON key and its name in the report context; ``label`` its column header
+    in Ringkasan ("" = not a Ringkasan column); ``attr`` the ``IndikatorResult`` attribute
+    it reads (default: ``key``); ``digits`` rounds it in JSON (None: as computed);
+    ``words`` maps codes to the words Ringkasan shows.
+    """
+
+    key: str
+    label: str = ""
+    kind: Kind = "text"
+    attr: str = ""
+    digits: int | None = None
+    words: Mapping[str, str] | None = None
+
+    @property
+    def source(self) -> str:
+        return self.attr or self.key
+
+
+SUMBER_REALISASI = {
+    "pembilang-penyebut": "Pembilang/Penyebut",
+    "input": "Diisi langsung",
+    "kejadian": "Dihitung dari Kejadian",
+}
+
+#: The engine's result per indicator, in order: the one declaration the JSON object, the
+#: Ringkasan columns and the report context take their fields from. Every other input
+#: column of PK and IKU reaches the result too, under its own key (``INDIKATOR_CARRIED``):
+#: a column added to those sheets is in the JSON and the report context with no other line.
+INDIKATOR_OUTPUT: tuple[Output, ...] = (
+    Output("kode_sasaran", "Kode Sasaran", "code"),
+    Output("sasaran", "Sasaran Strategis"),
+    Output("kode", "Kode Indikator", "code"),
+    Output("indikator", "Indikator Kinerja"),
+    Output("satuan", "Satuan"),
+    Output("polaritas", "Polaritas"),
+    Output("target", "Target", "number"),
+    Output("pembilang", "", "number"),
+    Output("penyebut", "", "number"),
+    Output("realisasi", "Realisasi", "number", attr="realisasi_bulat"),
+    Output("realisasi_tepat", "", "number", attr="realisasi", digits=4),
+    Output("capaian", "Capaian", "number", attr="capaian_tampil"),
+    Output("capaian_tepat", "", "number", attr="capaian", digits=4),
+    Output("predikat", "Predikat"),
+    Output("sumber_realisasi", "Sumber Realisasi", "choice", words=SUMBER_REALISASI),
+    Output("capaian_renstra", "", "number", attr="capaian_renstra_bulat"),
 )
+#: the columns of Ringkasan's indicator table
+RINGKASAN_INDIKATOR: tuple[Output, ...] = tuple(o for o in INDIKATOR_OUTPUT if o.label)
+
+
+def _carried() -> tuple[Column, ...]:
+    declared = {o.key for o in INDIKATOR_OUTPUT} | {o.source for o in INDIKATOR_OUTPUT}
+    seen = {"kode_indikator"} | declared
+    out = []
+    for sheet in (PK, IKU):
+        for col in sheet.input_columns:
+            if col.key not in seen:
+                seen.add(col.key)
+                out.append(col)
+    return tuple(out)
+
+
+#: input columns of PK and IKU carried into each indicator's result as they were typed
+#: (``IndikatorResult.inputs``): the JSON object and the report context show them
+INDIKATOR_CARRIED: tuple[Column, ...] = _carried()
+#: input columns of PK and IKU by key (what ``IndikatorResult`` reads from ``inputs``)
+INDIKATOR_INPUTS: dict[str, Column] = {
+    c.key: c for sheet in (IKU, PK) for c in sheet.input_columns}
+
 RINGKASAN_ANGGARAN: tuple[Column, ...] = (
     _c("Program", "program", width=40),
     _c("Anggaran", "anggaran", "money"),
@@ -436,11 +496,6 @@ VALIDASI_COLUMNS: tuple[Column, ...] = (
     _c("Tautan", "tautan", width=12),
 )
 
-SUMBER_REALISASI = {
-    "pembilang-penyebut": "Pembilang/Penyebut",
-    "input": "Diisi langsung",
-    "kejadian": "Dihitung dari Kejadian",
-}
 
 
 def is_conf_sheet(name: str) -> bool:

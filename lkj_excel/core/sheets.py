@@ -33,7 +33,7 @@ class Block:
 
 
 def _v(value: Any) -> Value:
-    if value is None:
+    if value is None or value == "":
         return None
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
@@ -42,6 +42,13 @@ def _v(value: Any) -> Value:
     if isinstance(value, int | float | str):
         return value
     return str(value)
+
+
+def _shown(o: schema.Output, value: Any) -> Any:
+    """A result value as Ringkasan shows it (codes in words)."""
+    if o.words is not None and value is not None:
+        return o.words.get(value, value)
+    return value
 
 
 def ringkasan_blocks(p: Checked) -> list[Block]:
@@ -61,15 +68,8 @@ def ringkasan_blocks(p: Checked) -> list[Block]:
     r += 1
     blocks.append(Block(r, 1, [[c.label for c in schema.RINGKASAN_INDIKATOR]], "header"))
     r += 1
-    rows = []
-    for i in h.indikator:
-        cap: Any = i.capaian_bulat if i.capaian_bulat is not None else (i.capaian_catatan or None)
-        if cap == "target atau realisasi belum ada":
-            cap = None
-        rows.append([_v(x) for x in (
-            i.kode_sasaran, i.sasaran, i.kode, i.indikator, i.satuan, i.polaritas, i.target,
-            i.realisasi_bulat, cap, i.predikat or None,
-            schema.SUMBER_REALISASI.get(i.sumber_realisasi or "", None))])
+    rows = [[_v(_shown(o, i.output(o))) for o in schema.RINGKASAN_INDIKATOR]
+            for i in h.indikator]
     if rows:
         blocks.append(Block(r, 1, rows))
         r += len(rows)

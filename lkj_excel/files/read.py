@@ -60,7 +60,7 @@ def read_workbook(path: str | Path) -> ReadResult:
             f"Berkas tidak dapat dibaca sebagai buku kerja Excel (.xlsx): {detail}. Buka di "
             "Excel lalu simpan ulang sebagai Buku Kerja Excel (.xlsx).", p.name) from None
     res = read_grids(grids, names, p.name)
-    res.temuan += scan_findings(res.data, insp, merged, p.name)
+    res.temuan += scan_temuan(res.data, insp, merged, p.name)
     return res
 
 
@@ -81,7 +81,7 @@ def _ranges(nums: Sequence[int]) -> str:
     return text + (", ..." if len(out) > 10 else "")
 
 
-def scan_findings(data: WorkbookData, insp: Any, merged: Mapping[str, Sequence[Any]],
+def scan_temuan(data: WorkbookData, insp: Any, merged: Mapping[str, Sequence[Any]],
                   berkas: str = "") -> list[Temuan]:
     """Findings from the pre-scan: hidden sheets/rows/columns, error values, merged cells."""
     out: list[Temuan] = []

@@ -94,7 +94,7 @@ def check_file(path: Path, limits: schema.Limits | None = None,
     """Raise ``WorkbookError`` for anything that is not a safe-to-open .xlsx.
 
     ``wanted(sheet_names) -> names`` picks the sheets to scan (bawaan: the sheets the reader
-    reads, ``reader.needed_sheets``).
+    reads, ``core.read.needed_sheets``).
     """
     lim = _limits(limits)
     path = Path(path)

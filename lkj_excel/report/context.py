@@ -18,13 +18,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from lkj_excel.core import schema
-from lkj_excel.core.compute import capaian as _capaian
 from lkj_excel.core.numbers import (
     format_angka,
     format_persen,
     format_rupiah,
     format_tanggal,
-    round_half_up,
     terbilang,
 )
 from lkj_excel.core.temuan import KESALAHAN
@@ -230,9 +228,7 @@ def _indikator(ind: IndikatorResult, h: Result, tahun: int | None, nomor: _Numbe
         kalimat_capaian = (
             f"Target indikator {ind.indikator} pada tahun {tahun} adalah {target}, sedangkan "
             f"realisasinya sebesar {realisasi}; capaiannya {cap}.")
-    renstra_cap = _capaian(ind.target_renstra, ind.realisasi, ind.polaritas,
-                           h.settings.rumus_negatif, h.settings.batas_atas)
-    return {
+    item = {
         "no": no, "kode": ind.kode, "nama": ind.indikator, "sasaran": ind.sasaran,
         "satuan": ind.satuan or KOSONG, "polaritas": ind.polaritas, "bidang": ind.bidang,
         "target": target, "realisasi": realisasi, "capaian": cap, "predikat": ind.predikat,
@@ -247,8 +243,8 @@ def _indikator(ind: IndikatorResult, h: Result, tahun: int | None, nomor: _Numbe
         "kalimat_capaian": kalimat_capaian,
         "kejadian": kejadian, "kalimat_kejadian": kalimat_kejadian,
         "renstra": _input(ind.target_renstra, ind.satuan),
-        "capaian_renstra": KOSONG if renstra_cap.nilai is None
-        else format_persen(round_half_up(renstra_cap.nilai, d), d),
+        "capaian_renstra": KOSONG if ind.capaian_renstra_bulat is None
+        else format_persen(ind.capaian_renstra_bulat, d),
         "standar": _input(ind.standar_nasional, ind.satuan),
         "perubahan": sentence_year_change(ind, tahun, d),
         "arah": ind.year_change.arah if ind.year_change else "",
@@ -258,6 +254,22 @@ def _indikator(ind: IndikatorResult, h: Result, tahun: int | None, nomor: _Numbe
             f"capaian kinerjanya {_capaian_predikat(ind, d)}."),
         "tabel": nomor("Tabel", "3"),
     }
+    for col in schema.INDIKATOR_CARRIED:  # every other input column, worded by its kind
+        item.setdefault(col.key, _worded(ind.inputs.get(col.key), col.kind, ind.satuan))
+    return item
+
+
+def _worded(value: Any, kind: str, satuan: str) -> str:
+    """An input value as the report prints it (``-`` when empty)."""
+    if value is None or value == "":
+        return KOSONG
+    if kind == "money":
+        return _rp(value)
+    if kind == "number":
+        return _input(value, satuan)
+    if kind == "date" and isinstance(value, _dt.date):
+        return format_tanggal(value)
+    return _text(value)
 
 
 def _pegawai(h: Result, singkatan: str, tahun: Any, nomor: _Numbering,

@@ -1,9 +1,9 @@
 """PDF from the rendered .docx with LibreOffice (headless).
 
 Each conversion runs its own ``soffice`` with a private user profile
-(``-env:UserInstallation``, from ``lkj_excel.files.libreoffice``). With a Python that has LibreOffice's
-``uno`` module (bundled with LibreOffice on Windows/macOS; ``python3-uno`` on Debian), the
-script ``_uno_ekspor.py`` opens the document hidden, updates the table of contents, and
+(``-env:UserInstallation``, from ``lkj_excel.files.libreoffice``). With a Python that has
+LibreOffice's ``uno`` module (bundled with LibreOffice on Windows/macOS; ``python3-uno`` on
+Debian), the script ``_uno_ekspor.py`` opens the document hidden, updates the table of contents, and
 exports with ``writer_pdf_Export`` (``SelectPdfVersion`` 2 = PDF/A-2b when asked). Without
 one, ``soffice --convert-to`` is used (the table of contents then keeps the text Word
 would update) and a warning says so.

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from lkj_excel.cli import main  # noqa: E402
+from lkj_excel.cli import main
 from lkj_excel.core.seed import NAMA_BERKAS_INSTANSI, seed_data
-from lkj_excel.files.read import check_workbook  # noqa: E402
-from lkj_excel.report.context import build_context  # noqa: E402
-from lkj_excel.report.render import CHART_VARIABLES, DEFAULT_TEMPLATE, render_bytes  # noqa: E402
+from lkj_excel.files.read import check_workbook
+from lkj_excel.report.context import build_context
+from lkj_excel.report.render import CHART_VARIABLES, DEFAULT_TEMPLATE, render_bytes
 from tests.kit import ROOT
 
 NBSP = "\u00a0"
