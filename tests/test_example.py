@@ -52,7 +52,7 @@ def test_example_files_exist() -> None:
 
 
 def test_example_holds_the_seed_data(contoh: engine.Checked) -> None:
-    # the committed workbook is up to date with scripts/seed.py
+    # the committed workbook is up to date with lkj_excel/core/seed.py
     assert units.data_from_model(contoh.data) == seed.seed_data()
 
 
