@@ -43,6 +43,14 @@ SKALA_FIRST_ROW = SKALA_HEADER_ROW + 1
 SKALA_LAST_ROW = SKALA_FIRST_ROW + schema.SKALA_ROWS - 1
 SKALA_COL = 0  # A:B active scale
 PRESET_COL = 4  # E:F preset (Kabupaten/Kota)
+#: below the scale's note: the Skala Kategori table of text targets (Kategori | Peringkat)
+KATEGORI_TITLE_ROW = SKALA_LAST_ROW + 4
+KATEGORI_HEADER_ROW = KATEGORI_TITLE_ROW + 1
+KATEGORI_FIRST_ROW = KATEGORI_HEADER_ROW + 1
+KATEGORI_LAST_ROW = KATEGORI_FIRST_ROW + schema.SKALA_KATEGORI_ROWS - 1
+#: the hidden metadata sheet holds long dropdown lists from this column on, one per column
+#: (an inline list is limited to 255 characters and splits at commas)
+META_LIST_COL = 3  # D
 
 SHEET_ORDER = (
     schema.PETUNJUK_SHEET, schema.PROFIL_SHEET,
@@ -65,6 +73,22 @@ def col_of(sheet: schema.Sheet, key: str) -> str:
         if c.key == key:
             return col_letter(i)
     raise KeyError(key)
+
+
+def inline_list_fits(choices: tuple[str, ...]) -> bool:
+    """An inline dropdown list holds at most 255 characters, and a comma splits a choice."""
+    return len(",".join(choices)) <= 255 and not any("," in c for c in choices)
+
+
+def meta_lists() -> dict[tuple[str, str], tuple[int, tuple[str, ...]]]:
+    """(sheet, column key) -> (0-based column in the metadata sheet, choices) of the
+    dropdown lists too long to be inline: written down a column of the hidden sheet."""
+    out: dict[tuple[str, str], tuple[int, tuple[str, ...]]] = {}
+    for sheet in schema.DATA_SHEETS:
+        for col in sheet.columns:
+            if col.choices and not inline_list_fits(col.choices):
+                out[(sheet.name, col.key)] = (META_LIST_COL + len(out), col.choices)
+    return out
 
 
 def profil_row(key: str) -> int:
@@ -122,6 +146,9 @@ def grids_from_data(data: dict[str, Any]) -> tuple[dict[str, list[list[Any]]], l
         right = ([Decimal(schema.SKALA_KABKOTA[n][0]), schema.SKALA_KABKOTA[n][1]]
                  if n < len(schema.SKALA_KABKOTA) else [])
         g.append([*left, None, None, *right])
+    g += [[] for _ in range(KATEGORI_HEADER_ROW - 1 - len(g))]
+    g.append(list(schema.SKALA_KATEGORI_HEADER))
+    g += [[k, n] for k, n in peng.get("kategori", schema.SKALA_KATEGORI_STANDAR)]
     grids[schema.PENGATURAN_SHEET] = g
     values = meta_values(data.get("meta") or {})
     grids[schema.META_SHEET] = [[f.label, values.get(f.key)] for f in schema.META_FIELDS]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -74,8 +75,13 @@ class Settings:
     skala: list[tuple[Decimal, str]] = field(
         default_factory=lambda: [(Decimal(b), p) for b, p in schema.SKALA_STANDAR]
     )
+    batas_penyampaian: date | None = None
+    #: the ordered scale of text targets: (kategori, peringkat), higher is better
+    kategori: list[tuple[str, int]] = field(
+        default_factory=lambda: list(schema.SKALA_KATEGORI_STANDAR))
     cells: dict[str, str] = field(default_factory=dict)
     skala_cell: str = ""
+    kategori_cell: str = ""
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 __all__ = [
+    "MonthDate",
     "ParseError",
     "format_angka",
     "format_persen",
@@ -134,10 +135,32 @@ _MONTHS = {
 _DATE_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 _DATE_WORDS = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$")
+_MONTH_WORDS = re.compile(r"^([A-Za-z]+)\s+(\d{4})$")
+_MONTH_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
+_WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")
+_WEEKDAY = re.compile(r"^([A-Za-z']+)\s*,?\s+(?=\d)")
+
+
+class MonthDate(_dt.date):
+    """A date known to its month only ("Februari 2025", as reports are often signed).
+
+    It is the first of that month for comparisons (a deadline check still works) and prints
+    as month and year (``format_tanggal``)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, year: int, month: int) -> MonthDate:
+        return cls(year, month, 1)
+
+    def __repr__(self) -> str:
+        return f"MonthDate({self.year}, {self.month})"
 
 
 def parse_date(value: object) -> _dt.date | None:
-    """Read a date: a real date cell, ``27/02/2025``, ``2025-02-27`` or ``27 Februari 2025``."""
+    """Read a date: a date cell, ``27/02/2025``, ``2025-02-27``, ``27 Februari 2025``,
+    with or without a weekday (``Kamis, 27 Februari 2025``); or a month and year
+    (``Februari 2025``, ``02/2025``), read as a ``MonthDate``."""
     if value is None:
         return None
     if isinstance(value, _dt.datetime):
@@ -149,9 +172,11 @@ def parse_date(value: object) -> _dt.date | None:
         if 1 <= value < 2958466:
             return _dt.date(1899, 12, 30) + _dt.timedelta(days=int(value))
         raise ParseError("Angka ini tidak dapat dibaca sebagai tanggal.")
-    text = str(value).strip()
+    text = " ".join(str(value).replace(NBSP, " ").split())
     if text in _EMPTY_MARKS:
         return None
+    if (m := _WEEKDAY.match(text)) and m.group(1).casefold() in _WEEKDAYS:
+        text = text[m.end():]
     try:
         if m := _DATE_NUMERIC.match(text):
             return _dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
@@ -159,11 +184,15 @@ def parse_date(value: object) -> _dt.date | None:
             return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if (m := _DATE_WORDS.match(text)) and m.group(2).casefold() in _MONTHS:
             return _dt.date(int(m.group(3)), _MONTHS[m.group(2).casefold()], int(m.group(1)))
+        if (m := _MONTH_WORDS.match(text)) and m.group(1).casefold() in _MONTHS:
+            return MonthDate.of(int(m.group(2)), _MONTHS[m.group(1).casefold()])
+        if m := _MONTH_NUMERIC.match(text):
+            return MonthDate.of(int(m.group(2)), int(m.group(1)))
     except ValueError:
         pass
     raise ParseError(
         f"Teks \"{_short(text)}\" tidak dapat dibaca sebagai tanggal. Tulis misalnya "
-        "27/02/2025 atau 27 Februari 2025."
+        "27/02/2025, 27 Februari 2025 atau Februari 2025."
     )
 
 
@@ -207,9 +236,12 @@ _BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agust
 
 
 def format_tanggal(value: _dt.date) -> str:
-    """``date(2025, 2, 27)`` -> ``"27 Februari 2025"`` (Babel, locale id, long)."""
+    """``date(2025, 2, 27)`` -> ``"27 Februari 2025"`` (Babel, locale id, long); a
+    ``MonthDate`` -> ``"Februari 2025"``."""
     from babel.dates import format_date
 
+    if isinstance(value, MonthDate):
+        return f"{_BULAN[value.month - 1]} {value.year}"
     return format_date(value, format="long", locale="id")
 
 

@@ -310,7 +310,46 @@ def read_settings(grid: Grid, berkas: str = "") -> tuple[Settings, list[Temuan]]
                     "skala-predikat", sheet, st.skala_cell,
                     "Skala predikat kosong; dipakai skala standar. Isi tabel Batas Bawah "
                     "dan Predikat.", berkas, tingkat=PERINGATAN))
+    read_kategori(grid, st, found, berkas)
     return st, found
+
+
+def read_kategori(grid: Grid, st: Settings, found: list[Temuan], berkas: str = "") -> None:
+    """The Skala Kategori table (Kategori | Peringkat) of text targets, when present."""
+    sheet = schema.PENGATURAN_SHEET
+    label, rank = schema.SKALA_KATEGORI_HEADER
+    pos = find_header(grid, label, max_rows=len(grid))
+    if pos is None:
+        return
+    hr, kc = pos
+    header = grid[hr]
+    if kc + 1 >= len(header) or norm(header[kc + 1]) != norm(rank):
+        found.append(new_temuan(
+            "pengaturan-tidak-sah", sheet, ref(hr, kc + 1),
+            f"Kolom \"{rank}\" tidak ditemukan di sebelah kanan \"{label}\".", berkas))
+        return
+    st.kategori_cell = ref(hr, kc)
+    out: list[tuple[str, int]] = []
+    for r in range(hr + 1, len(grid)):
+        row = grid[r]
+        k = row[kc] if kc < len(row) else None
+        n = row[kc + 1] if kc + 1 < len(row) else None
+        if is_empty(k) and is_empty(n):
+            break
+        try:
+            value = convert(n, "int")
+        except ParseError as exc:
+            found.append(new_temuan("pengaturan-tidak-sah", sheet, ref(r, kc + 1),
+                                    f"Peringkat: {exc.pesan}", berkas))
+            continue
+        if is_empty(k) or value is None:
+            found.append(new_temuan(
+                "pengaturan-tidak-sah", sheet, ref(r, kc),
+                "Baris Skala Kategori harus berisi Kategori dan Peringkat.", berkas))
+            continue
+        out.append((_text(k), value))
+    if out:
+        st.kategori = out
 
 
 def read_meta(grid: Grid) -> dict[str, Any]:
@@ -380,7 +419,7 @@ def read_grids(grids: Mapping[str, Grid], sheet_names: Sequence[str], source: st
     for sheet in schema.DATA_SHEETS:
         g = grid_of(sheet.name)
         if g is None:
-            if sheet.name not in schema.REQUIRED_SHEETS:
+            if sheet.name not in schema.REQUIRED_SHEETS and not sheet.added:
                 found.append(new_temuan(
                     "lembar-hilang", sheet.name, "",
                     f"Lembar \"{sheet.name}\" tidak ada; dianggap kosong. Tambahkan lembar "

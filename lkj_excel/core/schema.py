@@ -37,7 +37,17 @@ BAGIAN_NARASI = (
     "Catatan Standar Nasional",
     "Catatan Pembanding",
     "Sumber Data Pegawai",
+    # the contract's Additions
+    "Kata Pengantar",
+    "Ikhtisar Eksekutif",
+    "Struktur Organisasi",
+    "Perencanaan Kinerja",
+    "Perjanjian Kinerja",
+    "Analisis Efisiensi",
+    "Penutup",
 )
+TRIWULAN = ("I", "II", "III", "IV")
+BAGIAN_GAMBAR = ("Struktur Organisasi", "Lampiran", "Kop")
 RUMUS_NEGATIF = ("2T-R", "T/R")
 SATUAN_PERSEN = "%"
 #: what a computed capaian or realisasi says when it cannot be computed (division by zero)
@@ -66,6 +76,8 @@ class Column:
     choices: tuple[str, ...] = ()
     width: int = 16
     note: str = ""
+    #: "Sheet.key" a value must exist in (e.g. "PK.kode_indikator"); a finding otherwise
+    ref: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,6 +92,9 @@ class Sheet:
     table: str = ""
     #: a short title printed above the header in the template.
     title: str = ""
+    #: a sheet of the contract's Additions: a workbook without it is read as before
+    #: (empty, no finding)
+    added: bool = False
 
     @property
     def first_label(self) -> str:
@@ -171,7 +186,8 @@ RIWAYAT = Sheet(
     note="Realisasi indikator pada tahun-tahun sebelumnya, untuk perbandingan antartahun.",
     unique=("kode_indikator", "tahun"),
     columns=(
-        _c("Kode Indikator", "kode_indikator", "code", required=True, width=12),
+        _c("Kode Indikator", "kode_indikator", "code", required=True, width=12,
+           ref="PK.kode_indikator"),
         _c("Tahun", "tahun", "year", required=True, width=8),
         _c("Realisasi", "realisasi", "number", required=True, width=11),
     ),
@@ -187,7 +203,8 @@ PEMBANDING = Sheet(
     ),
     unique=("kode_indikator", "pembanding"),
     columns=(
-        _c("Kode Indikator", "kode_indikator", "code", required=True, width=12),
+        _c("Kode Indikator", "kode_indikator", "code", required=True, width=12,
+           ref="PK.kode_indikator"),
         _c("Pembanding", "pembanding", required=True, width=30),
         _c("Realisasi", "realisasi", "number", width=11),
     ),
@@ -202,7 +219,8 @@ KEJADIAN = Sheet(
         "Ditangani dihitung sebagai tertangani."
     ),
     columns=(
-        _c("Kode Indikator", "kode_indikator", "code", required=True, width=12),
+        _c("Kode Indikator", "kode_indikator", "code", required=True, width=12,
+           ref="PK.kode_indikator"),
         _c("Tanggal", "tanggal", "date", width=12),
         _c("Uraian", "uraian", required=True, width=60),
         _c("Lokasi", "lokasi", width=25),
@@ -222,7 +240,7 @@ ANGGARAN = Sheet(
     ),
     unique=("program", "kegiatan"),
     columns=(
-        _c("Kode Sasaran", "kode_sasaran", "code", width=12),
+        _c("Kode Sasaran", "kode_sasaran", "code", width=12, ref="PK.kode_sasaran"),
         _c("Program", "program", required=True, width=45),
         _c("Kegiatan", "kegiatan", width=45),
         _c("Anggaran", "anggaran", "money", required=True, width=20),
@@ -283,8 +301,107 @@ NARASI = Sheet(
     ),
 )
 
+# -- the contract's Additions (optional sheets: a workbook without them reads as before)
+
+CASCADING = Sheet(
+    name="Cascading",
+    table="TabelCascading",
+    title="Keselarasan dengan RPJMD (Cascading)",
+    note=(
+        "Bagaimana setiap sasaran strategis PK mendukung RPJMD: satu baris per sasaran. "
+        "Bab II laporan menyebut tujuan RPJMD, dan setiap sasaran di Bab III dibuka dengan "
+        "Misi, Sasaran RPJMD dan Indikator RPJMD-nya."
+    ),
+    unique=("kode_sasaran",),
+    added=True,
+    columns=(
+        _c("Kode Sasaran", "kode_sasaran", "code", required=True, width=12,
+           ref="PK.kode_sasaran"),
+        _c("Misi", "misi", width=45),
+        _c("Tujuan", "tujuan", width=45),
+        _c("Sasaran RPJMD", "sasaran_rpjmd", width=45),
+        _c("Indikator RPJMD", "indikator_rpjmd", width=45),
+    ),
+)
+
+TARGET_RENSTRA = Sheet(
+    name="Target Renstra",
+    table="TabelTargetRenstra",
+    title="Target Renstra per Tahun",
+    note=(
+        "Target setiap indikator pada setiap tahun Renstra. Target Akhir Renstra di lembar "
+        "IKU tetap target akhir periode; lembar ini memberi target tiap tahun."
+    ),
+    unique=("kode_indikator", "tahun"),
+    added=True,
+    columns=(
+        _c("Kode Indikator", "kode_indikator", "code", required=True, width=12,
+           ref="PK.kode_indikator"),
+        _c("Tahun", "tahun", "year", required=True, width=8),
+        _c("Target", "target", "number", required=True, width=11),
+    ),
+)
+
+TRIWULAN_SHEET = Sheet(
+    name="Triwulan",
+    table="TabelTriwulan",
+    title="Target, Rencana Aksi dan Realisasi per Triwulan",
+    note=(
+        "Target triwulan, rencana aksi dan realisasi pada akhir setiap triwulan. Realisasi "
+        "dihitung dari Pembilang/Penyebut seperti di IKU bila keduanya diisi. Triwulan IV "
+        "adalah nilai setahun. Beberapa baris untuk indikator dan triwulan yang sama adalah "
+        "beberapa baris rencana aksi."
+    ),
+    added=True,
+    columns=(
+        _c("Kode Indikator", "kode_indikator", "code", required=True, width=12,
+           ref="PK.kode_indikator"),
+        _c("Triwulan", "triwulan", "choice", required=True, choices=TRIWULAN, width=10),
+        _c("Target", "target", "number", width=11),
+        _c("Rencana Aksi", "rencana_aksi", width=45),
+        _c("Pembilang", "pembilang", "number", width=11),
+        _c("Penyebut", "penyebut", "number", width=11),
+        _c("Realisasi", "realisasi", "number", width=11),
+        _c("Keterangan", "keterangan", width=30),
+    ),
+)
+
+ANGGARAN_TRIWULAN = Sheet(
+    name="Anggaran Triwulan",
+    table="TabelAnggaranTriwulan",
+    title="Realisasi Anggaran per Triwulan",
+    note=(
+        "Realisasi kumulatif setiap program lembar Anggaran pada akhir triwulan (tulis nama "
+        "program persis seperti di lembar Anggaran)."
+    ),
+    unique=("program", "triwulan"),
+    added=True,
+    columns=(
+        _c("Program", "program", required=True, width=45, ref="Anggaran.program"),
+        _c("Triwulan", "triwulan", "choice", required=True, choices=TRIWULAN, width=10),
+        _c("Realisasi", "realisasi", "money", required=True, width=20),
+    ),
+)
+
+GAMBAR = Sheet(
+    name="Gambar",
+    table="TabelGambar",
+    title="Gambar untuk Laporan",
+    note=(
+        "Tempel gambar (struktur organisasi, foto dokumentasi, logo kop) di lembar ini: "
+        "gambar menjadi milik baris tempat sudut kiri atasnya berada. Bagian: Struktur "
+        "Organisasi (Bab I), Lampiran (foto dokumentasi), Kop (logo sampul dan dokumen)."
+    ),
+    added=True,
+    columns=(
+        _c("Bagian", "bagian", "choice", required=True, choices=BAGIAN_GAMBAR, width=22),
+        _c("Judul", "judul", width=60),
+    ),
+)
+
 DATA_SHEETS: tuple[Sheet, ...] = (PK, IKU, RIWAYAT, PEMBANDING, KEJADIAN, ANGGARAN, LRA,
-                                  PEGAWAI, NARASI)
+                                  PEGAWAI, NARASI, CASCADING, TARGET_RENSTRA, TRIWULAN_SHEET,
+                                  ANGGARAN_TRIWULAN, GAMBAR)
 SHEETS_BY_NAME = {s.name: s for s in DATA_SHEETS}
 def data_sheet(name: str) -> Sheet | None:
     """The schema's data sheet for a workbook sheet name (matched like every label)."""
@@ -322,9 +439,26 @@ PROFIL_FIELDS: tuple[Field, ...] = (
     Field("Pangkat Kepala", "pangkat_kepala"),
     Field("Jabatan Kepala", "jabatan_kepala"),
     Field("Tempat", "tempat", note="Tempat penandatanganan laporan"),
-    Field("Tanggal Laporan", "tanggal", "date", note="Tanggal penandatanganan laporan"),
+    Field("Tanggal Laporan", "tanggal", "date",
+          note="Tanggal penandatanganan laporan (boleh bulan dan tahun saja, mis. Februari 2025)"),
     Field("Singkatan Instansi", "singkatan", required=False, contract=False,
           note="Nama singkat instansi, misalnya Badan Kesbangpol Kota Banjarbaru"),
+    Field("Alamat Instansi", "alamat", required=False, contract=False,
+          note="Alamat kantor (kop dokumen)"),
+    Field("Nama Pemberi Amanah", "nama_pemberi_amanah", required=False, contract=False,
+          note="Pihak kedua Perjanjian Kinerja, misalnya nama Walikota"),
+    Field("Jabatan Pemberi Amanah", "jabatan_pemberi_amanah", required=False, contract=False,
+          note="Misalnya Walikota Banjarbaru"),
+    Field("Nama Inspektorat", "nama_inspektorat", required=False, contract=False,
+          note="Untuk halaman Pernyataan Telah Direviu; isi setelah reviu"),
+    Field("Alamat Inspektorat", "alamat_inspektorat", required=False, contract=False),
+    Field("Nama Inspektur", "nama_inspektur", required=False, contract=False),
+    Field("NIP Inspektur", "nip_inspektur", "code", required=False, contract=False),
+    Field("Pangkat Inspektur", "pangkat_inspektur", required=False, contract=False),
+    Field("Jabatan Inspektur", "jabatan_inspektur", required=False, contract=False,
+          note="Misalnya Inspektur Kota Banjarbaru"),
+    Field("Tanggal Reviu", "tanggal_reviu", "date", required=False, contract=False,
+          note="Tanggal pernyataan reviu (boleh bulan dan tahun saja)"),
 )
 PROFIL_BY_LABEL = {f.label.casefold(): f for f in PROFIL_FIELDS}
 AGENCY_BIDANG = "Sekretariat"
@@ -358,6 +492,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Jumlah angka di belakang koma untuk realisasi dan capaian indikator"),
     Setting("Batas Atas Capaian", "batas_atas", None, "number", (),
             "Kosongkan bila capaian tidak dibatasi; misalnya 120 untuk membatasi 120%"),
+    Setting("Batas Penyampaian", "batas_penyampaian", None, "date", (),
+            "Tanggal paling lambat LKj disampaikan (untuk reviu), misalnya 31/03/2025"),
 )
 SETTINGS_BY_LABEL = {s.label.casefold(): s for s in SETTINGS}
 
@@ -376,6 +512,17 @@ SKALA_KABKOTA: tuple[tuple[str, str], ...] = (
     ("51", "Kurang"),
     ("0", "Sangat Kurang"),
 )
+#: the ordered scale of text targets (Kategori | Peringkat; a higher Peringkat is better):
+#: audit opinions, SAKIP grades, ratings. Used when Pengaturan has no Skala Kategori table.
+SKALA_KATEGORI_HEADER = ("Kategori", "Peringkat")
+SKALA_KATEGORI_STANDAR: tuple[tuple[str, int], ...] = (
+    ("WTP", 4), ("WDP", 3), ("TW", 2), ("TMP", 1),
+    ("AA", 7), ("A", 6), ("BB", 5), ("B", 4), ("CC", 3), ("C", 2), ("D", 1),
+    ("Sangat Tinggi", 5), ("Tinggi", 4), ("Sedang", 3), ("Rendah", 2), ("Sangat Rendah", 1),
+)
+#: rows reserved for the Skala Kategori table in the template
+SKALA_KATEGORI_ROWS = 20
+
 SKALA_PRESET = {
     "standar": SKALA_STANDAR,
     "kabkota": SKALA_KABKOTA,

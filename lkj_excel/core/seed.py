@@ -25,6 +25,8 @@ import datetime as _dt
 from decimal import Decimal
 from typing import Any
 
+from lkj_excel.core import schema
+
 D = Decimal
 
 # ---------------------------------------------------------------------------
@@ -51,8 +53,12 @@ PROFIL: dict[str, Any] = {
     "tanggal": _dt.date(2025, 2, 27),
     "singkatan": "Badan Kesbangpol Kota Banjarbaru",
 }
+# every other Profil row of the schema, empty (the contract's Additions: filled where the
+# seed says them)
+PROFIL.update({f.key: None for f in schema.PROFIL_FIELDS if f.key not in PROFIL})
 
-PENGATURAN: dict[str, Any] = {"rumus_negatif": "2T-R", "desimal": 0, "batas_atas": None}
+PENGATURAN: dict[str, Any] = {"rumus_negatif": "2T-R", "desimal": 0, "batas_atas": None,
+                              "batas_penyampaian": None}
 
 
 def _pk() -> list[dict[str, Any]]:
@@ -577,6 +583,9 @@ def seed_data() -> dict[str, Any]:
             "LRA": _lra(),
             "Pegawai": _pegawai(),
             "Narasi": _narasi(),
+            # the contract's Additions, not in the seed's data so far
+            "Cascading": [], "Target Renstra": [], "Triwulan": [], "Anggaran Triwulan": [],
+            "Gambar": [],
         },
     })
 

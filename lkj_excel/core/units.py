@@ -7,11 +7,13 @@ Works on the builder's data dict (the format ``lkj_excel.files.template.write_wo
      "pengaturan": {...}, "sheets": {<sheet name>: [{<input column key>: value}, ...]}}
 
 Ownership rules:
-- PK, IKU, Riwayat, Pembanding and Kejadian rows belong to the Bidang of their indicator in
+- PK and IKU rows, and rows of every sheet whose Kode Indikator refers to PK (Riwayat,
+  Pembanding, Kejadian, Target Renstra, Triwulan), belong to the Bidang of their indicator in
   PK (an indicator not in PK, or without a Bidang, belongs to the Sekretariat);
-- Anggaran rows belong to the Bidang of the indicators of their Kode Sasaran (empty Kode
+- Anggaran rows (and Anggaran Triwulan rows, by their program) belong to the Bidang of the
+  indicators of their Kode Sasaran (empty Kode
   Sasaran: Sekretariat); kegiatan rows follow their program's row;
-- LRA, Pegawai and Narasi belong to the Sekretariat.
+- every other sheet (LRA, Pegawai, Narasi, Cascading, Gambar) belongs to the Sekretariat.
 
 Pure: standard library only (plus ``lkj_excel.core.schema``).
 """
@@ -30,9 +32,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 AGENCY = schema.AGENCY_BIDANG
 #: sheets whose rows are tied to an indicator by ``kode_indikator``
-INDICATOR_SHEETS = ("PK", "IKU", "Riwayat", "Pembanding", "Kejadian")
+INDICATOR_SHEETS = ("PK", "IKU", *(s.name for s in schema.DATA_SHEETS if any(
+    c.ref == "PK.kode_indikator" for c in s.columns)))
+#: sheets whose rows follow a program of the Anggaran sheet (by its Kode Sasaran)
+PROGRAM_SHEETS = ("Anggaran", "Anggaran Triwulan")
 #: sheets that always belong to the Sekretariat
-AGENCY_SHEETS = ("LRA", "Pegawai", "Narasi")
+AGENCY_SHEETS = tuple(s.name for s in schema.DATA_SHEETS
+                      if s.name not in INDICATOR_SHEETS + PROGRAM_SHEETS)
 SHEET_NAMES = tuple(s.name for s in schema.DATA_SHEETS)
 
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://lkj-excel.invalid/buku-kerja")
@@ -102,9 +108,9 @@ class Owners:
     def of(self, sheet_name: str, row: Mapping[str, Any]) -> str:
         if sheet_name in INDICATOR_SHEETS:
             return self.indikator.get(norm(row.get("kode_indikator")), AGENCY)
-        if sheet_name == "Anggaran":
+        if sheet_name in PROGRAM_SHEETS:
             kode = norm(row.get("kode_sasaran"))
-            if norm(row.get("kegiatan")):
+            if sheet_name != "Anggaran" or norm(row.get("kegiatan")):
                 kode = self.program_sasaran.get(norm(row.get("program")), kode)
             return self.sasaran.get(kode, AGENCY) if kode else AGENCY
         return AGENCY
@@ -175,13 +181,14 @@ def merge_units(parts: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
 def data_from_model(wd: WorkbookData) -> dict[str, Any]:
     """The data dict (input columns only) of a workbook read by ``lkj_excel.core.read``."""
     st = wd.settings
-    pengaturan: dict[str, Any] = {"rumus_negatif": st.rumus_negatif, "desimal": st.desimal,
-                                  "batas_atas": st.batas_atas}
+    pengaturan: dict[str, Any] = {s.key: getattr(st, s.key) for s in schema.SETTINGS}
     from decimal import Decimal
 
     standar = [(Decimal(b), p) for b, p in schema.SKALA_STANDAR]
     if list(st.skala) != standar:
         pengaturan["skala"] = [(str(b), p) for b, p in st.skala]
+    if list(st.kategori) != list(schema.SKALA_KATEGORI_STANDAR):
+        pengaturan["kategori"] = list(st.kategori)
     return {
         "profil": {f.key: wd.profil.get(f.key) for f in schema.PROFIL_FIELDS},
         "meta": {"id_buku_kerja": wd.meta.get("id_buku_kerja"),

@@ -83,21 +83,36 @@ def check_references(data: WorkbookData, berkas: str) -> list[Temuan]:
                 "iku-tanpa-pk", "IKU", row.cell("kode_indikator"),
                 f"Kode Indikator {k} di IKU tidak ada di lembar PK. Perbaiki kodenya atau "
                 "tambahkan indikatornya di PK.", berkas))
-    for name in ("Riwayat", "Pembanding", "Kejadian"):
-        for row in data.sheet(name):
-            k = row["kode_indikator"]
-            if k and norm(k) not in pk_codes:
+    out += check_column_refs(data, berkas)
+    return out
+
+
+def check_column_refs(data: WorkbookData, berkas: str) -> list[Temuan]:
+    """Values that must exist in another sheet (``Column.ref``, e.g. every Kode Indikator
+    in PK): a kesalahan, or a peringatan where the column may stay empty."""
+    out = []
+    known: dict[str, set[str]] = {}
+    for sheet in schema.DATA_SHEETS:
+        for col in sheet.columns:
+            if not col.ref:
+                continue
+            target, key = col.ref.split(".")
+            if col.ref not in known:
+                known[col.ref] = {norm(r[key]) for r in data.sheet(target)
+                                  if r[key] and (target != "Anggaran" or r["kegiatan"] is None)}
+            for row in data.sheet(sheet.name):
+                value = row[col.key]
+                if not value or norm(value) in known[col.ref]:
+                    continue
+                shown = value if col.kind == "code" else f"\"{value}\""
+                fix = ("Perbaiki kodenya." if col.kind == "code" else
+                       f"Tulis persis seperti di lembar {target}.")
+                if not col.required:
+                    fix = fix[:-1] + " atau kosongkan sel ini (misalnya untuk program penunjang)."
                 out.append(new_temuan(
-                    "kode-tidak-dikenal", name, row.cell("kode_indikator"),
-                    f"Kode Indikator {k} tidak ada di lembar PK. Perbaiki kodenya.", berkas))
-    sasaran = {norm(r["kode_sasaran"]) for r in data.pk if r["kode_sasaran"]}
-    for row in data.anggaran:
-        k = row["kode_sasaran"]
-        if k and norm(k) not in sasaran:
-            out.append(new_temuan(
-                "kode-tidak-dikenal", "Anggaran", row.cell("kode_sasaran"),
-                f"Kode Sasaran {k} tidak ada di lembar PK. Perbaiki kodenya atau kosongkan "
-                "untuk program penunjang.", berkas, tingkat=PERINGATAN))
+                    "kode-tidak-dikenal", sheet.name, row.cell(col.key),
+                    f"{col.label} {shown} tidak ada di lembar {target}. {fix}", berkas,
+                    tingkat=None if col.required else PERINGATAN))
     return out
 
 

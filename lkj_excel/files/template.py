@@ -24,6 +24,10 @@ from lkj_excel.core.formulas import quoted_text, row_formulas
 from lkj_excel.core.layout import (
     FIRST_DATA_ROW,
     HEADER_ROW,
+    KATEGORI_FIRST_ROW,
+    KATEGORI_HEADER_ROW,
+    KATEGORI_LAST_ROW,
+    KATEGORI_TITLE_ROW,
     NOTE_ROW,
     PRESET_COL,
     SET_FIRST_ROW,
@@ -38,8 +42,10 @@ from lkj_excel.core.layout import (
     SPARE_ROWS,
     TEMPLATE_ROWS,
     TITLE_ROW,
+    meta_lists,
     meta_values,
 )
+from lkj_excel.core.numbers import MonthDate, format_tanggal
 
 DEFAULT_PATH = Path("workbooks") / "template_lkj.xlsx"
 
@@ -83,6 +89,9 @@ def put(cell: Any, value: Any) -> None:
         cell.value = value
     elif isinstance(value, (Decimal, int, float)):
         cell.value = _number(value)
+    elif isinstance(value, MonthDate):  # known to its month only: as people type it
+        cell.value = format_tanggal(value)
+        cell.data_type = "s"
     elif isinstance(value, (_dt.date, _dt.datetime)):
         cell.value = value
         if not isinstance(value, _dt.datetime) or value.time() == _dt.time():
@@ -161,12 +170,15 @@ def _print_setup(ws: Any, total_width: float, header_row: int) -> None:
 def _validation(sheet: schema.Sheet, col: schema.Column, sqref: str) -> Any:
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    choices = ",".join(col.choices)
-    if len(choices) > 255:  # Excel's limit for an inline list
-        raise ValueError(f"daftar pilihan {sheet.name}.{col.label} terlalu panjang")
+    listed = meta_lists().get((sheet.name, col.key))
+    if listed is None:
+        formula = quoted_text(",".join(col.choices))
+    else:  # too long to be inline: the list stands down a column of the hidden sheet
+        letter = col_letter(listed[0])
+        formula = f"'{schema.META_SHEET}'!${letter}$1:${letter}${len(col.choices)}"
     strict = col.kind == "choice"
     dv = DataValidation(
-        type="list", formula1=quoted_text(choices), allow_blank=True,
+        type="list", formula1=formula, allow_blank=True,
         showDropDown=False,  # (sic) False shows the in-cell dropdown arrow
         showErrorMessage=True, errorStyle="stop" if strict else "warning",
         errorTitle="Pilihan tidak dikenal",
@@ -316,6 +328,12 @@ def _pengaturan(wb: Any, st: _Styles, values: Mapping[str, Any]) -> None:
                                 allow_blank=True, showErrorMessage=True,
                                 errorTitle="Pilihan tidak dikenal",
                                 error="Pilih salah satu: " + ", ".join(s.choices))
+        elif s.kind == "date":
+            dv = DataValidation(type="date", operator="greaterThan", formula1="36526",
+                                allow_blank=True, showErrorMessage=True,
+                                errorTitle="Tanggal tidak sah",
+                                error="Isi tanggal, misalnya 31/03/2025, atau kosongkan.")
+            b.number_format = FMT_DATE
         elif s.key == "desimal":
             dv = DataValidation(type="whole", operator="between", formula1="0", formula2="6",
                                 allow_blank=True, showErrorMessage=True,
@@ -361,6 +379,22 @@ def _pengaturan(wb: Any, st: _Styles, values: Mapping[str, Any]) -> None:
             "Nilai di bawah Batas Bawah terendah mendapat predikat terendah. Baris skala "
             "boleh tidak berurutan; jangan sisakan baris kosong di antara baris skala.").font = (
         st.note)
+    ws.cell(KATEGORI_TITLE_ROW, 1,
+            "Skala Kategori (target berupa kategori, misalnya WTP, A, BB): Peringkat lebih "
+            "tinggi lebih baik; target tercapai bila realisasi berperingkat sama atau lebih "
+            "tinggi").font = st.bold
+    _header(ws, st, KATEGORI_HEADER_ROW, list(schema.SKALA_KATEGORI_HEADER))
+    kategori = list(values.get("kategori", schema.SKALA_KATEGORI_STANDAR))
+    for n in range(KATEGORI_LAST_ROW - KATEGORI_FIRST_ROW + 1):
+        r = KATEGORI_FIRST_ROW + n
+        k, p = ws.cell(r, 1), ws.cell(r, 2)
+        if n < len(kategori):
+            put(k, kategori[n][0])
+            put(p, kategori[n][1])
+        for c in (k, p):
+            c.border = st.border
+            c.protection = st.unlocked
+        k.number_format = FMT_TEXT
     _print_setup(ws, 150, SET_HEADER_ROW)
 
 
@@ -372,6 +406,9 @@ def _meta(wb: Any, meta: Mapping[str, Any]) -> None:
         put(ws.cell(n + 1, 2), values.get(fld.key, meta.get(fld.key)))
         if fld.kind in ("code", "text"):
             ws.cell(n + 1, 2).number_format = FMT_TEXT
+    for column, choices in meta_lists().values():
+        for n, choice in enumerate(choices):
+            put(ws.cell(n + 1, column + 1), choice)
     ws.column_dimensions["A"].width = 18
     ws.column_dimensions["B"].width = 40
     ws.sheet_state = "hidden"

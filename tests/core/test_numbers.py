@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from lkj_excel.core.numbers import (
     NBSP,
+    MonthDate,
     ParseError,
     format_angka,
     format_persen,
@@ -159,5 +160,32 @@ def test_parse_date(value, expected):
 
 @pytest.mark.parametrize("text", ["31/02/2025", "kemarin", "27 Febuary 2025"])
 def test_parse_date_rejects(text):
+    with pytest.raises(ParseError):
+        parse_date(text)
+
+
+@pytest.mark.parametrize(("text", "expected", "shown"), [
+    ("Februari 2025", MonthDate(2025, 2, 1), "Februari 2025"),
+    ("Pebruari 2025", MonthDate(2025, 2, 1), "Februari 2025"),
+    ("02/2025", MonthDate(2025, 2, 1), "Februari 2025"),
+    ("Kamis, 27 Februari 2025", dt.date(2025, 2, 27), "27 Februari 2025"),
+    ("kamis 27 februari 2025", dt.date(2025, 2, 27), "27 Februari 2025"),
+    ("Jum'at, 7 Maret 2025", dt.date(2025, 3, 7), "7 Maret 2025"),
+    ("27\u00a0Februari\u00a02025", dt.date(2025, 2, 27), "27 Februari 2025"),
+])
+def test_dates_as_people_write_them(text, expected, shown):
+    got = parse_date(text)
+    assert got == expected and type(got) is type(expected)
+    assert format_tanggal(got) == shown
+
+
+def test_a_month_only_date_compares_as_its_first_day():
+    assert parse_date("Februari 2025") < dt.date(2025, 3, 31)
+    assert parse_date("Februari 2025") == dt.date(2025, 2, 1)
+
+
+@pytest.mark.parametrize("text", ["Kamisan, 27 Februari 2025", "Februari", "13/2025",
+                                  "27 Febru 2025"])
+def test_dates_that_cannot_be_read(text):
     with pytest.raises(ParseError):
         parse_date(text)

@@ -118,7 +118,8 @@ def test_sheet_order_and_visibility(committed: Any) -> None:
     names = [ws.title for ws in committed.worksheets]
     assert names == [
         "Petunjuk", "Profil", "PK", "IKU", "Riwayat", "Pembanding", "Kejadian", "Anggaran",
-        "LRA", "Pegawai", "Narasi", "Pengaturan", schema.META_SHEET]
+        "LRA", "Pegawai", "Narasi", "Cascading", "Target Renstra", "Triwulan",
+        "Anggaran Triwulan", "Gambar", "Pengaturan", schema.META_SHEET]
     assert names == list(layout.SHEET_ORDER)
     states = {ws.title: ws.sheet_state for ws in committed.worksheets}
     assert states.pop(schema.META_SHEET) == "hidden"
@@ -183,7 +184,15 @@ def test_tables_dropdowns_formulas_and_protection(committed: Any) -> None:
             last_cell = ws[f"{letter}{last}"]
             if col.choices:
                 dv = dvs[f"{letter}{layout.FIRST_DATA_ROW}:{letter}{last}"]
-                assert dv.formula1 == '"' + ",".join(col.choices) + '"'
+                if layout.inline_list_fits(col.choices):
+                    assert dv.formula1 == '"' + ",".join(col.choices) + '"'
+                else:  # a long list stands down a column of the hidden metadata sheet
+                    column, choices = layout.meta_lists()[(sheet.name, col.key)]
+                    c = col_letter(column)
+                    assert dv.formula1 == f"'{schema.META_SHEET}'!${c}$1:${c}${len(choices)}"
+                    meta = committed[schema.META_SHEET]
+                    assert tuple(meta[f"{c}{n + 1}"].value for n in range(len(choices))) == \
+                        col.choices
                 # Bagian Narasi: unknown parts are only a warning
                 assert dv.errorStyle == ("stop" if col.kind == "choice" else "warning")
             if col.computed:
@@ -228,7 +237,9 @@ def test_pengaturan_reads_back_as_defaults(tmp_path: Path) -> None:
     st = res.data.settings
     assert (st.rumus_negatif, st.desimal, st.batas_atas) == ("2T-R", 0, None)
     assert st.skala == [(Decimal(b), p) for b, p in schema.SKALA_STANDAR]
-    assert st.cells == {"rumus_negatif": "B4", "desimal": "B5", "batas_atas": "B6"}
+    assert st.cells == {"rumus_negatif": "B4", "desimal": "B5", "batas_atas": "B6",
+                        "batas_penyampaian": "B7"}
+    assert st.kategori == list(schema.SKALA_KATEGORI_STANDAR)
     assert st.skala_cell == f"A{layout.SKALA_HEADER_ROW}"
     assert [f.kode for f in res.temuan if f.lembar == "Pengaturan"] == []
     ws = _load(tmp_path / "t.xlsx")["Pengaturan"]
@@ -294,7 +305,7 @@ def test_filled_workbook_reads_back(tmp_path: Path) -> None:
     res = read_workbook(path)
     assert res.temuan == []
     d = res.data
-    assert d.profil == dict(PROFIL, singkatan=None)
+    assert d.profil == {**{f.key: None for f in schema.PROFIL_FIELDS}, **PROFIL}
     assert d.meta == {"versi_kontrak": 1, "versi_templat": schema.TEMPLATE_VERSION,
                       "id_buku_kerja": "kesbangpol-2024", "revisi": 3}
     st = d.settings
