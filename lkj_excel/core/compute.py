@@ -212,6 +212,8 @@ class Result:
     lra: list[LraResult]
     pegawai: PegawaiResult
     narasi: dict[str, list[str]]
+    #: the quarters (``core.triwulan.TriwulanResult``), set by the engine after compute
+    triwulan: Any = None
 
     def sasaran(self) -> list[tuple[str, str, list[IndikatorResult]]]:
         """Indicators grouped by sasaran, in PK order."""

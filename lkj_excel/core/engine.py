@@ -16,6 +16,8 @@ from lkj_excel.core.compute import IndikatorResult, Result, compute_workbook
 from lkj_excel.core.model import WorkbookData
 from lkj_excel.core.read import Grid, ReadResult, read_grids
 from lkj_excel.core.temuan import Temuan, has_errors, sort_key
+from lkj_excel.core.triwulan import check_triwulan, compute_triwulan
+from lkj_excel.core.triwulan import to_json as triwulan_json
 from lkj_excel.core.validate import validate
 
 
@@ -35,7 +37,8 @@ class Checked:
 def check_read(res: ReadResult) -> Checked:
     """Compute and validate what the reader read (its temuan first, then sorted)."""
     result = compute_workbook(res.data)
-    temuan = res.temuan + validate(res.data, result)
+    result.triwulan = compute_triwulan(res.data, result)
+    temuan = res.temuan + validate(res.data, result) + check_triwulan(res.data, result)
     temuan.sort(key=sort_key)
     return Checked(res.data, result, temuan)
 
@@ -110,6 +113,7 @@ def to_json(p: Checked) -> dict[str, Any]:
                 for j, gs in h.pegawai.kelompok.items()
             },
         },
+        "triwulan": triwulan_json(h.triwulan),
         "desimal": d,
         "temuan": [f.as_dict() for f in p.temuan],
     }

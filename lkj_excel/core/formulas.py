@@ -129,6 +129,53 @@ def iku_formulas(r: int) -> dict[str, str]:
             "predikat": predikat}
 
 
+def triwulan_formulas(r: int) -> dict[str, str]:
+    """Formulas of the Triwulan sheet's computed columns in row ``r``: the row's realisasi
+    (Pembilang / Penyebut, x 100 for satuan % of the indicator in PK, else the typed
+    Realisasi) and its capaian against the row's quarterly Target, with the indicator's
+    polarity and the Pengaturan settings, as ``lkj_excel.core.triwulan.row_values`` does.
+    (The realisasi has its own column: inlined, the capaian would exceed Excel's 8.192
+    characters per formula.)"""
+    tw, pk = schema.TRIWULAN_SHEET, schema.PK
+    k = f"${col_of(tw, 'kode_indikator')}{r}"
+    t = f"${col_of(tw, 'target')}{r}"
+    p = f"${col_of(tw, 'pembilang')}{r}"
+    q = f"${col_of(tw, 'penyebut')}{r}"
+    f = f"${col_of(tw, 'realisasi')}{r}"
+    g = f"${col_of(tw, 'realisasi_dihitung')}{r}"
+    match = f"MATCH({k},{_rng(pk, 'kode_indikator')},0)"
+    found = f"ISNUMBER({match})"
+    tdd = quoted_text(TIDAK_DAPAT_DIHITUNG)
+    pengaturan = _q(schema.PENGATURAN_SHEET)
+    kali = (f"IF({found},IF(TRIM(INDEX({_rng(pk, 'satuan')},{match}))="
+            f"{quoted_text(schema.SATUAN_PERSEN)},100,1),1)")
+    realisasi = (
+        f'=IF(LEN(TRIM({k}))=0,"",'
+        f"IF(AND(ISNUMBER({p}),ISNUMBER({q})),IF({q}=0,{tdd},{_sig(f'{p}*{kali}/{q}')}),"
+        f'IF(ISNUMBER({f}),{f},"")))'
+    )
+    cap = f"{pengaturan}!{setting_cell('batas_atas')}"
+    rumus = f"{pengaturan}!{setting_cell('rumus_negatif')}"
+
+    def fin(x: str) -> str:
+        return f"ROUND({_sig(f'IF(ISNUMBER({cap}),MIN({x},{cap}),{x})')},{_desimal()})"
+
+    negatif = (f"IF({found},TRIM(INDEX({_rng(pk, 'polaritas')},{match}))="
+               f"{quoted_text(schema.POLARITAS[1])},FALSE)")
+    selisih = f"ROUND(2*{t}-{g},14-INT(LOG10(MAX(ABS(2*{t}),ABS({g})))))"
+    nilai = (
+        f"IF({t}=0,IF({g}=0,{fin('100')},{tdd}),"
+        f"IF({negatif},"
+        f"IF(TRIM({rumus})={quoted_text(schema.RUMUS_NEGATIF[1])},"
+        f"IF({g}=0,{tdd},{fin(f'{t}*100/{g}')}),"
+        f"{fin(f'{selisih}*100/{t}')}),"
+        f"{fin(f'{g}*100/{t}')}))"
+    )
+    capaian = (f'=IF({g}={tdd},IF(ISNUMBER({t}),{tdd},""),'
+               f'IF(AND(ISNUMBER({t}),ISNUMBER({g})),{nilai},""))')
+    return {"realisasi_dihitung": realisasi, "capaian": capaian}
+
+
 def serapan_formula(sheet: schema.Sheet, r: int) -> str:
     a = f"${col_of(sheet, 'anggaran')}{r}"
     x = f"${col_of(sheet, 'realisasi')}{r}"
@@ -139,6 +186,8 @@ def row_formulas(sheet: schema.Sheet, r: int) -> dict[str, str]:
     """Formulas of every computed column of ``sheet`` in row ``r``."""
     if sheet.name == schema.IKU.name:
         out = iku_formulas(r)
+    elif sheet.name == schema.TRIWULAN_SHEET.name:
+        out = triwulan_formulas(r)
     elif sheet.name in (schema.ANGGARAN.name, schema.LRA.name):
         out = {"serapan": serapan_formula(sheet, r)}
     else:

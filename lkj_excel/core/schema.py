@@ -350,7 +350,9 @@ TRIWULAN_SHEET = Sheet(
         "Target triwulan, rencana aksi dan realisasi pada akhir setiap triwulan. Realisasi "
         "dihitung dari Pembilang/Penyebut seperti di IKU bila keduanya diisi. Triwulan IV "
         "adalah nilai setahun. Beberapa baris untuk indikator dan triwulan yang sama adalah "
-        "beberapa baris rencana aksi."
+        "beberapa baris rencana aksi: isi Target dan Realisasi triwulan itu pada satu baris "
+        "saja (baris lain cukup Rencana Aksi). Kolom abu-abu dihitung otomatis: Realisasi "
+        "Dihitung, dan Capaian terhadap target triwulan."
     ),
     added=True,
     columns=(
@@ -362,6 +364,9 @@ TRIWULAN_SHEET = Sheet(
         _c("Pembilang", "pembilang", "number", width=11),
         _c("Penyebut", "penyebut", "number", width=11),
         _c("Realisasi", "realisasi", "number", width=11),
+        _c("Realisasi Dihitung", "realisasi_dihitung", "number", computed=True,
+           contract=False, width=11),
+        _c("Capaian", "capaian", "number", computed=True, contract=False, width=11),
         _c("Keterangan", "keterangan", width=30),
     ),
 )
@@ -459,6 +464,9 @@ PROFIL_FIELDS: tuple[Field, ...] = (
           note="Misalnya Inspektur Kota Banjarbaru"),
     Field("Tanggal Reviu", "tanggal_reviu", "date", required=False, contract=False,
           note="Tanggal pernyataan reviu (boleh bulan dan tahun saja)"),
+    Field("Tanggal Perjanjian Kinerja", "tanggal_pk", "date", required=False, contract=False,
+          note="Tanggal penandatanganan Perjanjian Kinerja (boleh bulan dan tahun saja, "
+               "mis. Januari 2024)"),
 )
 PROFIL_BY_LABEL = {f.label.casefold(): f for f in PROFIL_FIELDS}
 AGENCY_BIDANG = "Sekretariat"

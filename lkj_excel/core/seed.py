@@ -17,6 +17,19 @@ Deliberate choices where the seed contradicts itself (see the domain notes):
   program's budget is Rp 2.067.763.000: kept as in the seed, the validator flags it;
 - the comparison with other regions lists all 5 indicators (the seed's table drops one), all
   without data.
+
+The rest of the SAKIP year (the contract's Additions), drawn from the seed where it says
+something and plausible where it does not (marked so below):
+- quarters: the seed's realisasi is Triwulan IV (its Pembilang/Penyebut); the earlier
+  quarters are plausible cumulative counts towards it, with Rencana Aksi lines taken from the
+  seed's upaya and kegiatan; the programs' cumulative budget realisation per quarter ends at
+  the seed's realisasi (the earlier quarters are plausible);
+- Target Renstra 2021-2026: the seed's 2024 targets (the PK) and its end-of-period target
+  (100), "designed to rise every year" as the seed says (the other years are plausible);
+- the PK parties: the Walikota Banjarbaru (the seed names the office, not the person: the
+  name is the Walikota in office when the PK 2024 was signed, public record), the PK signed
+  in January 2024 ("setelah ditetapkannya DPA diawal tahun 2024");
+- Batas Penyampaian: 31 March 2025 (a pemda agency's LKj is due 3 months after the year).
 """
 
 from __future__ import annotations
@@ -26,6 +39,7 @@ from decimal import Decimal
 from typing import Any
 
 from lkj_excel.core import schema
+from lkj_excel.core.numbers import MonthDate
 
 D = Decimal
 
@@ -52,13 +66,17 @@ PROFIL: dict[str, Any] = {
     "tempat": "Banjarbaru",
     "tanggal": _dt.date(2025, 2, 27),
     "singkatan": "Badan Kesbangpol Kota Banjarbaru",
+    # the PK document's parties and date (see the module's notes)
+    "nama_pemberi_amanah": "H. M. ADITYA MUFTI ARIFFIN, SH., MH.",
+    "jabatan_pemberi_amanah": "Walikota Banjarbaru",
+    "tanggal_pk": MonthDate.of(2024, 1),
 }
 # every other Profil row of the schema, empty (the contract's Additions: filled where the
 # seed says them)
 PROFIL.update({f.key: None for f in schema.PROFIL_FIELDS if f.key not in PROFIL})
 
 PENGATURAN: dict[str, Any] = {"rumus_negatif": "2T-R", "desimal": 0, "batas_atas": None,
-                              "batas_penyampaian": None}
+                              "batas_penyampaian": _dt.date(2025, 3, 31)}
 
 
 def _pk() -> list[dict[str, Any]]:
@@ -560,6 +578,97 @@ def _narasi() -> list[dict[str, Any]]:
     return [{"bagian": bagian, "isi": isi} for bagian, items in parts for isi in items]
 
 
+#: (kode, [(triwulan, target, pembilang, penyebut, [rencana aksi lines], keterangan)]):
+#: cumulative counts at the end of each quarter; Triwulan IV is the seed's year
+_TRIWULAN = (
+    ("IKU1", [
+        ("I", 100, 1, 1, ["Rapat internal deteksi dini, cegah dini dan antisipasi dini potensi "
+                          "paham radikal"],
+         "Penolakan warga terhadap kegiatan LDII di Kelurahan Sungai Ulin segera ditangani"),
+        ("II", 100, 1, 1, ["Pemantauan perkembangan potensi paham radikal di masyarakat"], None),
+        ("III", 100, 1, 1, ["Sosialisasi wawasan kebangsaan dan bela negara"], None),
+        ("IV", 100, 1, 1, ["Evaluasi dan pelaporan penyelesaian potensi paham radikal"], None),
+    ]),
+    ("IKU2", [
+        ("I", 25, 2, 9, ["Verifikasi proposal bantuan keuangan partai politik"], None),
+        ("II", 50, 5, 9, ["Penyaluran bantuan keuangan kepada 9 partai politik",
+                          "Fasilitasi pendidikan politik bagi pemilih pemula"], None),
+        ("III", 75, 7, 9, ["Monitoring pelaksanaan pendidikan politik oleh partai politik"],
+         None),
+        ("IV", 100, 9, 9, ["Evaluasi laporan pertanggungjawaban bantuan keuangan partai "
+                           "politik"], "9 partai politik telah melaksanakan pendidikan politik"),
+    ]),
+    ("IKU3", [
+        ("I", 95, 48, 53, ["Pendataan ormas"], None),
+        ("II", 95, 49, 53, ["Sosialisasi keormasan"], None),
+        ("III", 95, 50, 53, ["Pembinaan kepada pengurus ormas"], None),
+        ("IV", 95, 51, 53, ["Monitoring dan evaluasi keaktifan ormas"], None),
+    ]),
+    ("IKU4", [
+        ("I", 100, 2, 2, ["Koordinasi dan rapat FKUB"], None),
+        ("II", 100, 5, 5, ["Sosialisasi moderasi beragama"], None),
+        ("III", 100, 8, 8, ["Sosialisasi Kelurahan Bersinar dan P4GN"], None),
+        ("IV", 100, 10, 10, ["Monitoring dan evaluasi kegiatan FKUB dan P4GN"], None),
+    ]),
+    ("IKU5", [
+        ("I", 100, 1, 1, ["Pemantauan potensi konflik bersama FKDM"], None),
+        ("II", 100, 2, 2, ["Koordinasi penanganan relokasi warga sekitar Sungai Kuranji"], None),
+        ("III", 100, 3, 3, ["Fasilitasi penanganan relokasi peternakan babi di Guntung "
+                            "Manggis"], None),
+        ("IV", 100, 4, 4, ["Mediasi sengketa lahan warga dan lahan transmigrasi Kecamatan "
+                           "Cempaka"], None),
+    ]),
+)
+
+
+def _triwulan() -> list[dict[str, Any]]:
+    out = []
+    for kode, quarters in _TRIWULAN:
+        for tw, target, p, q, aksi, ket in quarters:
+            for n, line in enumerate(aksi):
+                first = n == 0  # one row per quarter gives the figures; others: more aksi
+                out.append({
+                    "kode_indikator": kode, "triwulan": tw,
+                    "target": D(target) if first else None, "rencana_aksi": line,
+                    "pembilang": D(p) if first else None, "penyebut": D(q) if first else None,
+                    "realisasi": None, "keterangan": ket if first else None})
+    return out
+
+
+#: cumulative budget realisation per program at the end of each quarter (Triwulan IV is the
+#: seed's realisasi; the others are plausible)
+_ANGGARAN_TRIWULAN = (
+    (PROGRAM_PENUNJANG, ("1580000000", "3350000000", "5120000000", "6949629669")),
+    (PROGRAM_IDEOLOGI, ("185000000", "512000000", "905000000", "1373010900")),
+    (PROGRAM_POLITIK, ("1250000000", "9800000000", "17650000000", "22859667914")),
+    (PROGRAM_ORMAS, ("15500000", "41800000", "72600000", "103194000")),
+    (PROGRAM_KETAHANAN, ("96000000", "254000000", "431500000", "623737750")),
+    (PROGRAM_KEWASPADAAN, ("28700000", "92300000", "176900000", "295415950")),
+)
+
+
+def _anggaran_triwulan() -> list[dict[str, Any]]:
+    return [{"program": prog, "triwulan": tw, "realisasi": D(r)}
+            for prog, values in _ANGGARAN_TRIWULAN
+            for tw, r in zip(schema.TRIWULAN, values, strict=True)]
+
+
+#: the Renstra 2021-2026's target per year (2024 = the PK, 2026 = Target Akhir Renstra)
+_TARGET_RENSTRA = {
+    "IKU1": (100, 100, 100, 100, 100, 100),
+    "IKU2": (100, 100, 100, 100, 100, 100),
+    "IKU3": (80, 85, 90, 95, 98, 100),
+    "IKU4": (100, 100, 100, 100, 100, 100),
+    "IKU5": (100, 100, 100, 100, 100, 100),
+}
+
+
+def _target_renstra() -> list[dict[str, Any]]:
+    return [{"kode_indikator": kode, "tahun": tahun, "target": D(t)}
+            for kode, targets in _TARGET_RENSTRA.items()
+            for tahun, t in zip(range(2021, 2027), targets, strict=True)]
+
+
 def seed_data() -> dict[str, Any]:
     """The full agency workbook's data (a fresh copy on every call).
 
@@ -583,8 +692,9 @@ def seed_data() -> dict[str, Any]:
             "LRA": _lra(),
             "Pegawai": _pegawai(),
             "Narasi": _narasi(),
-            # the contract's Additions, not in the seed's data so far
-            "Cascading": [], "Target Renstra": [], "Triwulan": [], "Anggaran Triwulan": [],
+            # the contract's Additions
+            "Cascading": [], "Target Renstra": _target_renstra(), "Triwulan": _triwulan(),
+            "Anggaran Triwulan": _anggaran_triwulan(),
             "Gambar": [],
         },
     })

@@ -15,6 +15,7 @@ from lkj_excel.core import __version__, schema
 from lkj_excel.core.cells import split_ref
 from lkj_excel.core.engine import Checked
 from lkj_excel.core.temuan import KESALAHAN, Temuan
+from lkj_excel.core.triwulan import ringkasan_tables
 
 Value = str | float | int | None
 
@@ -102,6 +103,13 @@ def ringkasan_blocks(p: Checked) -> list[Block]:
     blocks.append(Block(r, 1, [["Temuan pemeriksaan"]], "title"))
     blocks.append(Block(r + 1, 1, [["Kesalahan", n_err],
                                    ["Peringatan", len(p.temuan) - n_err]]))
+    r += 4
+    for title, header, rows in ringkasan_tables(h.triwulan):  # the quarters, when kept
+        blocks.append(Block(r, 1, [[title]], "title"))
+        blocks.append(Block(r + 1, 1, [list(header)], "header"))
+        if rows:
+            blocks.append(Block(r + 2, 1, [[_v(x) for x in row] for row in rows]))
+        r += 3 + len(rows)
     return blocks
 
 

@@ -49,6 +49,15 @@ CODES: dict[str, tuple[Tingkat, str]] = {
     "teks-terlalu-panjang": (KESALAHAN, "Teks terlalu panjang"),
     "versi-templat": (KESALAHAN, "Versi templat tidak dikenal"),
     "angka-sebagai-teks": (PERINGATAN, "Angka tertulis sebagai teks"),
+    # the SAKIP year: quarters (Triwulan, Anggaran Triwulan)
+    "triwulan-belum-diisi": (PERINGATAN, "Realisasi triwulan yang sudah berakhir belum diisi"),
+    "triwulan-iv-berbeda": (KESALAHAN, "Realisasi Triwulan IV tidak sama dengan realisasi IKU"),
+    "triwulan-ganda": (KESALAHAN, "Target atau realisasi triwulan diisi berbeda di dua baris"),
+    "anggaran-triwulan-turun": (KESALAHAN, "Realisasi anggaran kumulatif triwulan turun"),
+    "anggaran-triwulan-melebihi": (KESALAHAN, "Realisasi anggaran triwulan melebihi anggaran"),
+    "anggaran-triwulan-iv-berbeda": (PERINGATAN,
+                                     "Realisasi anggaran Triwulan IV tidak sama dengan "
+                                     "realisasi program"),
     # merging units' workbooks (lkj gabung / batch)
     "templat-tidak-dikenal": (KESALAHAN, "Susunan buku kerja tidak sesuai templat"),
     "identitas-kosong": (KESALAHAN, "Instansi, Tahun atau Bidang kosong"),

@@ -32,7 +32,8 @@ def test_seed_data_shape(seed: dict) -> None:
     assert set(seed["profil"]) == {f.key for f in schema.PROFIL_FIELDS}
     counts = {name: len(rows) for name, rows in seed["sheets"].items() if rows}
     assert counts == {"PK": 5, "IKU": 5, "Riwayat": 10, "Pembanding": 10, "Kejadian": 15,
-                      "Anggaran": 21, "LRA": 10, "Pegawai": 19, "Narasi": 28}
+                      "Anggaran": 21, "LRA": 10, "Pegawai": 19, "Narasi": 28,
+                      "Target Renstra": 30, "Triwulan": 21, "Anggaran Triwulan": 24}
 
 
 def test_seed_data_figures(seed: dict) -> None:
@@ -94,14 +95,18 @@ def test_split_each_unit_owns_its_rows(seed: dict) -> None:
     assert list(parts) == ["Sekretariat", IDEOLOGI, POLITIK, KETAHANAN, KEWASPADAAN]
     counts = {u: {n: len(r) for n, r in p["sheets"].items() if r} for u, p in parts.items()}
     assert counts == {
-        "Sekretariat": {"Anggaran": 1, "LRA": 10, "Pegawai": 19, "Narasi": 28},
+        "Sekretariat": {"Anggaran": 1, "LRA": 10, "Pegawai": 19, "Narasi": 28,
+                        "Anggaran Triwulan": 4},
         IDEOLOGI: {"PK": 1, "IKU": 1, "Riwayat": 2, "Pembanding": 2, "Kejadian": 1,
-                   "Anggaran": 5},
-        POLITIK: {"PK": 1, "IKU": 1, "Riwayat": 2, "Pembanding": 2, "Anggaran": 4},
+                   "Anggaran": 5, "Target Renstra": 6, "Triwulan": 4, "Anggaran Triwulan": 4},
+        POLITIK: {"PK": 1, "IKU": 1, "Riwayat": 2, "Pembanding": 2, "Anggaran": 4,
+                  "Target Renstra": 6, "Triwulan": 5, "Anggaran Triwulan": 4},
         KETAHANAN: {"PK": 2, "IKU": 2, "Riwayat": 4, "Pembanding": 4, "Kejadian": 10,
-                    "Anggaran": 7},
+                    "Anggaran": 7, "Target Renstra": 12, "Triwulan": 8,
+                    "Anggaran Triwulan": 8},
         KEWASPADAAN: {"PK": 1, "IKU": 1, "Riwayat": 2, "Pembanding": 2, "Kejadian": 4,
-                      "Anggaran": 4},
+                      "Anggaran": 4, "Target Renstra": 6, "Triwulan": 4,
+                      "Anggaran Triwulan": 4},
     }
     for unit, part in parts.items():
         assert part["profil"]["bidang"] == unit
