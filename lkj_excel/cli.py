@@ -74,7 +74,7 @@ def build_parser() -> Parser:
                    help="tampilkan versi lalu keluar")
     sub = p.add_subparsers(dest="perintah", metavar="PERINTAH", parser_class=Parser)
     for name in NAMES:
-        module = importlib.import_module(f"lkj_excel.commands.{name}")
+        module = importlib.import_module(f"lkj_excel.commands.{name.replace('-', '_')}")
         s = sub.add_parser(name, help=module.HELP, description=module.DESCRIPTION)
         module.configure(s)
         s.set_defaults(run=module.run)

@@ -7,6 +7,9 @@ Module level imports stay light (the parser imports every command); each ``run``
 what it needs.
 """
 
-#: the commands in the order ``lkj --bantuan`` lists them
+#: the commands in the order ``lkj --bantuan`` lists them (``tahun-baru`` lives in
+#: ``tahun_baru.py``: a name's "-" is "_" in its module)
 NAMES = ("template", "periksa", "hitung", "laporan", "pecah", "gabung", "batch", "beda",
-         "addin")
+         "addin",
+         # the SAKIP year: the PK document, next year's workbook, the reviu checklist
+         "pk", "tahun-baru", "reviu")

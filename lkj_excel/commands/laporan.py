@@ -30,6 +30,21 @@ def configure(p: Any) -> None:
     p.add_argument("--templat", metavar="WORD.docx", help="templat Word sendiri")
     p.add_argument("--paksa", action="store_true",
                    help="tetap susun laporan walau ada kesalahan (ditandai di halaman pertama)")
+    p.add_argument("--triwulan", type=triwulan_arg, metavar="N",
+                   help="susun Laporan Capaian Kinerja Triwulan N (1-4 atau I-IV), bukan LKj")
+    p.add_argument("--tanggal", metavar="TANGGAL",
+                   help="tanggal penandatanganan laporan triwulan, misalnya \"15 Juli 2024\"")
+
+
+def triwulan_arg(value: str) -> int:
+    """``--triwulan``: 1..4 or I..IV."""
+    import argparse
+
+    v = value.strip().upper()
+    for n, name in enumerate(("I", "II", "III", "IV"), 1):
+        if v in (str(n), name):
+            return n
+    raise argparse.ArgumentTypeError(f"triwulan \"{value}\" tidak dikenal (pilih 1-4 atau I-IV)")
 
 
 def check_several(paths: list[str]) -> Any:
@@ -72,6 +87,14 @@ def run(args: Any) -> int:
             return err(f"{Path(berkas[0]).name}: TIDAK DAPAT DIBACA — {exc.pesan}")
         nama = Path(berkas[0]).name
 
+    if getattr(args, "triwulan", None):
+        from lkj_excel.commands.pk import parse_tanggal
+        try:
+            tanggal = parse_tanggal(getattr(args, "tanggal", None))
+        except ValueError as exc:
+            return err(str(exc))
+        return run_triwulan(p, nama, args.triwulan, out_dir, want_pdf, templat, args.paksa,
+                            tanggal)
     code = EXIT_OK
     if p.has_errors:
         print(f"{nama}: {summary(p.temuan)}")
@@ -110,6 +133,42 @@ def run(args: Any) -> int:
                 return err(exc.pesan)
             jenis = "PDF/A-2" if getattr(args, "pdfa", False) else "PDF"
             print(f"Laporan {jenis} ditulis: {pdf}")
+    if code == EXIT_KESALAHAN:
+        err("Perhatian: laporan disusun dengan --paksa dari data yang mengandung kesalahan.")
+    return code
+
+
+def run_triwulan(p: Any, nama: str, n: int, out_dir: Path, pdf: bool, templat: str | None,
+                 paksa: bool, tanggal: Any) -> int:
+    """``--triwulan N``: the Laporan Capaian Kinerja Triwulan N (refused while the quarters'
+    sheets, PK, Anggaran or Pengaturan have kesalahan, unless ``--paksa``: the year's IKU
+    may still be open)."""
+    from lkj_excel.commands.pk import write
+    from lkj_excel.report import triwulan
+    from lkj_excel.report.document import blocking, document_name
+
+    code = EXIT_OK
+    errors = blocking(p, triwulan.SHEETS, triwulan.PROFIL_KEYS)
+    if errors:
+        print(f"{nama}: {summary(errors)} pada bagian yang dimuat laporan triwulan")
+        print_temuan(errors, p.data.source)
+        if not paksa:
+            err("Laporan triwulan tidak disusun karena bagian yang dimuatnya (lembar PK, "
+                "Triwulan, Anggaran, Anggaran Triwulan, Pengaturan, isian Profil) masih "
+                "mengandung kesalahan. Perbaiki kesalahan di atas, atau tambahkan --paksa.")
+            return EXIT_KESALAHAN
+        code = EXIT_KESALAHAN
+    ctx = triwulan.triwulan_context(p, n, tanggal)
+    if not ctx["ada_indikator"]:
+        print("Perhatian: lembar Triwulan belum diisi; laporan hanya memuat anggaran.")
+    written = write(templat or triwulan.TEMPLATE, ctx, out_dir,
+                    document_name(triwulan.judul(n), p), pdf, templat)
+    if isinstance(written, int):
+        return written
+    print(f"{ctx['judul_biasa']}: {len(ctx['indikator'])} indikator, "
+          f"{len(ctx['tertinggal'])} hal yang masih tertinggal.")
+    for line in written:
+        print(line)
     if code == EXIT_KESALAHAN:
         err("Perhatian: laporan disusun dengan --paksa dari data yang mengandung kesalahan.")
     return code

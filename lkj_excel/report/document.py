@@ -114,3 +114,14 @@ def render_bytes(template: str | Path, context: dict[str, Any]) -> bytes:
 def write_docx(template: str | Path, context: dict[str, Any], path: str | Path) -> Path:
     data = render_bytes(template, context)
     return atomic_write(path, lambda tmp: tmp.write_bytes(data))
+
+
+
+def write_pdf(docx: Path, out_dir: str | Path, name: str) -> Path | str:
+    """The PDF of ``docx`` through LibreOffice: its path, or the Indonesian hint to install
+    LibreOffice when it is missing (the .docx stays written). ``ToolError`` if it fails."""
+    from lkj_excel.report.pdf import INSTALL_HINT, docx_to_pdf, soffice
+
+    if soffice() is None:
+        return INSTALL_HINT
+    return docx_to_pdf(docx, target(out_dir, name, ".pdf"))
