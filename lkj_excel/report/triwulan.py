@@ -143,7 +143,8 @@ def triwulan_context(p: Checked, n: int, tanggal: _dt.date | None = None) -> dic
         "triwulan": nama_tw, "nomor": n, "periode": periode,
         "instansi": instansi, "instansi_kapital": instansi.upper(),
         "pemda": text(pr.get("pemda")), "tahun": tahun if tahun is not None else KOSONG,
-        "ada_indikator": bool(ringkas), "indikator": ringkas, "rinci": rinci,
+        "ada_indikator": bool(tw is not None and tw.ada_indikator), "indikator": ringkas,
+        "rinci": rinci,
         "anggaran": anggaran,
         "tertinggal": tertinggal, "tertinggal_umum": tertinggal_umum,
         "ttd": {
