@@ -270,12 +270,13 @@ def _order(pk: list[dict[str, Any]], kode: Any) -> int:
 
 #: the note's table in Validasi
 CATATAN_TITLE = "Catatan lkj tahun-baru: yang dibawa dari tahun lalu dan yang harus diisi"
-CATATAN_HEADER = ("Jenis", "Lembar", "Sel", "Keterangan")
+#: (laid under Validasi's own columns: Lembar, Sel and the text under Lembar, Sel, Pesan)
+CATATAN_HEADER = ("Jenis", None, None, "Lembar", "Sel", "Keterangan")
 JENIS_LABEL = {DIBAWA: "Dibawa", DIISI: "Isi", PERIKSA: "Periksa"}
 
 
 def catatan_rows(ny: NextYear) -> list[list[Any]]:
     """The note's rows, what to fill first."""
     order = {DIISI: 0, PERIKSA: 1, DIBAWA: 2}
-    return [[JENIS_LABEL[c.jenis], c.lembar, c.sel or None, c.pesan]
+    return [[JENIS_LABEL[c.jenis], None, None, c.lembar or None, c.sel or None, c.pesan]
             for c in sorted(ny.catatan, key=lambda c: order[c.jenis])]

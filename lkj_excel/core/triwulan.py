@@ -243,6 +243,9 @@ def _rows_by(rows: list[Row], key: str) -> dict[str, list[Row]]:
 def compute_quarter(tw: str, rows: list[Row], ind: IndikatorResult, data: WorkbookData
                     ) -> QuarterResult:
     q = QuarterResult(triwulan=tw, rows=rows)
+    if not rows:
+        q.capaian_catatan = "target atau realisasi belum ada"
+        return q
     for row in rows:
         if row["rencana_aksi"]:
             q.rencana_aksi.append(row["rencana_aksi"])
@@ -343,6 +346,8 @@ def check_rows(data: WorkbookData, berkas: str) -> list[Temuan]:
 def check_quarters(data: WorkbookData, tw: TriwulanResult, berkas: str,
                    today: _dt.date | None = None) -> list[Temuan]:
     out: list[Temuan] = []
+    if not tw.ada:  # a workbook without quarters: nothing to check
+        return out
     d = data.settings.desimal
     tahun = data.tahun
     today = today or _dt.date.today()

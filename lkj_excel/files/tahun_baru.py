@@ -54,9 +54,22 @@ def _finish(ny: NextYear, p: Checked) -> Any:
 
         from lkj_excel.files.writer import add_engine_sheets, write_blocks
 
+        from openpyxl.styles import Alignment
+
         add_engine_sheets(wb, p)
         ws = wb[schema.VALIDASI_SHEET]
-        write_blocks(ws, note_blocks(ny, 6 + len(p.temuan)))
+        blocks = note_blocks(ny, 6 + len(p.temuan))
+        write_blocks(ws, blocks)
+        wrap = Alignment(wrap_text=True, vertical="top")
+        top = Alignment(vertical="top")
+        width = ws.column_dimensions["F"].width or 90
+        for b in blocks[2:]:
+            for i, row in enumerate(b.rows):
+                for c in range(1, 7):
+                    ws.cell(b.row + i, c).alignment = wrap if c == 6 else top
+                lines = -(-len(str(row[5] or "")) // max(1, int(width) - 2))
+                if lines > 1:
+                    ws.row_dimensions[b.row + i].height = min(409, 15 * lines)
         fill = PatternFill("solid", fgColor=MARK_FILL)
         for sheet, a1 in ny.tandai:
             wb[sheet][a1].fill = fill

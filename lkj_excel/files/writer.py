@@ -106,7 +106,8 @@ def _formats(ws, sheet: str, blocks: list[Block]) -> None:  # type: ignore[no-un
                 cell.alignment = top
                 if isinstance(v, float | int) and not isinstance(v, bool):
                     cell.number_format = "#,##0.00" if abs(v) >= 1000 else "#,##0.##"
-                elif isinstance(v, str) and len(v) > widths.get(b.col + j, cap) - 2:
+                elif isinstance(v, str) and j not in b.formula_cols and \
+                        len(v) > widths.get(b.col + j, cap) - 2:
                     cell.alignment = wrap
                     lines = max(lines, -(-len(v) // max(1, widths.get(b.col + j, cap) - 2)))
             if lines > 1:

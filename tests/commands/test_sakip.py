@@ -207,9 +207,10 @@ def test_tahun_baru_note_and_marks(next_year) -> None:  # type: ignore[no-untype
     col_a = [c.value for c in val["A"]]
     assert CATATAN_TITLE in col_a
     start = col_a.index(CATATAN_TITLE) + 1
-    header = [c.value for c in val[start + 1]][:4]
-    assert header == ["Jenis", "Lembar", "Sel", "Keterangan"]
-    notes = [[c.value for c in row][:4] for row in val.iter_rows(min_row=start + 2)]
+    header = [c.value for c in val[start + 1]][:6]
+    # under Validasi's own Lembar, Sel and Pesan columns
+    assert header == ["Jenis", None, None, "Lembar", "Sel", "Keterangan"]
+    notes = [[row[i].value for i in (0, 3, 4, 5)] for row in val.iter_rows(min_row=start + 2)]
     assert ["Isi", "Profil", "B13",
             "Tanggal Laporan untuk tahun 2025 dikosongkan (tahun lalu 27 Februari 2025): isi "
             "saat dokumennya ditandatangani."] in notes
@@ -220,6 +221,8 @@ def test_tahun_baru_note_and_marks(next_year) -> None:  # type: ignore[no-untype
     assert wb["Anggaran"]["D4"].fill.fgColor.rgb.endswith("FFEB9C")
     # the findings of the new workbook come first in Validasi, as after Hitung
     assert val["A4"].value == "No" and val["C5"].value == "wajib-diisi"
+    # a one-line finding keeps a one-line row (its HYPERLINK formula is not text to wrap)
+    assert val.row_dimensions[5].height is None
 
 
 def test_tahun_baru_json_and_refusals(seed_path: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
