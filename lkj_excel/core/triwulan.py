@@ -91,11 +91,12 @@ class RowValues:
 def row_realisasi(row: Row, satuan: str) -> tuple[Decimal | None, str | None]:
     """(realisasi, sumber) of one Triwulan row: Pembilang / Penyebut when both are given
     (None for Penyebut 0), else the typed Realisasi."""
-    p, q = row["pembilang"], row["penyebut"]
+    v = row.values
+    p, q = v.get("pembilang"), v.get("penyebut")
     if p is not None and q is not None:
         return realisasi_from(p, q, satuan), "pembilang-penyebut"
-    if row["realisasi"] is not None:
-        return row["realisasi"], "input"
+    if v.get("realisasi") is not None:
+        return v["realisasi"], "input"
     return None, None
 
 
@@ -124,7 +125,7 @@ def row_values(row: Row, pk: Row | None, data: WorkbookData) -> RowValues:
 # Results
 # ---------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class QuarterResult:
     """One indicator in one quarter."""
 
@@ -159,7 +160,7 @@ class QuarterResult:
         return TIDAK_DAPAT_DIHITUNG if self.capaian_catatan == TIDAK_DAPAT_DIHITUNG else None
 
 
-@dataclass
+@dataclass(slots=True)
 class IndikatorTriwulan:
     kode: str
     indikator: IndikatorResult
@@ -174,7 +175,7 @@ class IndikatorTriwulan:
         return any(q.ada for q in self.quarters)
 
 
-@dataclass
+@dataclass(slots=True)
 class ProgramTriwulan:
     program: str
     kode_sasaran: str
@@ -240,24 +241,27 @@ def _rows_by(rows: list[Row], key: str) -> dict[str, list[Row]]:
     return out
 
 
-def compute_quarter(tw: str, rows: list[Row], ind: IndikatorResult, data: WorkbookData
-                    ) -> QuarterResult:
+def compute_quarter(tw: str, rows: list[Row], ind: IndikatorResult, data: WorkbookData,
+                    satuan: str | None = None) -> QuarterResult:
     q = QuarterResult(triwulan=tw, rows=rows)
     if not rows:
         q.capaian_catatan = "target atau realisasi belum ada"
         return q
+    if satuan is None:
+        satuan = ind.satuan
     for row in rows:
-        if row["rencana_aksi"]:
-            q.rencana_aksi.append(row["rencana_aksi"])
-        if row["keterangan"]:
-            q.keterangan.append(row["keterangan"])
-        if q.target_row is None and row["target"] is not None:
-            q.target_row, q.target = row, row["target"]
+        v = row.values  # (the hot path: plain dict reads)
+        if v.get("rencana_aksi"):
+            q.rencana_aksi.append(v["rencana_aksi"])
+        if v.get("keterangan"):
+            q.keterangan.append(v["keterangan"])
+        if q.target_row is None and v.get("target") is not None:
+            q.target_row, q.target = row, v["target"]
         if q.realisasi_row is None:
-            real, sumber = row_realisasi(row, ind.satuan)
+            real, sumber = row_realisasi(row, satuan)
             if sumber is not None:
                 q.realisasi_row, q.realisasi, q.sumber = row, real, sumber
-                q.pembilang, q.penyebut = row["pembilang"], row["penyebut"]
+                q.pembilang, q.penyebut = v.get("pembilang"), v.get("penyebut")
     if q.realisasi is not None:
         q.realisasi_bulat = round_half_up(q.realisasi, data.settings.desimal)
     q.capaian, q.capaian_catatan = _capaian(q.target, q.realisasi, q.sumber, ind.polaritas,
@@ -274,10 +278,12 @@ def compute_triwulan(data: WorkbookData, result: Result) -> TriwulanResult:
         rows = by_kode.get(norm(ind.kode), [])
         per_tw: dict[str, list[Row]] = defaultdict(list)
         for row in rows:
-            if row["triwulan"] in TRIWULAN:
-                per_tw[row["triwulan"]].append(row)
+            tw = row.values.get("triwulan")
+            if tw in QUARTER_END:
+                per_tw[tw].append(row)
+        satuan = ind.satuan if rows else ""
         out.indikator.append(IndikatorTriwulan(
-            ind.kode, ind, [compute_quarter(tw, per_tw.get(tw, []), ind, data)
+            ind.kode, ind, [compute_quarter(tw, per_tw.get(tw, []), ind, data, satuan)
                             for tw in TRIWULAN]))
     by_program = _rows_by(data.sheet(SHEET_ANGGARAN), "program")
     for prog in result.anggaran.program:
