@@ -310,3 +310,14 @@ def test_reviu_pdf(seed_path: Path, tmp_path: Path, capsys) -> None:  # type: ig
                           text=True, check=True).stdout
     assert "LEMBAR REVIU LAPORAN KINERJA" in text and "tidak terpenuhi" in text
     assert "Direviu oleh," in text
+
+
+def test_periksa_and_hitung_json_gain_the_quarters(seed_path: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["periksa", str(seed_path), "--json"]) == 0
+    j = json.loads(capsys.readouterr().out)
+    ormas = next(i for i in j["triwulan"]["indikator"] if i["kode"] == "IKU3")
+    assert [q["capaian"] for q in ormas["triwulan"]] == [95, 97, 99, 101]
+    assert main(["hitung", str(seed_path), "--out", str(tmp_path / "h.xlsx"), "--json"]) == 0
+    j = json.loads(capsys.readouterr().out)
+    assert j["triwulan"]["anggaran"][1]["triwulan"][1] == {
+        "triwulan": "II", "realisasi": 512000000, "serapan_persen": 24.76}
