@@ -26,8 +26,8 @@ something and plausible where it does not (marked so below):
   the seed's realisasi (the earlier quarters are plausible);
 - Target Renstra 2021-2026: the seed's 2024 targets (the PK) and its end-of-period target
   (100), "designed to rise every year" as the seed says (the other years are plausible);
-- the PK parties: the Walikota Banjarbaru (the seed names the office, not the person: the
-  name is the Walikota in office when the PK 2024 was signed, public record), the PK signed
+- the PK parties: the Walikota Banjarbaru (the seed names the office, not the person, so the
+  name stays empty: the PK document prints a dotted line to fill by hand), the PK signed
   in January 2024 ("setelah ditetapkannya DPA diawal tahun 2024");
 - Batas Penyampaian: 31 March 2025 (a pemda agency's LKj is due 3 months after the year).
 """
@@ -67,7 +67,7 @@ PROFIL: dict[str, Any] = {
     "tanggal": _dt.date(2025, 2, 27),
     "singkatan": "Badan Kesbangpol Kota Banjarbaru",
     # the PK document's parties and date (see the module's notes)
-    "nama_pemberi_amanah": "H. M. ADITYA MUFTI ARIFFIN, SH., MH.",
+    "nama_pemberi_amanah": None,
     "jabatan_pemberi_amanah": "Walikota Banjarbaru",
     "tanggal_pk": MonthDate.of(2024, 1),
 }

@@ -99,8 +99,7 @@ def test_pk_pdf(seed_path: Path, tmp_path: Path, capsys) -> None:  # type: ignor
     assert f"Dokumen PDF ditulis: {pdf}" in capsys.readouterr().out
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
-    for words in ("PERJANJIAN KINERJA TAHUN 2024", "H. M. ADITYA MUFTI ARIFFIN",
-                  "Walikota Banjarbaru", "Rp 33.660.129.080,00", "LAMPIRAN PERJANJIAN KINERJA",
+    for words in ("PERJANJIAN KINERJA TAHUN 2024", "H. RIZANA MIRZA", "Walikota Banjarbaru", "Rp 33.660.129.080,00", "LAMPIRAN PERJANJIAN KINERJA",
                   "Persentase Ormas yang Aktif"):
         assert words in text.replace("\u00a0", " "), words
 

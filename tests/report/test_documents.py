@@ -14,10 +14,13 @@ import pytest
 from lkj_excel.core.seed import seed_data
 from lkj_excel.files.read import check_workbook
 from lkj_excel.report import pk, triwulan
-from lkj_excel.report.document import render_bytes
+from lkj_excel.report.document import ISIAN_KOSONG, render_bytes
 from lkj_excel.report.render import jinja_env
 from tests.kit import ROOT
 from tests.report.test_report import _seed_workbook, docx_text
+
+
+DOTS = ISIAN_KOSONG
 
 
 @pytest.fixture(scope="module")
@@ -42,14 +45,15 @@ def test_pk_statement_page(pk_text: str) -> None:
         "Nama | : | H. RIZANA MIRZA, SH, M.Kes",
         "Jabatan | : | Kepala Badan Kesatuan Bangsa dan Politik Kota Banjarbaru",
         "selanjutnya disebut pihak pertama",
-        "Nama | : | H. M. ADITYA MUFTI ARIFFIN, SH., MH.",
+        # the seed names the Walikota's office, not the person: a dotted line to fill
+        f"Nama | : | {DOTS}",
         "Jabatan | : | Walikota Banjarbaru",
         "selaku atasan pihak pertama, selanjutnya disebut pihak kedua.",
         *pk.JANJI,
         " | Banjarbaru, Januari 2024",
         "Pihak Kedua, | Pihak Pertama,",
         "Walikota Banjarbaru | Kepala Badan Kesatuan Bangsa dan Politik Kota Banjarbaru",
-        "H. M. ADITYA MUFTI ARIFFIN, SH., MH. | H. RIZANA MIRZA, SH, M.Kes",
+        f"{DOTS} | H. RIZANA MIRZA, SH, M.Kes",
         " | Pembina Utama Muda",
         " | NIP. 19660828 199303 1 007",
     ):
