@@ -8,5 +8,5 @@ what it needs.
 """
 
 #: the commands in the order ``lkj --bantuan`` lists them
-NAMES = ("template", "periksa", "hitung", "laporan", "pecah", "gabung", "batch", "beda",
-         "addin")
+NAMES = ("template", "periksa", "hitung", "laporan", "pecah", "gabung", "batch", "rekap",
+         "beda", "addin")
