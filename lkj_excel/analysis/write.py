@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import warnings
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -128,58 +129,81 @@ def _letter(n: int) -> str:
 
 
 def _xlsx_sheet(wb: Any, table: Table, rows: list[dict[str, Any]], bold: Any) -> None:
+    """One table on a write-only sheet (rows streamed once; openpyxl's fastest path)."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.worksheet.filters import AutoFilter
     from openpyxl.worksheet.table import Table as XlTable
-    from openpyxl.worksheet.table import TableStyleInfo
+    from openpyxl.worksheet.table import TableColumn, TableStyleInfo
 
     ws = wb.create_sheet(table.name)
     names = table.names
-    ws.append(list(names))
-    for c in ws[1]:
-        c.font = bold
-    widths = [len(n) + 4 for n in names]
     kinds = [table.kind(n) for n in names]
     fmts = [FMT_MONEY if k == "money" else FMT_INT if k == "int" else None for k in kinds]
-    for i, r in enumerate(rows, 2):
-        for j, (n, k) in enumerate(zip(names, kinds, strict=True), 1):
-            v = excel_value(r.get(n), k)
-            if v is None:
-                continue
-            cell = ws.cell(i, j)
-            _put(cell, v)
-            if fmts[j - 1] and not (isinstance(v, str) and not isinstance(v, ExactNumber)):
-                cell.number_format = fmts[j - 1]
-            widths[j - 1] = max(widths[j - 1], min(60, len(str(v)) + 2))
-    n_rows = len(rows)
-    for i in range(1, len(names) + 1):
-        ws.column_dimensions[_letter(i)].width = widths[i - 1]
+    values = [[excel_value(r.get(n), k) for n, k in zip(names, kinds, strict=True)]
+              for r in rows]
+    widths = [len(n) + 4 for n in names]
+    for vs in values:
+        for j, v in enumerate(vs):
+            if v is not None:
+                widths[j] = max(widths[j], min(60, len(str(v)) + 2))
+    for j, w in enumerate(widths, 1):
+        ws.column_dimensions[_letter(j)].width = w
     ws.freeze_panes = "A2"
-    ref = f"A1:{_letter(len(names))}{max(2, n_rows + 1)}"  # a table needs one body row
-    xt = XlTable(displayName=f"Tabel_{table.name}", ref=ref)
+    header = []
+    for n in names:
+        c = WriteOnlyCell(ws, value=n)
+        c.font = bold
+        header.append(c)
+    ws.append(header)
+    for vs in values:
+        line = []
+        for j, v in enumerate(vs):
+            if v is None:
+                line.append(None)
+                continue
+            c = WriteOnlyCell(ws)
+            _put(c, v)
+            if fmts[j] and not (isinstance(v, str) and not isinstance(v, ExactNumber)):
+                c.number_format = fmts[j]
+            line.append(c)
+        ws.append(line)
+    ref = f"A1:{_letter(len(names))}{max(2, len(rows) + 1)}"  # a table needs one body row
+    xt = XlTable(displayName=f"Tabel_{table.name}", ref=ref, autoFilter=AutoFilter(ref=ref))
+    for j, n in enumerate(names, 1):  # a write-only sheet cannot read its headers back
+        xt.tableColumns.append(TableColumn(id=j, name=n))
     xt.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
-    ws.add_table(xt)
+    with warnings.catch_warnings():  # "add table columns manually": done just above
+        warnings.filterwarnings("ignore", "In write-only mode", UserWarning)
+        ws.add_table(xt)
 
 
 def build_xlsx(tables: dict[str, list[dict[str, Any]]]) -> Any:
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
 
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)
     bold = Font(bold=True)
     for t in TABLES:
         _xlsx_sheet(wb, t, tables.get(t.name, []), bold)
     ws = wb.create_sheet("keterangan")
-    ws.append(["tabel", "baris", "kolom", "kunci", "keterangan"])
-    for c in ws[1]:
-        c.font = bold
-    for t in TABLES:
-        ws.append([t.name, len(tables.get(t.name, [])), ", ".join(t.names),
-                   ", ".join(t.keys), t.note])
     for letter, width in zip("ABCDE", (12, 8, 60, 40, 80), strict=True):
         ws.column_dimensions[letter].width = width
-    for row in ws.iter_rows(min_row=2):
-        for c in row:
-            c.alignment = Alignment(wrap_text=True, vertical="top")
+    head = []
+    for text in ("tabel", "baris", "kolom", "kunci", "keterangan"):
+        c = WriteOnlyCell(ws, value=text)
+        c.font = bold
+        head.append(c)
+    ws.append(head)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for t in TABLES:
+        line = []
+        for v in (t.name, len(tables.get(t.name, [])), ", ".join(t.names), ", ".join(t.keys),
+                  t.note):
+            c = WriteOnlyCell(ws, value=v)
+            c.alignment = wrap
+            line.append(c)
+        ws.append(line)
     return wb
 
 

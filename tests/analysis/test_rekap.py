@@ -292,6 +292,7 @@ def test_xlsx_sheets_are_excel_tables_with_filters(many_rekap: Any, tmp_path: Pa
         assert xt.ref == f"A1:{last}{max(2, n + 1)}"
         assert ws.freeze_panes == "A2"
         assert [c.value for c in ws[1]] == list(t.names)
+        assert [c.name for c in xt.tableColumns] == list(t.names)
     with zipfile.ZipFile(out) as z:
         tables = [n for n in z.namelist() if n.startswith("xl/tables/")]
         assert len(tables) == len(TABLES)
@@ -530,3 +531,26 @@ def test_api_without_pandas_says_which_install_adds_it(monkeypatch: pytest.Monke
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ToolError, match=r"lkj-excel\[sekretariat\]"):
         lkj_excel.rekap(AGENCY_XLSX)
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_reads_the_xlsx_to_the_sen(many_rekap: Any, tmp_path: Path) -> None:
+    # a spreadsheet engine nobody here wrote opens every sheet and keeps every amount
+    import shutil
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) tidak terpasang")
+    out = write.write_tables(many_rekap.tables, tmp_path / "rekap.xlsx")[0]
+    filt = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                    "--convert-to", filt, "--outdir", str(tmp_path / "csv"), str(out)],
+                   check=True, capture_output=True, timeout=180)
+    for name in ("anggaran", "lra"):
+        text = (tmp_path / "csv" / f"rekap-{name}.csv").read_text(encoding="utf-8")
+        rows = list(csv.DictReader(text.splitlines()))
+        assert len(rows) == len(many_rekap.tables[name])
+        table = TABLES_BY_NAME[name]
+        for got, want in zip(rows, many_rekap.tables[name], strict=True):
+            for key in table.names:
+                if table.kind(key) == "money" and want[key] is not None:
+                    assert D(got[key]) == want[key], (name, key, got[key])
