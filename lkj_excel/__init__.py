@@ -13,12 +13,12 @@ For notebooks::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from lkj_excel.core import __version__
 
+TYPE_CHECKING = False  # not typing's: importing typing would cost the button ~5 ms
 if TYPE_CHECKING:  # pragma: no cover
     from os import PathLike
+    from typing import Any
 
     from lkj_excel.core.engine import Checked
 
@@ -58,5 +58,6 @@ def rekap(paths: str | PathLike[str] | list[str | PathLike[str]], gabung: bool =
 
     pandas()  # say which install adds pandas before reading anything
     sumber = [paths] if isinstance(paths, str) or hasattr(paths, "__fspath__") else paths
-    return frames(rekap_tables(list(sumber), gabung=gabung, pekerja=pekerja,  # type: ignore[arg-type]
-                               scheduler=scheduler).tables)
+    r = rekap_tables(list(sumber), gabung=gabung, pekerja=pekerja,  # type: ignore[arg-type]
+                     scheduler=scheduler)
+    return frames(r.tables)

@@ -155,7 +155,8 @@ def png_pixels(path: Path) -> tuple[int, int, list[bytes]]:
                     & 255
         rows.append(bytes(line))
         prev = line
-    return w, h, [bytes(r[i:i + 3]) for r in rows for i in range(0, stride, bpp)]  # type: ignore[misc]
+    pixels = [bytes(r[i:i + 3]) for r in rows for i in range(0, stride, bpp)]
+    return w, h, pixels
 
 
 @pytest.mark.chromium

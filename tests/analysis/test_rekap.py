@@ -201,7 +201,8 @@ def test_many_agencies_and_years(many_rekap: Any) -> None:
 
 def test_riwayat_prefers_the_years_own_workbook_and_says_when_they_differ(
         many: Path, many_rekap: Any) -> None:
-    riw = {(r["instansi"], r["tahun"], r["kode_indikator"]): r for r in many_rekap.tables["riwayat"]}
+    riw = {(r["instansi"], r["tahun"], r["kode_indikator"]): r
+           for r in many_rekap.tables["riwayat"]}
     a23 = riw[("Dinas A", 2023, "IKU3")]
     assert (a23["realisasi"], a23["sumber"], a23["tahun_sumber"]) == (96, "dihitung", 2023)
     assert a23["berkas"] == "A/2023/LKj 2023 Dinas A.xlsx"
