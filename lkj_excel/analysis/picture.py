@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from lkj_excel.analysis.tables import natural_key
 from lkj_excel.core.model import norm
 from lkj_excel.core.temuan import KESALAHAN
 
@@ -253,7 +254,7 @@ def trends(riwayat: list[dict[str, Any]], names: dict[str, str]
             order.append(k)
         by.setdefault(k, {})[r["tahun"]] = r["realisasi"]
     out = []
-    for k in sorted(order, key=_natural):
+    for k in sorted(order, key=natural_key):
         series = by[k]
         vals = [series[t] for t in years if isinstance(series.get(t), Decimal)]
         lo, hi = (min(vals), max(vals)) if vals else (Decimal(0), Decimal(1))
@@ -269,12 +270,6 @@ def trends(riwayat: list[dict[str, Any]], names: dict[str, str]
         out.append(Trend(k, names.get(norm(k), ""), [angka(series.get(t)) for t in years],
                          " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in dots), dots))
     return years, out
-
-
-def _natural(text: str) -> tuple[Any, ...]:
-    import re
-
-    return tuple(int(t) if t.isdigit() else t.casefold() for t in re.split(r"(\d+)", text))
 
 
 # ---------------------------------------------------------------------------
@@ -350,7 +345,7 @@ def context(tables: dict[str, list[dict[str, Any]]], judul: str | None = None
         for r in tables[name]:
             first.setdefault(norm(r.get("instansi")), r)
     agencies = []
-    for i, key in enumerate(sorted(keys, key=lambda k: _natural(k))):
+    for i, key in enumerate(sorted(keys, key=natural_key)):
         ref = first[key]
         a = AgencyView(f"instansi-{i + 1}", ref.get("instansi") or "", ref.get("pemda") or "")
         years = sorted({r["tahun"] for r in ind.get(key, []) + ang.get(key, [])},

@@ -282,7 +282,7 @@ def consolidate(parts: Iterable[dict[str, list[dict[str, Any]]]]
         return (k["sumber"] == "dihitung", k["tahun_sumber"] or 0)
 
     for _, ks in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1],
-                                                        _natural(kv[0][2]))):
+                                                        natural_key(kv[0][2]))):
         best = max(ks, key=rank)  # max keeps the first of equals: the input order
         tables[RIWAYAT.name].append(clean_row(RIWAYAT, best))
         for k in ks:
@@ -309,7 +309,8 @@ def _angka(value: Any, fmt: Callable[..., str]) -> str:
     return fmt(value, min(digits, 6))
 
 
-def _natural(text: str) -> tuple[Any, ...]:
+def natural_key(text: str) -> tuple[Any, ...]:
+    """"IKU10" after "IKU9"; case ignored."""
     import re
 
-    return tuple(int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text))
+    return tuple(int(t) if t.isdigit() else t.casefold() for t in re.split(r"(\d+)", text))
