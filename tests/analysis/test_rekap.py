@@ -555,3 +555,27 @@ def test_libreoffice_reads_the_xlsx_to_the_sen(many_rekap: Any, tmp_path: Path) 
             for key in table.names:
                 if table.kind(key) == "money" and want[key] is not None:
                     assert D(got[key]) == want[key], (name, key, got[key])
+
+
+def test_a_reader_that_dies_loses_only_its_files(many: Path, many_rekap: Any,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import distributed
+
+    from lkj_excel.analysis import collect
+
+    real = collect.load_chunk
+
+    def dies_on_c(files: list[tuple[str, str]]) -> list[Any]:
+        if any(nama.startswith("C/") for _, nama in files):
+            raise MemoryError("pekerja kehabisan memori")
+        return real(files)
+
+    monkeypatch.setattr(collect, "load_chunk", dies_on_c)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster:
+        r = rekap_tables([many], scheduler=cluster.scheduler_address)
+    lost = [f for f in r.tables["temuan"] if f["pesan"].startswith("Pekerja berhenti")]
+    assert lost and all(f["berkas"].startswith("C/") for f in lost)
+    assert "MemoryError" in lost[0]["pesan"] and r.has_unreadable
+    assert {x["instansi"] for x in r.tables["indikator"]} == {"Dinas A", "Dinas B"}
+    assert len(r.tables["indikator"]) == 20
