@@ -101,8 +101,8 @@ class ExactNumber(str):
 
 def _put(cell: Any, value: Any) -> None:
     if isinstance(value, ExactNumber):
-        cell.value = 0  # a numeric cell...
-        cell._value = str(value)  # ...whose <v> is the exact text (openpyxl writes str as is)
+        cell.data_type = "n"  # a numeric cell whose <v> is the exact text: openpyxl writes
+        cell._value = str(value)  # a str value as it is
     elif isinstance(value, str):
         cell.value = value
         cell.data_type = "s"  # never a formula
