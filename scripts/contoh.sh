@@ -16,6 +16,8 @@ echo "== lkj hitung"
 "$LKJ" hitung "$CONTOH" --out "hasil/LKj 2024 Badan Kesbangpol Kota Banjarbaru - hasil.xlsx"
 echo "== lkj gabung (buku kerja per bidang)"
 "$LKJ" gabung workbooks/contoh/per-bidang --out hasil/gabungan.xlsx
+echo "== lkj rekap (tabel untuk analis dan gambaran kinerja HTML)"
+"$LKJ" rekap workbooks/contoh/per-bidang --out hasil/rekap.xlsx --html hasil/rekap.html
 echo "== lkj laporan"
 PDF=--pdf
 command -v soffice >/dev/null 2>&1 || PDF=

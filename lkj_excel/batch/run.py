@@ -199,3 +199,29 @@ def run_batch_folder(folder: str | Path, out: str | Path, pdf: bool = False,
 def show_progress() -> bool:
     """A progress bar only on a terminal, never in CI."""
     return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def map_in_order(fn: Callable[[Any], Any], items: list[Any], pekerja: int | None = None,
+                 scheduler: str | None = None) -> list[Any]:
+    """``[fn(x) for x in items]`` on the process pool or the Dask cluster of ``run_batch_folder``
+    (in this process with ``pekerja == 1`` and no scheduler). ``fn`` must be importable by
+    name (a module-level function) and should never raise; a task that raises anyway, or
+    whose worker died, gives its exception in its place."""
+    if not items:
+        return []
+    if pekerja == 1 and not scheduler:
+        return [fn(x) for x in items]
+    ex, closer = _executor(pekerja, scheduler, len(items))
+    try:
+        futures = [ex.submit(fn, x) for x in items]
+        out: list[Any] = []
+        for fut in futures:
+            try:
+                out.append(fut.result())
+            except Exception as exc:  # a worker died: this task failed, the others go on
+                out.append(exc)
+        return out
+    finally:
+        ex.shutdown(wait=True)
+        if closer:
+            closer()

@@ -9,7 +9,7 @@ what it needs.
 
 #: the commands in the order ``lkj --bantuan`` lists them (``tahun-baru`` lives in
 #: ``tahun_baru.py``: a name's "-" is "_" in its module)
-NAMES = ("template", "periksa", "hitung", "laporan", "pecah", "gabung", "batch", "beda",
-         "addin",
+NAMES = ("template", "periksa", "hitung", "laporan", "pecah", "gabung", "batch", "rekap",
+         "beda", "addin",
          # the SAKIP year: the PK document, next year's workbook, the reviu checklist
          "pk", "tahun-baru", "reviu")

@@ -10,6 +10,8 @@ from typing import Any
 
 from lkj_excel.commands.output import EXIT_KESALAHAN, EXIT_OK, EXIT_TIDAK_TERBACA, err
 
+#: the address schemes of a Dask scheduler
+SCHEMES = ("tcp://", "tls://", "inproc://", "ucx://", "ws://", "wss://")
 HELP = "gabung, periksa dan susun laporan untuk banyak instansi"
 DESCRIPTION = ("Untuk folder berisi satu subfolder per instansi (atau satu instansi): gabung, "
                "periksa, tulis hasil dan laporan.")
@@ -41,8 +43,7 @@ def run(args: Any) -> int:
         return err(f"Folder \"{folder}\" tidak ditemukan.")
     if args.pekerja is not None and args.pekerja < 1:
         return err("--pekerja harus 1 atau lebih.")
-    if args.scheduler and not args.scheduler.startswith(("tcp://", "tls://", "inproc://",
-                                                         "ucx://", "ws://", "wss://")):
+    if args.scheduler and not args.scheduler.startswith(SCHEMES):
         return err(f"Alamat klaster Dask tidak dikenal: {args.scheduler} (contoh: "
                     "tcp://10.0.0.5:8786).")
     n = len(find_instansi(folder))

@@ -67,6 +67,9 @@ CODES: dict[str, tuple[Tingkat, str]] = {
     "baris-bidang-lain": (PERINGATAN, "Baris milik bidang lain"),
     "pengaturan-berbeda": (PERINGATAN, "Pengaturan berbeda antarberkas"),
     "tidak-ada-berkas": (KESALAHAN, "Tidak ada buku kerja yang dapat digabung"),
+    # lkj rekap
+    "berkas-dilewati": (PERINGATAN, "Lembar kerja bukan .xlsx tidak ikut direkap"),
+    "riwayat-berbeda": (PERINGATAN, "Riwayat berbeda dengan buku kerja tahun itu"),
 }
 
 
