@@ -27,6 +27,7 @@ from typing import Any
 from lkj_excel.core import schema
 from lkj_excel.core.cells import col_index, split_ref
 from lkj_excel.core.model import norm
+from lkj_excel.core.sheets import TINGKAT_COLORS
 from lkj_excel.core.temuan import KESALAHAN, Temuan
 
 #: where the button records which cells it marked (and their fill before): a block in the
@@ -36,7 +37,7 @@ MARK_ROW, MARK_COL = 4, 10
 MARK_TITLE = "Sel yang diberi warna oleh tombol Hitung (dipakai untuk memulihkannya; jangan diubah)"
 MARK_HEADER = ("Lembar", "Sel", "Warna Asal", "Tingkat")
 #: fill colours of marked cells (hex, as both engines accept)
-MARK_COLORS = {KESALAHAN: "#FFC7CE", "peringatan": "#FFEB9C"}
+MARK_COLORS = TINGKAT_COLORS
 HEADER_COLOR = "#1F4E78"
 #: tags the add-in may pass to ``run_tag`` (see macros/RibbonLKj.bas)
 KNOWN_TAGS = ("Hitung", "Periksa", "Laporan")
@@ -50,21 +51,55 @@ TITLE = "LKj"
 # ---------------------------------------------------------------------------
 
 def in_protected_view(book: Any) -> bool:
-    """True when the user is looking at a file in Protected View (Tampilan Terproteksi).
+    """True when the caller's own window is in Protected View (Tampilan Terproteksi).
 
     Windows (COM): a file opened from email or the internet is shown in a
-    ``ProtectedViewWindow``, which is not a workbook; ``Application.ActiveProtectedViewWindow``
-    is then set, and ``ActiveWorkbook`` (what RunPython passes) is another workbook or none.
-    macOS has no Protected View. The remote/JSON engine (Office.js, tests) cannot tell: an
-    Office add-in does not run in Protected View at all, so it returns False there.
+    ``ProtectedViewWindow``, which is not a workbook. Only a Protected View window showing
+    the caller's own file counts: ``Application.ActiveProtectedViewWindow`` is set whenever
+    ANY such window is open (Microsoft: "returns Nothing if there are no Protected View
+    windows open"), so another attachment still in Protected View must not stop Hitung on
+    an enabled workbook. (With only a Protected View window in front, the add-in's VBA has
+    no ``ActiveWorkbook`` and never starts Python: that case is the optional VBA edit in
+    ``macros/RunMain-periksa-dulu.bas``.) macOS has no Protected View; the remote/JSON
+    engine (Office.js, tests) cannot tell: an Office add-in does not run in Protected View.
     """
     engine = getattr(book.app.engine, "name", "")
     if engine != "excel" or not os.name == "nt":
         return False
     try:
-        return book.app.api.ActiveProtectedViewWindow is not None
+        windows = book.app.api.ProtectedViewWindows
+        count = int(windows.Count)
+        if not count:
+            return False
+        mine = norm(book.name).casefold()
+        for i in range(1, count + 1):
+            if norm(str(windows.Item(i).SourceName)).casefold() == mine:
+                return True
     except Exception:  # older Excel without the property, or COM hiccup
         return False
+    return False
+
+
+def addin_version(book: Any) -> str | None:
+    """The xlwings version recorded in the add-in that called (its config sheet), or None.
+
+    Windows (COM) only: the installed add-in is reachable by name although it is hidden.
+    Elsewhere None (the remote engine compares the client's version itself).
+    """
+    from lkj_excel.files.addin import ADDIN_NAME, CONF_SHEET, VERSION_KEY
+
+    engine = getattr(book.app.engine, "name", "")
+    if engine != "excel" or not os.name == "nt":
+        return None
+    try:
+        rows = book.app.api.Workbooks(ADDIN_NAME).Worksheets(CONF_SHEET).Range(
+            "A1:B60").Value
+    except Exception:  # the add-in is not installed under that name, or COM hiccup
+        return None
+    for row in rows or ():
+        if row and isinstance(row[0], str) and row[0].strip().upper() == VERSION_KEY:
+            return str(row[1]).strip() if row[1] not in (None, "") else None
+    return None
 
 
 def _read_fill(rng: Any) -> str | None:
@@ -156,7 +191,8 @@ def _sheet(book: Any, name: str, create: bool = True) -> Any:
 
 
 def write_blocks(sheet: Any, blocks: Iterable[Any]) -> None:
-    """Clear the engine's sheet, then one write per block; headers coloured, titles bold."""
+    """Clear the engine's sheet, then one write per block; headers coloured, titles bold,
+    the block's number formats (one call per formatted column) and fills (one call)."""
     sheet.clear()
     for b in blocks:
         values = block_values(b)
@@ -169,6 +205,23 @@ def write_blocks(sheet: Any, blocks: Iterable[Any]) -> None:
             _font(rng, bold=True, color="#FFFFFF")
         elif b.kind in ("title", "total"):
             _font(rng, bold=True)
+        for j, fmt in enumerate(b.formats):
+            if fmt:
+                sheet.range((b.row, b.col + j)).resize(len(values), 1).number_format = fmt
+        if any(c for row in b.fills for c in row):
+            width = len(values[0])
+            rng.set_colors([[c or ... for c in row] + [...] * (width - len(row))
+                            for row in b.fills])
+        if b.kind not in ("title", "header"):
+            _align_top(rng)
+
+
+def _align_top(rng: Any) -> None:
+    """Top alignment (tall rows of wrapped text): where the engine can set it."""
+    try:
+        rng.vertical_alignment = "top"
+    except Exception:  # the remote engine sets alignment only for Office.js clients
+        pass
 
 
 def _font(rng: Any, bold: bool = False, color: str | None = None) -> None:
@@ -297,8 +350,16 @@ def compute_book(book: Any) -> Any:
     """Compute, validate and write into an open xlwings book; the ``Checked`` or None."""
     from lkj_excel.core.engine import check_grids
     from lkj_excel.core.read import needed_sheets
-    from lkj_excel.core.sheets import ringkasan_blocks, validasi_blocks
+    from lkj_excel.core.sheets import landing_sheet, ringkasan_blocks, validasi_blocks
 
+    import xlwings
+
+    from lkj_excel.files.addin import version_problem
+
+    problem = version_problem(xlwings.__version__, addin_version(book))
+    if problem:
+        alert(book, problem + " Tidak ada yang ditulis ke buku kerja.")
+        return None
     if in_protected_view(book):
         alert(book, "Buku kerja ini masih dalam Tampilan Terproteksi (Protected View), jadi "
               "belum dapat diubah. Klik tombol \"Aktifkan Pengeditan\" (Enable Editing) pada "
@@ -308,8 +369,9 @@ def compute_book(book: Any) -> Any:
     missing = missing_required(names)
     if missing:
         alert(book, f"Buku kerja \"{book.name}\" bukan buku kerja LKj: lembar "
-              f"{', '.join(missing)} tidak ada. Buka buku kerja LKj yang dibuat dari templat "
-              "(workbooks/template_lkj.xlsx), lalu klik Hitung lagi.")
+              f"{', '.join(missing)} tidak ada. Klik dulu jendela buku kerja LKj Anda (buku kerja "
+              "yang dikirim sekretariat, atau templat kosong dari petugas TI atau perintah "
+              "lkj template), lalu klik Hitung lagi.")
         return None
     grids = {}
     for name in needed_sheets(names):
@@ -320,7 +382,7 @@ def compute_book(book: Any) -> Any:
                          (schema.VALIDASI_SHEET, validasi_blocks(p))):
         write_blocks(_sheet(book, name), blocks)
     update_marks(book, p.temuan, names, recorded)
-    _sheet(book, schema.VALIDASI_SHEET).activate()
+    _sheet(book, landing_sheet(p)).activate()
     conf = [n for n in names if schema.is_conf_sheet(n)]
     if conf:
         alert(book, f"Peringatan keamanan: buku kerja ini memuat lembar {', '.join(conf)}, "

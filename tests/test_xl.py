@@ -176,8 +176,10 @@ def test_main_writes_the_seed_figures(caller, seed_path: Path) -> None:
     assert pegawai[0][2] == 43
     ormas = [cells for cells in rows.values() if cells.get(8) == 96]
     assert ormas and ormas[0][9] == 101 and ormas[0][10] == "Sangat Baik"
+    # no errors in the seed (warnings only): the person lands on Ringkasan
+    assert not check_workbook(seed_path).has_errors
     assert actions[-1]["func"] == "activateSheet"
-    assert actions[-1]["sheet_position"] == sheet_index(book, actions, schema.VALIDASI_SHEET)
+    assert actions[-1]["sheet_position"] == sheet_index(book, actions, schema.RINGKASAN_SHEET)
 
 
 def test_main_equals_lkj_hitung_block_by_block(caller, seed_path: Path, tmp_path: Path
@@ -310,6 +312,38 @@ def test_protected_view_is_refused(caller, seed_path: Path, monkeypatch) -> None
 def test_protected_view_cannot_be_seen_on_the_remote_engine(caller, seed_path: Path) -> None:
     book = caller(payload_from_xlsx(seed_path))
     assert xl.in_protected_view(book) is False
+    assert xl.addin_version(book) is None  # the remote engine compares versions itself
+
+
+class _ComPV:
+    """Excel's COM shape for Protected View, as Microsoft documents it (no Excel here):
+    ``Application.ProtectedViewWindows`` (``Count``, ``Item(i)``, 1-based), each window's
+    ``SourceName`` the file name. Only ``in_protected_view``'s reading of it is tested."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+
+    @property
+    def Count(self) -> int:  # noqa: N802 (COM names)
+        return len(self.names)
+
+    def Item(self, i: int):  # noqa: N802
+        return type("PV", (), {"SourceName": self.names[i - 1]})()
+
+
+def _com_book(name: str, pv: list[str]):
+    api = type("Api", (), {"ProtectedViewWindows": _ComPV(pv)})()
+    app = type("App", (), {"engine": type("E", (), {"name": "excel"})(), "api": api})()
+    return type("Book", (), {"name": name, "app": app})()
+
+
+def test_protected_view_refuses_only_the_callers_own_window(monkeypatch) -> None:
+    monkeypatch.setattr(xl.os, "name", "nt")
+    mine = "LKj Bidang Politik.xlsx"
+    assert xl.in_protected_view(_com_book(mine, [])) is False
+    # another attachment still in Protected View: Hitung works on the enabled workbook
+    assert xl.in_protected_view(_com_book(mine, ["Undangan rapat.xlsx"])) is False
+    assert xl.in_protected_view(_com_book(mine, ["Undangan rapat.xlsx", mine.upper()])) is True
 
 
 def test_grid_is_anchored_at_a1(caller) -> None:

@@ -23,6 +23,12 @@ such a sheet (finding ``lembar-konfigurasi``).
 
 The add-in's file name is the Python module its button imports (``RunMain`` runs
 ``import <name>; <name>.main()``), so it is always ``lkj_excel.xlam``.
+
+Versions: the add-in's VBA names ``xlwings64-<version>.dll`` and the button uses xlwings
+API of that version, so the xlwings of the Python that runs the button must be exactly the
+add-in's. lkj-excel pins it (``XLWINGS_VERSION``, the same pin as pyproject.toml); the
+build records it in the config sheet (``VERSION_KEY``, a key the VBA never asks for), and
+``pasang`` and the button refuse a mismatch (``version_problem``).
 """
 
 from __future__ import annotations
@@ -53,6 +59,10 @@ VBA_PART = "xl/vbaProject.bin"
 UDF_MODULE = "lkj_excel.udf"
 #: the Python entries the add-in's VBA calls: "module:function"
 PYTHON_ENTRIES = ("lkj_excel:main", "lkj_excel.xl:run_tag", "lkj_excel.udf:LKJ_CAPAIAN")
+#: the xlwings every part must have: pyproject.toml pins exactly this (tests check it)
+XLWINGS_VERSION = "0.37.8"
+#: config sheet key holding the xlwings version whose VBA the add-in carries
+VERSION_KEY = "LKJ_XLWINGS_VERSION"
 
 
 class AddinError(LkjError):
@@ -73,9 +83,70 @@ def xlwings_dir() -> Path:
 
 
 def xlwings_version() -> str:
-    from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
-    return version("xlwings")
+    try:
+        return version("xlwings")
+    except PackageNotFoundError:
+        raise AddinError("Paket xlwings tidak terpasang. Jalankan: py -m pip install "
+                         f"\"xlwings=={XLWINGS_VERSION}\"") from None
+
+
+def version_problem(python_xlwings: str, addin_xlwings: str | None = None) -> str | None:
+    """What is wrong with the versions, in Indonesian with the fix, or None.
+
+    ``python_xlwings`` is the xlwings of the Python that runs (the button's or ``pasang``'s),
+    ``addin_xlwings`` the one whose VBA the add-in carries (None: not known, not compared).
+    """
+    if python_xlwings != XLWINGS_VERSION:
+        return (f"Versi xlwings di Python ini {python_xlwings}, padahal lkj-excel dan add-in "
+                f"LKj memerlukan xlwings {XLWINGS_VERSION} persis (add-in memanggil "
+                f"xlwings64-{XLWINGS_VERSION}.dll). Perbaiki di Command Prompt: "
+                f"py -m pip install \"xlwings=={XLWINGS_VERSION}\" lalu lkj addin pasang.")
+    if addin_xlwings is not None and addin_xlwings != python_xlwings:
+        return (f"Add-in LKj dibuat dari xlwings {addin_xlwings}, padahal Python ini memakai "
+                f"xlwings {python_xlwings}; kode VBA add-in memanggil "
+                f"xlwings64-{addin_xlwings}.dll yang tidak ada. Perbaiki di Command Prompt: "
+                "lkj addin pasang (tanpa --out: add-in dibuat ulang dari xlwings yang "
+                f"terpasang), atau pakai add-in dari paket luring xlwings {python_xlwings}.")
+    return None
+
+
+_VBA_VERSION = re.compile(r'XLWINGS_VERSION\s+As\s+String\s*=\s*"([^"]+)"', re.IGNORECASE)
+
+
+def addin_xlwings_version(xlam: Path | bytes) -> str | None:
+    """The xlwings version whose VBA an add-in carries, or None when it cannot be told.
+
+    From the VBA itself (its ``XLWINGS_VERSION`` constant) where oletools is installed (the
+    secretariat's install), else from the version the build recorded in the config sheet.
+    """
+    data = xlam.read_bytes() if isinstance(xlam, Path) else xlam
+    try:
+        found = _VBA_VERSION.search(vba_source(data))
+        if found:
+            return found.group(1)
+    except ImportError:
+        pass
+    recorded = read_addin_conf(data).get(VERSION_KEY)
+    return str(recorded).strip() if recorded not in (None, "") else None
+
+
+def check_versions(xlam: Path | bytes | None = None) -> str:
+    """The installed xlwings version; AddinError when it (or the add-in's) is not the pin."""
+    python_xlwings = xlwings_version()
+    addin = None
+    if xlam is not None:
+        addin = addin_xlwings_version(xlam)
+        if addin is None:
+            raise AddinError(
+                "Versi xlwings add-in ini tidak dapat dibaca (add-in dibuat oleh lkj-excel "
+                "lama?). Jalankan lkj addin pasang tanpa --out: add-in dibuat dari xlwings "
+                "yang terpasang.")
+    problem = version_problem(python_xlwings, addin)
+    if problem:
+        raise AddinError(problem)
+    return python_xlwings
 
 
 def source_addin() -> Path:
@@ -86,9 +157,11 @@ def source_addin() -> Path:
 
 
 def macros_dir() -> Path:
-    """``macros/`` of the source tree, or of the current folder, or ``LKJ_MACROS``."""
+    """``LKJ_MACROS``, or ``macros/`` as installed in the wheel (``lkj_excel/macros``), of the
+    source tree, or of the current folder."""
     env = os.environ.get("LKJ_MACROS")
-    candidates = [Path(env)] if env else [Path(__file__).resolve().parents[2] / "macros",
+    here = Path(__file__).resolve().parents
+    candidates = [Path(env)] if env else [here[1] / "macros", here[2] / "macros",
                                           Path.cwd() / "macros"]
     path = next((c for c in candidates if (c / "ribbon.xml").is_file()), candidates[0])
     if not (path / "ribbon.xml").is_file():
@@ -230,11 +303,15 @@ def conf_sheet_parts(items: list[tuple[str, Any]], template_sheet: bytes
     return text.encode("utf-8"), sst_xml.encode("utf-8")
 
 
-def conf_items(interpreter: str | None = None, conf_text: str | None = None
-               ) -> list[tuple[str, Any]]:
+def conf_items(interpreter: str | None = None, conf_text: str | None = None,
+               version: str | None = None) -> list[tuple[str, Any]]:
+    """The config sheet's items: ``macros/myaddin.conf``, the interpreter (when given) first,
+    and the xlwings version the VBA comes from (when given) last."""
     if conf_text is None:
         conf_text = (macros_dir() / "myaddin.conf").read_text(encoding="utf-8")
-    items = read_conf(conf_text)
+    items = [(k, v) for k, v in read_conf(conf_text) if k.upper() != VERSION_KEY]
+    if version:
+        items.append((VERSION_KEY, version))
     if interpreter:
         items = [(k, v) for k, v in items if k.upper() not in ("INTERPRETER_WIN", "INTERPRETER")]
         items = [("INTERPRETER_WIN", interpreter), ("INTERPRETER", interpreter), *items]
@@ -276,11 +353,26 @@ def _rebuild(src: bytes, replace: dict[str, bytes]) -> bytes:
 
 def build_bytes(ribbon: bytes | None = None, conf: list[tuple[str, Any]] | None = None,
                 src: bytes | None = None) -> bytes:
-    """The add-in's bytes: xlwings' quickstart ribbon add-in with our XML parts."""
+    """The add-in's bytes: xlwings' quickstart ribbon add-in with our XML parts.
+
+    Every ribbon callback is checked against the VBA (oletools). Without oletools (the staff
+    install) only the shipped ``macros/ribbon.xml`` is accepted unchecked: its one callback
+    is xlwings' own ``RibbonMyAddin.RunMain``, present in every quickstart add-in (the tests
+    check it on each build).
+    """
+    shipped = (macros_dir() / "ribbon.xml").read_bytes()
     src = src if src is not None else source_addin().read_bytes()
-    ribbon = ribbon if ribbon is not None else (macros_dir() / "ribbon.xml").read_bytes()
-    conf = conf if conf is not None else conf_items()
-    check_actions(ribbon, vba_procedures(src))
+    ribbon = ribbon if ribbon is not None else shipped
+    conf = conf if conf is not None else conf_items(version=xlwings_version())
+    try:
+        procedures = vba_procedures(src)
+    except ImportError:
+        if ribbon != shipped:
+            raise AddinError("Memeriksa ribbon lain memerlukan oletools (pemasangan "
+                             "sekretariat): py -m pip install \"lkj-excel[sekretariat]\"") from None
+        procedures = None
+    if procedures is not None:
+        check_actions(ribbon, procedures)
     with zipfile.ZipFile(io.BytesIO(src)) as z:
         names = set(z.namelist())
         if not {RIBBON_PART, SHEET_PART, SST_PART, WORKBOOK_PART, VBA_PART} <= names:
@@ -313,7 +405,8 @@ def build_addin(out: str | Path | None = None, interpreter: str | None = None) -
     from lkj_excel.files.atomic import atomic_write_bytes
 
     target = _target(out)
-    data = build_bytes(conf=conf_items(interpreter))
+    version = check_versions()
+    data = build_bytes(conf=conf_items(interpreter, version=version))
     return atomic_write_bytes(target, data)
 
 
@@ -360,12 +453,16 @@ def install(xlstart: Path, conf_path: Path, interpreter: str,
     the user config; both atomically. Returns (add-in, config) paths."""
     from lkj_excel.files.atomic import atomic_write_bytes, atomic_write_text
 
-    if xlam is not None and xlam.is_file():
+    if xlam is not None and not xlam.is_file():
+        raise AddinError(f"Berkas add-in {xlam} tidak ada.")
+    if xlam is not None:
         src = xlam.read_bytes()
+        check_versions(src)
         data = _rebuild(src, dict(zip((SHEET_PART, SST_PART), _pinned_conf(src, interpreter),
                                       strict=True)))
     else:
-        data = build_bytes(conf=conf_items(interpreter))
+        version = check_versions()
+        data = build_bytes(conf=conf_items(interpreter, version=version))
     xlstart.mkdir(parents=True, exist_ok=True)
     target = xlstart / ADDIN_NAME
     try:

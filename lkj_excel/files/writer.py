@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lkj_excel.core import schema
 from lkj_excel.core.engine import Checked
-from lkj_excel.core.sheets import Block, ringkasan_blocks, validasi_blocks
+from lkj_excel.core.sheets import Block, landing_sheet, ringkasan_blocks, validasi_blocks
 from lkj_excel.core.temuan import WorkbookError, WriteError
 from lkj_excel.files.atomic import atomic_write
 
@@ -77,8 +77,9 @@ def _shown(value: object) -> str:
 
 
 def _formats(ws, sheet: str, blocks: list[Block]) -> None:  # type: ignore[no-untyped-def]
-    """Number formats, column widths from what the blocks hold, wrapped long text."""
-    from openpyxl.styles import Alignment
+    """The blocks' number formats and fills, column widths from what the blocks hold,
+    wrapped long text, everything aligned to the top."""
+    from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
 
     cap = MAX_WIDTH[sheet]
@@ -101,12 +102,15 @@ def _formats(ws, sheet: str, blocks: list[Block]) -> None:  # type: ignore[no-un
             continue
         for i, values in enumerate(b.rows):
             lines = 1
+            fills = b.fills[i] if i < len(b.fills) else ()
             for j, v in enumerate(values):
                 cell = ws.cell(row=b.row + i, column=b.col + j)
                 cell.alignment = top
-                if isinstance(v, float | int) and not isinstance(v, bool):
-                    cell.number_format = "#,##0.00" if abs(v) >= 1000 else "#,##0.##"
-                elif isinstance(v, str) and j not in b.formula_cols and \
+                if j < len(b.formats) and b.formats[j]:
+                    cell.number_format = b.formats[j]
+                if j < len(fills) and fills[j]:
+                    cell.fill = PatternFill("solid", fgColor=fills[j].lstrip("#"))
+                if isinstance(v, str) and j not in b.formula_cols and \
                         len(v) > widths.get(b.col + j, cap) - 2:
                     cell.alignment = wrap
                     lines = max(lines, -(-len(v) // max(1, widths.get(b.col + j, cap) - 2)))
@@ -115,7 +119,8 @@ def _formats(ws, sheet: str, blocks: list[Block]) -> None:  # type: ignore[no-un
 
 
 def add_engine_sheets(wb, p: Checked) -> None:  # type: ignore[no-untyped-def]
-    """Replace the engine's sheets in an openpyxl workbook; drop ``*.conf`` sheets."""
+    """Replace the engine's sheets in an openpyxl workbook; drop ``*.conf`` sheets. The
+    workbook opens on Ringkasan, or on Validasi when there are errors."""
     for name in list(wb.sheetnames):
         if name in schema.ENGINE_SHEETS or schema.is_conf_sheet(name):
             del wb[name]
@@ -130,6 +135,12 @@ def add_engine_sheets(wb, p: Checked) -> None:  # type: ignore[no-untyped-def]
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
+        if name == schema.VALIDASI_SHEET:
+            ws.print_title_rows = "4:4"
+    landing = wb[landing_sheet(p)]
+    for ws in wb.worksheets:
+        ws.sheet_view.tabSelected = ws is landing
+    wb.active = wb.worksheets.index(landing)
 
 
 def write_engine_sheets(src: str | Path, p: Checked, out: str | Path | None = None) -> Path:
