@@ -34,6 +34,13 @@ _TRANSLATE = [
     (r"argument (\S+): expected one argument", r"argumen \1 memerlukan satu nilai"),
     (r"invalid choice: (.*?) \(choose from (.*)\)", r"pilihan \1 tidak dikenal (pilih dari \2)"),
 ]
+#: the modules of the secretariat's extra (pyproject.toml ``[sekretariat]``; the staff install
+#: has none of them; tests/test_pasang.py checks this against pyproject.toml)
+SEKRETARIAT_MODULES = frozenset({
+    "pandas", "numpy", "jinja2", "docxtpl", "docx", "matplotlib", "msoffcrypto", "oletools",
+    "rich", "distributed", "dask", "pyarrow"})
+SEKRETARIAT_INSTALL = 'py -m pip install "lkj-excel[sekretariat]"'
+
 _HELP_WORDS = [("usage: ", "pemakaian: "), ("positional arguments:", "argumen:"),
                ("options:", "opsi:"), ("optional arguments:", "opsi:")]
 
@@ -81,6 +88,19 @@ def build_parser() -> Parser:
     return p
 
 
+def missing_module_text(command: str, module: str) -> str:
+    """What to say when a command needs a module this install lacks (Indonesian)."""
+    top = (module or "").split(".")[0]
+    if top in SEKRETARIAT_MODULES:
+        return (f"Perintah lkj {command} memerlukan pemasangan sekretariat (modul Python {top} "
+                "belum terpasang; pemasangan staf hanya berisi tombol Hitung, fungsi LKJ_, "
+                "lkj periksa, hitung, template dan addin). Pasang dengan: "
+                f"{SEKRETARIAT_INSTALL} (di Linux: python3 -m pip ...).")
+    return (f"Modul Python {top or module} tidak terpasang, padahal lkj {command} "
+            "memerlukannya. Pasang ulang lkj-excel: py -m pip install --force-reinstall "
+            "lkj-excel (atau jalankan lagi pasang.bat dari paket luring).")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         for stream in (sys.stdout, sys.stderr):
@@ -97,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args) or EXIT_OK)
     except LkjError as exc:
         return err(error_text(exc))
+    except ModuleNotFoundError as exc:  # e.g. the report in the staff install
+        if os.environ.get("LKJ_DEBUG"):
+            raise
+        return err(missing_module_text(args.perintah, exc.name or ""))
     except KeyboardInterrupt:
         err("Dibatalkan.")
         return EXIT_DIBATALKAN

@@ -205,9 +205,15 @@ def write_blocks(sheet: Any, blocks: Iterable[Any]) -> None:
             _font(rng, bold=True, color="#FFFFFF")
         elif b.kind in ("title", "total"):
             _font(rng, bold=True)
-        for j, fmt in enumerate(b.formats):
-            if fmt:
-                sheet.range((b.row, b.col + j)).resize(len(values), 1).number_format = fmt
+        j = 0
+        while j < len(b.formats):  # one call per run of columns sharing a format
+            k = j
+            while k + 1 < len(b.formats) and b.formats[k + 1] == b.formats[j]:
+                k += 1
+            if b.formats[j]:
+                sheet.range((b.row, b.col + j)).resize(len(values), k - j + 1).number_format = (
+                    b.formats[j])
+            j = k + 1
         if any(c for row in b.fills for c in row):
             width = len(values[0])
             rng.set_colors([[c or ... for c in row] + [...] * (width - len(row))

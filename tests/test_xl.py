@@ -309,6 +309,52 @@ def test_protected_view_is_refused(caller, seed_path: Path, monkeypatch) -> None
     assert "Aktifkan Pengeditan" in actions[0]["args"][0]
 
 
+def test_a_mismatched_xlwings_is_refused_before_anything_is_written(caller, seed_path: Path,
+                                                                   monkeypatch) -> None:
+    payload = payload_from_xlsx(seed_path)
+    monkeypatch.setattr(xl, "addin_version", lambda book: "0.37.5")
+    _book, actions = run_main(caller, payload)
+    assert [a["func"] for a in actions] == ["alert"]
+    msg = actions[0]["args"][0]
+    assert "Add-in LKj dibuat dari xlwings 0.37.5" in msg and "lkj addin pasang" in msg
+    del xw.Book._mock_caller
+    # the Python's own xlwings is not the one lkj-excel pins (e.g. upgraded by hand)
+    monkeypatch.setattr(xl, "addin_version", lambda book: None)
+    monkeypatch.setattr(xw, "__version__", "0.36.0")
+    _book, actions = run_main(caller, payload)
+    assert [a["func"] for a in actions] == ["alert"]
+    assert "Versi xlwings di Python ini 0.36.0" in actions[0]["args"][0]
+
+
+def test_lands_on_validasi_when_there_are_errors(caller, seed_path: Path) -> None:
+    payload = payload_from_xlsx(seed_path)
+    pk = next(s for s in payload["sheets"] if s["name"] == "PK")
+    header = next(i for i, row in enumerate(pk["values"]) if "Target" in row)
+    col = pk["values"][header].index("Target")
+    pk["values"][header + 1][col] = "sembilan puluh"  # a target that is not a number
+    book, actions = run_main(caller, payload)
+    val = written(actions, sheet_index(book, actions, schema.VALIDASI_SHEET))
+    assert "kesalahan" in {v for (r, c), v in val.items() if c == 2}
+    assert actions[-1]["func"] == "activateSheet"
+    assert actions[-1]["sheet_position"] == sheet_index(book, actions, schema.VALIDASI_SHEET)
+    # Validasi's Tingkat cells carry their severity's colour
+    fills = colors(actions, sheet_index(book, actions, schema.VALIDASI_SHEET))
+    for (r, c), v in val.items():
+        if c == 2 and r >= 5 and v in xl.MARK_COLORS:
+            assert fills[(r, c)] == xl.MARK_COLORS[v].lower()
+
+
+def test_ringkasan_number_formats_follow_desimal(caller, seed_path: Path) -> None:
+    book, actions = run_main(caller, payload_from_xlsx(seed_path))
+    pos = sheet_index(book, actions, schema.RINGKASAN_SHEET)
+    formats = [a for a in actions if a["func"] == "setNumberFormat" and
+               a["sheet_position"] == pos]
+    desimal = check_workbook(seed_path).data.settings.desimal
+    used = {a["args"][0] for a in formats}
+    assert "#,##0.##" not in used  # shows "100." in Excel
+    assert ("#,##0." + "0" * desimal if desimal else "#,##0") in used
+
+
 def test_protected_view_cannot_be_seen_on_the_remote_engine(caller, seed_path: Path) -> None:
     book = caller(payload_from_xlsx(seed_path))
     assert xl.in_protected_view(book) is False

@@ -33,16 +33,16 @@ build records it in the config sheet (``VERSION_KEY``, a key the VBA never asks 
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from lkj_excel.core.temuan import LkjError
+
+# csv and zipfile are imported where they are used: the button imports this module on every
+# click (for the versions) and needs neither
 
 ADDIN_NAME = "lkj_excel.xlam"
 SOURCE_NAME = "quickstart_addin_ribbon.xlam"
@@ -174,6 +174,8 @@ def macros_dir() -> Path:
 
 def read_conf(text: str) -> list[tuple[str, Any]]:
     """xlwings' conf format (``"KEY","value"`` per line); "True"/"False" become booleans."""
+    import csv
+
     out: list[tuple[str, Any]] = []
     for row in csv.reader(io.StringIO(text)):
         if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
@@ -187,6 +189,8 @@ def read_conf(text: str) -> list[tuple[str, Any]]:
 
 
 def write_conf(items: list[tuple[str, Any]]) -> str:
+    import csv
+
     buf = io.StringIO()
     w = csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\n")
     for key, value in items:
@@ -272,6 +276,8 @@ def check_actions(ribbon: bytes, procedures: dict[str, set[str]]) -> None:
 def conf_sheet_parts(items: list[tuple[str, Any]], template_sheet: bytes
                      ) -> tuple[bytes, bytes]:
     """(sheet1.xml, sharedStrings.xml) holding ``items`` in A:B from row 1 (contiguous)."""
+    from xml.sax.saxutils import escape  # here: it imports urllib (the button imports us)
+
     strings: list[str] = []
 
     def sst(text: str) -> int:
@@ -339,6 +345,8 @@ def read_addin_conf(xlam: Path | bytes) -> dict[str, Any]:
 # ---------------------------------------------------------------------------
 
 def _rebuild(src: bytes, replace: dict[str, bytes]) -> bytes:
+    import zipfile
+
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(src)) as zin, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -360,6 +368,8 @@ def build_bytes(ribbon: bytes | None = None, conf: list[tuple[str, Any]] | None 
     is xlwings' own ``RibbonMyAddin.RunMain``, present in every quickstart add-in (the tests
     check it on each build).
     """
+    import zipfile
+
     shipped = (macros_dir() / "ribbon.xml").read_bytes()
     src = src if src is not None else source_addin().read_bytes()
     ribbon = ribbon if ribbon is not None else shipped
@@ -477,6 +487,8 @@ def install(xlstart: Path, conf_path: Path, interpreter: str,
 
 
 def _pinned_conf(src: bytes, interpreter: str) -> tuple[bytes, bytes]:
+    import zipfile
+
     current = read_addin_conf(src)
     items = [(k, v) for k, v in current.items()]
     items = [(k, "" if v is None else v) for k, v in items

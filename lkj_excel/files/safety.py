@@ -139,16 +139,26 @@ _BROKEN = ("Berkas rusak atau tidak utuh (arsip .xlsx tidak dapat dibuka). Minta
            "mengirim ulang, atau buka di Excel lalu simpan ulang sebagai .xlsx.")
 
 
+_PASSWORD = ("Buku kerja ini dilindungi kata sandi, jadi isinya tidak dapat dibaca. Buka di "
+             "Excel, hapus kata sandinya (File > Info > Lindungi Buku Kerja > Enkripsi dengan "
+             "Kata Sandi, kosongkan), lalu simpan ulang sebagai .xlsx.")
+
+
 def _ole_message(path: Path) -> str:
-    try:
+    try:  # a password-protected .xlsx is an OLE file holding the encrypted package
+        import olefile
+
+        with olefile.OleFileIO(str(path)) as ole:
+            if ole.exists("EncryptedPackage") or ole.exists("EncryptionInfo"):
+                return _PASSWORD
+    except Exception:  # not a valid OLE file: say what it most likely is
+        pass
+    try:  # legacy formats (an .xls with a password) where msoffcrypto-tool is installed
         import msoffcrypto
 
         with path.open("rb") as fh:
             if msoffcrypto.OfficeFile(fh).is_encrypted():
-                return ("Buku kerja ini dilindungi kata sandi, jadi isinya tidak dapat dibaca. "
-                        "Buka di Excel, hapus kata sandinya (File > Info > Lindungi Buku Kerja "
-                        "> Enkripsi dengan Kata Sandi, kosongkan), lalu simpan ulang sebagai "
-                        ".xlsx.")
+                return _PASSWORD
     except Exception:  # not a valid OLE file for msoffcrypto: say what it most likely is
         pass
     return ("Berkas ini buku kerja Excel format lama (.xls, Excel 97-2003) atau dokumen Office "

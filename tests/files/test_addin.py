@@ -159,3 +159,91 @@ def test_pasang_off_windows_explains_and_writes_nothing(tmp_path: Path, capsys,
     out = capsys.readouterr().out
     assert "untuk Excel di Windows" in out and "XLSTART" in out
     assert not any(tmp_path.iterdir())
+
+
+# ---------------------------------------------------------------------------
+# Versions: the add-in's VBA, the Python's xlwings and lkj-excel's pin are one version
+# ---------------------------------------------------------------------------
+
+def test_one_xlwings_version_everywhere(built: Path) -> None:
+    import tomllib
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    assert f"xlwings=={addin.XLWINGS_VERSION}" in deps
+    assert addin.xlwings_version() == addin.XLWINGS_VERSION
+    vba = addin.vba_source(built)
+    assert f'XLWINGS_VERSION As String = "{addin.XLWINGS_VERSION}"' in vba
+    assert f'"xlwings64-{addin.XLWINGS_VERSION}.dll"' in vba
+    assert addin.read_addin_conf(built)[addin.VERSION_KEY] == addin.XLWINGS_VERSION
+    assert addin.addin_xlwings_version(built) == addin.XLWINGS_VERSION
+
+
+def _with_version(built: Path, tmp_path: Path, version: str) -> Path:
+    """A copy of the built add-in whose config sheet records another xlwings version."""
+    items = [(k, "" if v is None else v) for k, v in addin.read_addin_conf(built).items()
+             if k != addin.VERSION_KEY] + [(addin.VERSION_KEY, version)]
+    with zipfile.ZipFile(built) as z:
+        sheet = z.read(addin.SHEET_PART)
+    parts = dict(zip((addin.SHEET_PART, addin.SST_PART), addin.conf_sheet_parts(items, sheet),
+                     strict=True))
+    out = tmp_path / "lain" / addin.ADDIN_NAME
+    out.parent.mkdir()
+    out.write_bytes(addin._rebuild(built.read_bytes(), parts))
+    return out
+
+
+def test_pasang_refuses_an_addin_of_another_xlwings(built: Path, tmp_path: Path,
+                                                    monkeypatch) -> None:
+    # the staff install has no oletools: the version the build recorded is what is read
+    def no_oletools(_xlam):  # type: ignore[no-untyped-def]
+        raise ModuleNotFoundError("No module named 'oletools'", name="oletools")
+
+    monkeypatch.setattr(addin, "vba_source", no_oletools)
+    old = _with_version(built, tmp_path, "0.35.0")
+    conf = tmp_path / "home" / ".myaddin" / "myaddin.conf"
+    with pytest.raises(addin.AddinError) as exc:
+        addin.install(tmp_path / "XLSTART", conf, "C:\\Python\\python.exe", old)
+    msg = exc.value.pesan
+    assert "xlwings 0.35.0" in msg and f"xlwings {addin.XLWINGS_VERSION}" in msg
+    assert "xlwings64-0.35.0.dll" in msg and "lkj addin pasang" in msg
+    assert not (tmp_path / "XLSTART").exists() and not conf.exists()  # nothing written
+    # the same add-in recording the right version installs
+    (tmp_path / "ok").mkdir()
+    ok = _with_version(built, tmp_path / "ok", addin.XLWINGS_VERSION)
+    target, _ = addin.install(tmp_path / "XLSTART", conf, "C:\\Python\\python.exe", ok)
+    assert addin.read_addin_conf(target)[addin.VERSION_KEY] == addin.XLWINGS_VERSION
+
+
+def test_pasang_and_buat_refuse_another_installed_xlwings(tmp_path: Path, monkeypatch,
+                                                          capsys) -> None:
+    monkeypatch.setattr(addin, "xlwings_version", lambda: "0.36.1")
+    assert cli_main(["addin", "buat", "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "Versi xlwings di Python ini 0.36.1" in err
+    assert f'py -m pip install "xlwings=={addin.XLWINGS_VERSION}"' in err
+    assert not list(tmp_path.iterdir())
+    with pytest.raises(addin.AddinError, match="0.36.1"):
+        addin.install(tmp_path / "XLSTART", tmp_path / "c.conf", "python.exe", None)
+
+
+def test_version_problem_words() -> None:
+    v = addin.XLWINGS_VERSION
+    assert addin.version_problem(v, v) is None
+    assert addin.version_problem(v, None) is None
+    assert "Add-in LKj dibuat dari xlwings 0.37.5" in addin.version_problem(v, "0.37.5")
+    assert f"memerlukan xlwings {v} persis" in addin.version_problem("0.38.0", v)
+
+
+def test_an_addin_of_unknown_version_is_refused(built: Path, tmp_path: Path,
+                                                monkeypatch) -> None:
+    monkeypatch.setattr(addin, "vba_source", lambda _x: (_ for _ in ()).throw(ImportError()))
+    items = [(k, "" if v is None else v) for k, v in addin.read_addin_conf(built).items()
+             if k != addin.VERSION_KEY]
+    with zipfile.ZipFile(built) as z:
+        sheet = z.read(addin.SHEET_PART)
+    parts = dict(zip((addin.SHEET_PART, addin.SST_PART), addin.conf_sheet_parts(items, sheet),
+                     strict=True))
+    old = tmp_path / addin.ADDIN_NAME
+    old.write_bytes(addin._rebuild(built.read_bytes(), parts))
+    with pytest.raises(addin.AddinError, match="tidak dapat dibaca"):
+        addin.check_versions(old)
