@@ -101,6 +101,16 @@ def test_staff_commands_work(staff: Path, tmp_path: Path) -> None:
     assert read_addin_conf(tmp_path / ADDIN_NAME)[VERSION_KEY] == XLWINGS_VERSION
 
 
+def test_smoke_test_passes_in_the_staff_install(staff: Path, tmp_path: Path) -> None:
+    out = lkj(staff, "addin", "uji")
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "[OK] xlwings" in out.stdout
+    assert "tanpa pandas/numpy/matplotlib" in out.stdout
+    assert "anggaran 33.660.129.080, serapan 95,68%" in out.stdout
+    out = lkj(staff, "template", "--contoh", str(tmp_path / "contoh.xlsx"))
+    assert out.returncode == 0 and (tmp_path / "contoh.xlsx").is_file(), out.stderr
+
+
 def test_secretariat_commands_say_which_install_adds_them(staff: Path, tmp_path: Path
                                                           ) -> None:
     out = lkj(staff, "laporan", str(SEED), "--out", str(tmp_path / "lap"))
