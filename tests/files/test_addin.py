@@ -247,3 +247,19 @@ def test_an_addin_of_unknown_version_is_refused(built: Path, tmp_path: Path,
     old.write_bytes(addin._rebuild(built.read_bytes(), parts))
     with pytest.raises(addin.AddinError, match="tidak dapat dibaca"):
         addin.check_versions(old)
+
+
+def test_the_optional_runmain_checks_before_python_starts(built: Path) -> None:
+    bas = (MACROS / "RunMain-periksa-dulu.bas").read_text()
+    code = bas.split("' ----", 1)[1]
+    assert re.search(r"^Sub RunMain\(control As IRibbonControl\)", code, re.MULTILINE)
+    # it starts Python exactly as xlwings' own RunMain does, after the checks
+    theirs = re.search(r"Sub RunMain\(.*?\n(.*?)End Sub", addin.vba_source(built),
+                       re.DOTALL).group(1).strip().splitlines()
+    mine = re.search(r"Sub RunMain\(.*?\n(.*?)End Sub", code, re.DOTALL).group(1)
+    assert mine.strip().splitlines()[0].strip() == "If Not LkjSiap() Then Exit Sub"
+    assert [ln.strip() for ln in mine.strip().splitlines()[1:]] == [ln.strip() for ln in theirs]
+    # the same words as the Python side, and the same *.conf rule as schema.is_conf_sheet
+    assert "Aktifkan Pengeditan" in code and "Tampilan Terproteksi" in code
+    assert 'LCase$(Right$(Trim$(sht.Name), 5)) = ".conf"' in code
+    assert "ActiveProtectedViewWindow" in code and "PtrSafe" in code
