@@ -7,6 +7,10 @@ target; see docs/panduan-staf.md). In Excel (Indonesian list separator ``;``)::
     =LKJ_PREDIKAT(capaian; [skala])
     =LKJ_RUPIAH(angka)   =LKJ_PERSEN(angka; [desimal])   =LKJ_TERBILANG(angka)
 
+``LKJ_PERSEN`` takes a figure in percent (95,68 -> "95,68%"), as the engine's results are;
+a cell formatted % in Excel holds the fraction (0,9568), so its help says to write
+``=LKJ_PERSEN(A1*100)`` (taking both would guess: 0,96% is a real value too).
+
 Each is a thin wrapper over ``lkj_excel.core.compute`` / ``lkj_excel.core.numbers``, so it gives the
 engine's results exactly:
 - numbers may be numbers or Indonesian text ("95,68", "Rp 1.455.472.897"), read by
@@ -191,9 +195,18 @@ def LKJ_RUPIAH(angka):  # type: ignore[no-untyped-def]
     return rupiah_udf(angka)
 
 
+#: what LKJ_PERSEN expects (Excel's function wizard shows it): a figure in percent, as
+#: Ringkasan and the report write it, NOT a fraction as a cell formatted % holds
+PERSEN_ANGKA_DOC = ("angka dalam persen: 95,68 menjadi 95,68%. Sel berformat % Excel "
+                    "menyimpan pecahan (0,9568 tampil 95,68%): tulis =LKJ_PERSEN(A1*100).")
+
+
 @xw.func
+@xw.arg("angka", doc=PERSEN_ANGKA_DOC)
+@xw.arg("desimal", doc="banyak angka di belakang koma, 0 sampai 6 (bawaan 2)")
 def LKJ_PERSEN(angka, desimal=2):  # type: ignore[no-untyped-def]
-    """Angka (dalam persen) sebagai teks: 95,68%."""
+    """Angka dalam persen sebagai teks: LKJ_PERSEN(95,68) = "95,68%". Untuk sel berformat %
+    (yang menyimpan 0,9568), tulis LKJ_PERSEN(A1*100)."""
     return persen_udf(angka, desimal)
 
 

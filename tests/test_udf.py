@@ -140,3 +140,26 @@ def test_xlwings_udf_machinery_generates_the_excel_functions() -> None:
                  "LKJ_TERBILANG(angka)"):
         assert f"Function {name}" in vba
     assert vba.count("End Function") == len(udf.UDFS)
+
+
+def test_lkj_persen_says_what_it_expects() -> None:
+    """LKJ_PERSEN(0,9568) is 0,96%: its help (Excel's function wizard) says to pass percent
+    and how to use a cell formatted %."""
+    from lkj_excel import udf
+
+    assert udf.LKJ_PERSEN(95.68) == "95,68%"
+    assert udf.LKJ_PERSEN(0.9568) == "0,96%"  # a fraction is not guessed to be 95,68%
+    assert udf.LKJ_PERSEN(0.9568 * 100) == "95,68%"
+    # the argument's help Excel shows (xw.arg doc=...; a no-op off Windows, so read it)
+    import ast
+    import inspect
+
+    src = ast.parse(inspect.getsource(udf))
+    fn = next(n for n in src.body if isinstance(n, ast.FunctionDef) and n.name == "LKJ_PERSEN")
+    docs = {d.args[0].value: next(k.value.id for k in d.keywords if k.arg == "doc")
+            for d in fn.decorator_list if isinstance(d, ast.Call) and d.args and
+            isinstance(d.args[0], ast.Constant) and any(k.arg == "doc" for k in d.keywords)
+            and isinstance(next(k.value for k in d.keywords if k.arg == "doc"), ast.Name)}
+    assert docs.get("angka") == "PERSEN_ANGKA_DOC"
+    assert "A1*100" in udf.PERSEN_ANGKA_DOC and "persen" in udf.PERSEN_ANGKA_DOC
+    assert "A1*100" in udf.LKJ_PERSEN.__doc__

@@ -153,3 +153,27 @@ def grids_from_data(data: dict[str, Any]) -> tuple[dict[str, list[list[Any]]], l
     values = meta_values(data.get("meta") or {})
     grids[schema.META_SHEET] = [[f.label, values.get(f.key)] for f in schema.META_FIELDS]
     return grids, list(SHEET_ORDER)
+
+
+# ---------------------------------------------------------------------------
+# Printing (every sheet on A4, readable)
+# ---------------------------------------------------------------------------
+
+#: printable A4 width in Excel column-width units at 100% (about 1.85 mm each, default
+#: margins): portrait, landscape
+A4_PORTRAIT_WIDTH = 94
+A4_LANDSCAPE_WIDTH = 141
+#: below this scale printed text gets hard to read (11 pt -> 7.7 pt)
+MIN_PRINT_SCALE = 0.7
+#: empty rows a blank table prints below its header (the print area follows filled rows)
+PRINT_BLANK_ROWS = 5
+
+
+def print_fit(total_width: float) -> tuple[str, int]:
+    """(orientation, pages wide) that print a table ``total_width`` units wide at no less
+    than ``MIN_PRINT_SCALE``: portrait when it fits, else landscape on as few pages across
+    as keep the text readable (IKU's 17 columns: two pages, not one page of 4 pt text)."""
+    if total_width <= A4_PORTRAIT_WIDTH:
+        return "portrait", 1
+    pages = -(-total_width * MIN_PRINT_SCALE // A4_LANDSCAPE_WIDTH)
+    return "landscape", max(1, int(pages))

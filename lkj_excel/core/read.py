@@ -401,9 +401,9 @@ def read_grids(grids: Mapping[str, Grid], sheet_names: Sequence[str], source: st
         if grid_of(name) is None:
             found.append(new_temuan(
                 "lembar-hilang", name, "",
-                f"Lembar \"{name}\" tidak ada. Buku kerja harus memakai templat LKj "
-                "(workbooks/template_lkj.xlsx); tambahkan lembar dengan nama persis "
-                f"\"{name}\".", berkas))
+                f"Lembar \"{name}\" tidak ada. Buku kerja harus memakai templat LKj (dari "
+                "sekretariat atau petugas TI, atau perintah lkj template); tambahkan lembar "
+                f"dengan nama persis \"{name}\".", berkas))
 
     g = grid_of(schema.PROFIL_SHEET)
     if g is not None:

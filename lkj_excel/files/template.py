@@ -28,7 +28,9 @@ from lkj_excel.core.layout import (
     KATEGORI_HEADER_ROW,
     KATEGORI_LAST_ROW,
     KATEGORI_TITLE_ROW,
+    LOOKUP_LAST_ROW,
     NOTE_ROW,
+    PRINT_BLANK_ROWS,
     PRESET_COL,
     SET_FIRST_ROW,
     SET_HEADER_ROW,
@@ -44,6 +46,7 @@ from lkj_excel.core.layout import (
     TITLE_ROW,
     meta_lists,
     meta_values,
+    print_fit,
 )
 from lkj_excel.core.numbers import MonthDate, format_tanggal
 
@@ -60,10 +63,13 @@ FMT_DECIMAL2 = "#,##0.00"
 FMT_PERSEN = "0.00"
 FMT_CAPAIAN = 'General"%"'
 
+#: how a row looks: the example workbook (said under each table's title and in Petunjuk)
+EXAMPLE_POINTER = ("Contoh pengisian: lembar yang sama di buku kerja contoh (minta ke petugas "
+                   "TI, atau buat dengan perintah lkj template --contoh).")
+
 HEADER_FILL = "1F4E78"
 COMPUTED_FILL = "D9D9D9"
 TITLE_SIZE = 14
-WIDE_SHEET_WIDTH = 90  # total column width above which a sheet prints landscape
 
 
 # ---------------------------------------------------------------------------
@@ -126,6 +132,7 @@ class _Styles:
         self.header_fill = PatternFill("solid", fgColor=HEADER_FILL)
         self.computed_fill = PatternFill("solid", fgColor=COMPUTED_FILL)
         self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.top = Alignment(vertical="top")
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
         self.locked = Protection(locked=True)
         self.unlocked = Protection(locked=False)
@@ -159,12 +166,47 @@ def _header(ws: Any, st: _Styles, row: int, labels: list[str], col0: int = 0) ->
 
 
 def _print_setup(ws: Any, total_width: float, header_row: int) -> None:
+    """A4, readable (``layout.print_fit``): landscape where wide, two pages across rather
+    than tiny text (the first column, the row's key, repeats on each), header on each page."""
+    orientation, pages_wide = print_fit(total_width)
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if total_width > WIDE_SHEET_WIDTH else "portrait"
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.orientation = orientation
+    ws.page_setup.fitToWidth = pages_wide
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{header_row}:{header_row}"
+    if pages_wide > 1:
+        ws.print_title_cols = "A:A"
+        ws.page_setup.pageOrder = "overThenDown"  # both halves of a row on facing pages
+
+
+def _row_borders(ws: Any, st: _Styles, ncols: int, last: int) -> None:
+    """Cell borders on the rows that hold something (conditional formatting), so blank
+    template rows are not printed as empty grids (LibreOffice prints every bordered cell,
+    and cannot evaluate a print area that follows the rows)."""
+    from openpyxl.formatting.rule import FormulaRule
+
+    letter = col_letter(ncols - 1)
+    rule = FormulaRule(formula=[f"SUMPRODUCT(LEN($A{FIRST_DATA_ROW}:${letter}{FIRST_DATA_ROW}))>0"],
+                       border=st.border, stopIfTrue=False)
+    ws.conditional_formatting.add(f"A{FIRST_DATA_ROW}:{letter}{last}", rule)
+
+
+def _print_area(ws: Any, sheet: schema.Sheet) -> None:
+    """A print area that follows the filled rows (a defined-name formula: Excel and
+    LibreOffice evaluate it when printing): the title down to the last row with any input,
+    at least ``PRINT_BLANK_ROWS`` rows, so a blank table prints one page, not two."""
+    from openpyxl.workbook.defined_name import DefinedName
+
+    q = "'" + sheet.name.replace("'", "''") + "'!"
+    last = col_letter(len(sheet.columns) - 1)
+    filled = "+".join(
+        f"({q}${col_letter(i)}${FIRST_DATA_ROW}:${col_letter(i)}${LOOKUP_LAST_ROW}<>\"\")"
+        for i, c in enumerate(sheet.columns) if not c.computed)
+    rows = f"ROW({q}$A${FIRST_DATA_ROW}:$A${LOOKUP_LAST_ROW})"
+    formula = (f"{q}$A${TITLE_ROW}:INDEX({q}$A:${last},MAX({FIRST_DATA_ROW + PRINT_BLANK_ROWS - 1},"
+               f"IFERROR(LOOKUP(2,1/(({filled})>0),{rows}),0)),{len(sheet.columns)})")
+    ws.defined_names["_xlnm.Print_Area"] = DefinedName("_xlnm.Print_Area", attr_text=formula)
 
 
 def _validation(sheet: schema.Sheet, col: schema.Column, sqref: str) -> Any:
@@ -200,7 +242,7 @@ def _data_sheet(wb: Any, st: _Styles, sheet: schema.Sheet, rows: list[Mapping[st
     for i, col in enumerate(sheet.columns):
         dim = ws.column_dimensions[col_letter(i)]
         dim.width = col.width
-    _title(ws, st, sheet.title or sheet.name, sheet.note, ncols)
+    _title(ws, st, sheet.title or sheet.name, f"{sheet.note} {EXAMPLE_POINTER}", ncols)
     _header(ws, st, HEADER_ROW, [c.label for c in sheet.columns])
     ws.row_dimensions[HEADER_ROW].height = 30
     last = HEADER_ROW + n_rows
@@ -211,14 +253,12 @@ def _data_sheet(wb: Any, st: _Styles, sheet: schema.Sheet, rows: list[Mapping[st
         for r in range(FIRST_DATA_ROW, last + 1):
             c = ws.cell(r, i + 1)
             c.number_format = fmt
-            c.border = st.border
             if col.computed:
                 c.fill = st.computed_fill
                 c.protection = st.locked
             else:
                 c.protection = st.unlocked
-            if long_text:
-                c.alignment = st.wrap
+            c.alignment = st.wrap if long_text else st.top
         if protect and not col.computed:
             # cells typed or pasted below the table stay editable on a protected sheet
             ws.column_dimensions[col_letter(i)].protection = st.unlocked
@@ -250,8 +290,10 @@ def _data_sheet(wb: Any, st: _Styles, sheet: schema.Sheet, rows: list[Mapping[st
                                           showColumnStripes=False, showFirstColumn=False,
                                           showLastColumn=False)
     ws.add_table(table)
+    _row_borders(ws, st, ncols, last)
     ws.freeze_panes = f"A{FIRST_DATA_ROW}"
     _print_setup(ws, sum(c.width for c in sheet.columns), HEADER_ROW)
+    _print_area(ws, sheet)
     if protect:
         _protect(ws)
 
@@ -418,25 +460,52 @@ def petunjuk_lines() -> list[tuple[str, str]]:
     """(style, text) lines of the Petunjuk sheet; style is 'judul', 'sub' or ''."""
     out: list[tuple[str, str]] = [
         ("judul", "Petunjuk Pengisian Buku Kerja LKj"),
-        ("", "Buku kerja ini adalah bahan Laporan Kinerja (LKj) tahunan. Isi setiap lembar "
-             "sesuai petunjuk di bawah; laporan, pemeriksaan dan ringkasan dibuat dari isian "
-             "ini. Jangan mengganti nama lembar dan judul kolom."),
-        ("sub", "Aturan membaca isian"),
-        ("", "Baris judul atau catatan boleh ada di atas tabel; judul kolom dicari di 10 baris "
-             "pertama setiap lembar."),
-        ("", "Kolom dikenali dari judulnya, bukan dari urutannya. Kolom tambahan boleh "
-             "ditambahkan di kanan tabel."),
-        ("", "Angka boleh diketik sebagai angka atau sebagai teks cara Indonesia, misalnya "
-             "33.660.129.080,00 atau 95,68 atau 96% atau Rp 1.455.472.897. Teks yang tidak "
-             "dapat dibaca sebagai angka dilaporkan beserta selnya."),
-        ("", "Baris yang ditempel di bawah tabel tetap dibaca sebagai data; baris kosong di "
-             "antaranya dilewati."),
-        ("sub", "Kolom abu-abu dihitung otomatis"),
-        ("", "Kolom berwarna abu-abu berisi rumus dan dikunci agar tidak tertimpa. Jangan "
-             "mengetik di kolom itu: isian manual di kolom hitungan dilaporkan sebagai "
-             "\"diketik manual\". Lembar yang memiliki kolom hitungan dilindungi tanpa kata "
-             "sandi; untuk menambah banyak baris di dalam tabel, buka proteksi lewat menu "
-             "Tinjau > Buka Proteksi Lembar, lalu salin rumus dari baris di atasnya."),
+        ("", "Buku kerja ini adalah bahan Laporan Kinerja (LKj) tahunan: sekretariat menyusun "
+             "laporan dari isian Anda, jadi angka di laporan sama persis dengan yang Anda "
+             "ketik di sini. Ikuti langkah berikut."),
+        ("sub", "Langkah demi langkah"),
+        ("", "1. Buku kerja datang lewat surel: simpan dulu lampirannya ke folder Anda "
+             "(klik kanan lampiran > Simpan Sebagai), lalu buka dari folder itu. Jangan "
+             "mengisi langsung dari surel (isian hilang), dan jangan memulai dari templat "
+             "kosong bila sekretariat sudah mengirim buku kerja bidang Anda."),
+        ("", "2. Bila ada bilah kuning \"Tampilan Terproteksi\" (Protected View) di atas "
+             "lembar, klik Aktifkan Pengeditan (Enable Editing)."),
+        ("", f"3. Lembar {schema.PROFIL_SHEET}: bila Instansi, Tahun dan Bidang sudah diisi "
+             "sekretariat, jangan diubah (buku kerja digabung menurut isian itu). Buku kerja "
+             "baru: isi kolom Nilai setiap baris."),
+        ("", f"4. Isi lembar {schema.PK.name} (Perjanjian Kinerja) lebih dulu: satu baris per "
+             "indikator dengan Kode Indikatornya. Lembar lain menunjuk indikator dengan kode "
+             "ini."),
+        ("", f"5. Isi lembar {schema.IKU.name}: realisasi setiap indikator (atau Pembilang dan "
+             "Penyebut), lalu analisis, upaya, hambatan dan rencana tindak lanjutnya. Lalu "
+             "lembar lain yang menjadi bagian Anda (Kejadian, Anggaran, LRA, Pegawai, "
+             "Narasi, ...). Kolom abu-abu dihitung otomatis: jangan diketik."),
+        ("", "6. Klik tab LKj > Hitung (bila add-in terpasang). Lembar Ringkasan (capaian, "
+             "predikat, serapan anggaran, jumlah pegawai) dan Validasi (daftar temuan) ditulis "
+             "ulang; Anda dibawa ke Validasi bila ada kesalahan, ke Ringkasan bila tidak. "
+             "Isian Anda tidak pernah diubah."),
+        ("", "7. Perbaiki setiap temuan di Validasi (kolom Tautan membawa Anda ke selnya; merah "
+             "muda = kesalahan, kuning = peringatan), lalu klik Hitung lagi sampai tidak ada "
+             "kesalahan."),
+        ("", "8. Simpan (Ctrl+S) sebagai Buku Kerja Excel (.xlsx) dengan nama yang sama, lalu "
+             "balas surel sekretariat dengan berkas itu terlampir. Jangan kirim PDF, foto "
+             "atau salinan .xls, dan jangan mengganti nama lembar atau judul kolom."),
+        ("", "Tanpa add-in (tombol Hitung) buku kerja tetap dapat diisi dan dikirim: "
+             "sekretariat memeriksa dan menghitungnya."),
+        ("sub", "Contoh pengisian"),
+        ("", "Buku kerja contoh yang sudah terisi (data LKj 2024 Badan Kesbangpol Kota "
+             "Banjarbaru) menunjukkan bentuk baris setiap tabel. Mintalah ke petugas TI (folder "
+             "contoh di paket luring) atau buat dengan perintah lkj template --contoh."),
+        ("sub", "Yang boleh dan yang tidak"),
+        ("", "Angka boleh diketik sebagai angka atau teks cara Indonesia, misalnya "
+             "33.660.129.080,00 atau 95,68 atau 96% atau Rp 1.455.472.897. Isian yang tidak "
+             "dapat dibaca dilaporkan di Validasi beserta selnya."),
+        ("", "Baris boleh ditambahkan di bawah tabel dan kolom tambahan di kanan tabel; baris "
+             "kosong di antaranya dilewati. Baris judul atau catatan boleh ada di atas tabel."),
+        ("", "Kolom abu-abu berisi rumus dan dikunci agar tidak tertimpa; isian manual di situ "
+             "dilaporkan sebagai \"diketik manual\". Untuk menambah banyak baris di dalam tabel, "
+             "buka proteksi lembar (Tinjau > Buka Proteksi Lembar, tanpa kata sandi), lalu "
+             "salin rumus dari baris di atasnya."),
         ("", "Realisasi Dihitung: dari Pembilang/Penyebut (x 100 untuk satuan %), atau dari "
              "lembar Kejadian bila Pembilang dan Penyebut kosong, atau Realisasi yang diketik. "
              "Target PK diambil dari lembar PK. Capaian mengikuti polaritas dan lembar "

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lkj_excel.core import schema
 from lkj_excel.core.engine import Checked
+from lkj_excel.core.layout import print_fit
 from lkj_excel.core.sheets import Block, landing_sheet, ringkasan_blocks, validasi_blocks
 from lkj_excel.core.temuan import WorkbookError, WriteError
 from lkj_excel.files.atomic import atomic_write
@@ -130,10 +131,15 @@ def add_engine_sheets(wb, p: Checked) -> None:  # type: ignore[no-untyped-def]
         write_blocks(ws, blocks)
         _formats(ws, name, blocks)
         ws.freeze_panes = "A5" if name == schema.VALIDASI_SHEET else None
+        orientation, pages_wide = print_fit(sum(
+            (d.width or 8) for d in ws.column_dimensions.values()))
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth = 1
+        ws.page_setup.orientation = orientation
+        ws.page_setup.fitToWidth = pages_wide
         ws.page_setup.fitToHeight = 0
+        if pages_wide > 1:  # the row's first cell on every page across, halves together
+            ws.print_title_cols = "A:A"
+            ws.page_setup.pageOrder = "overThenDown"
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         if name == schema.VALIDASI_SHEET:
             ws.print_title_rows = "4:4"
@@ -157,8 +163,13 @@ def write_engine_sheets(src: str | Path, p: Checked, out: str | Path | None = No
                 "Buku kerja ini memuat bagian yang tidak dapat dipertahankan bila disimpan "
                 f"ulang ({', '.join(lost)}: gambar, grafik, pivot atau makro). Agar tidak ada "
                 "yang hilang, tulis hasil ke berkas lain dengan --out NAMA.xlsx.", src.name)
+    import warnings
+
     try:
-        wb = load_workbook(src, keep_links=True, rich_text=True)
+        with warnings.catch_warnings():  # the template's print areas follow the filled rows
+            # (a formula openpyxl cannot keep): the copy prints its used range instead
+            warnings.filterwarnings("ignore", message="Print area cannot be set")
+            wb = load_workbook(src, keep_links=True, rich_text=True)
     except Exception as exc:  # openpyxl is stricter than python-calamine on broken parts
         detail = " ".join(str(exc).split())[:160]
         raise WorkbookError(

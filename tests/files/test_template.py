@@ -175,7 +175,7 @@ def test_tables_dropdowns_formulas_and_protection(committed: Any) -> None:
             (sheet.table, f"A{layout.HEADER_ROW}:{col_letter(len(sheet.columns) - 1)}{last}")]
         assert ws.freeze_panes == f"A{layout.FIRST_DATA_ROW}"
         assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
-        assert ws.page_setup.fitToWidth == 1
+        assert ws.page_setup.fitToWidth == layout.print_fit(sum(c.width for c in sheet.columns))[1]
         assert str(ws.print_title_rows) == f"${layout.HEADER_ROW}:${layout.HEADER_ROW}"
         dvs = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
         for i, col in enumerate(sheet.columns):
