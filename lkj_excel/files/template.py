@@ -302,7 +302,7 @@ def _text_lines(value: Any, width: float) -> int:
     """Lines a wrapped text needs in a column ``width`` characters wide (an estimate)."""
     if not isinstance(value, str) or not value:
         return 1
-    per_line = max(1, int(width * 1.15))
+    per_line = max(1, int(width))  # word wrap leaves room at line ends: never cut text
     return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
 
 
