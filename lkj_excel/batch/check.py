@@ -29,7 +29,7 @@ def check_merged(g: Any, source: str = "") -> Checked:
     if g.data is None:
         raise ValueError("tidak ada data gabungan")
     p = check_data(g.data, source)
-    p.temuan = [relocate(f, g) for f in p.temuan]
+    p.temuan = [relocate(f, g) for f in p.temuan if not _cascade(f, g)]
     merge: list[Temuan] = list(g.temuan)
     merge.sort(key=lambda f: f.tingkat != KESALAHAN)
     p.temuan = merge + p.temuan
@@ -79,3 +79,22 @@ def relocate(f: Temuan, g: Any) -> Temuan:
         return f
     return Temuan(f.kode, f.tingkat, f.lembar, sel,
                   f"{f.pesan} (Di buku kerja gabungan: {f.lembar}!{f.sel}.)", nama)
+
+
+#: what the validator says about an indicator whose row a conflict left out (the conflict
+#: finding already says it; these would only repeat it wrongly)
+CASCADE = ("indikator-tanpa-iku", "iku-tanpa-pk", "kode-tidak-dikenal", "realisasi-kosong")
+
+
+def _cascade(f: Temuan, g: Any) -> bool:
+    from lkj_excel.core import layout, schema
+    from lkj_excel.core.cells import split_ref
+    from lkj_excel.core.model import norm
+
+    if f.kode not in CASCADE or not getattr(g, "konflik", None):
+        return False
+    sheet = schema.data_sheet(f.lembar)
+    _col, row = split_ref(f.sel) if f.sel else ("", 0)
+    rows = g.data["sheets"].get(sheet.name, []) if sheet else []
+    i = row - layout.FIRST_DATA_ROW
+    return 0 <= i < len(rows) and norm(rows[i].get("kode_indikator")) in g.konflik

@@ -26,6 +26,7 @@ from lkj_excel.batch.load import Note, Submission, canon_row, collect, load_subm
 from lkj_excel.core import schema
 from lkj_excel.core.model import norm
 from lkj_excel.core.temuan import KESALAHAN, Temuan, new_temuan
+from lkj_excel.core.units import INDICATOR_SHEETS
 
 AGENCY = schema.AGENCY_BIDANG
 
@@ -38,7 +39,7 @@ SET_ASIDE = "disisihkan"
 UNREADABLE = "tidak-terbaca"
 SKIPPED = "dilewati"
 STATUS_LABEL = {
-    USED: "dipakai", DUPLICATE: "ganda (dihitung sekali)", OLD_REVISION: "revisi lama",
+    USED: "dipakai", DUPLICATE: "ganda (dihitung sekali)", OLD_REVISION: "versi lama",
     CONFLICT: "konflik", SET_ASIDE: "disisihkan", UNREADABLE: "tidak terbaca",
     SKIPPED: "dilewati",
 }
@@ -75,6 +76,8 @@ class Merge:
     sumber: dict[str, tuple[dict[str, dict[str, str]], dict[str, str]]] = field(
         default_factory=dict)
     base: str = ""
+    #: indicators (``norm`` of the code) with a row left out by a conflict
+    konflik: set[str] = field(default_factory=set)
 
     def __iter__(self) -> Iterator[Any]:
         yield self.data
@@ -223,6 +226,7 @@ def merge_submissions(kiriman: list[Submission], notes: list[Note] | None = None
                                  for n in notes or []]
     found: list[Temuan] = []
     status: dict[int, FileReport] = {}
+    konflik: set[str] = set()
 
     def report(k: Submission, st: str, pesan: str) -> None:
         status[id(k)] = FileReport(k.nama, st, pesan, k.identitas() if k.data else {})
@@ -246,7 +250,7 @@ def merge_submissions(kiriman: list[Submission], notes: list[Note] | None = None
         found.sort(key=lambda f: (f.tingkat != KESALAHAN,))
         return Merge(data, found, laporan, instansi, tahun,
                      {k.nama: (k.columns, k.profil_cells) for k in chosen or []},
-                     chosen[0].nama if chosen else "")
+                     chosen[0].nama if chosen else "", konflik)
 
     if not usable:
         found.extend(k.masalah for k in unusable if k.masalah is not None)
@@ -412,6 +416,8 @@ def merge_submissions(kiriman: list[Submission], notes: list[Note] | None = None
                 for c, _, ns in contribs)
             diff = _differing_columns(sheet, contribs[0][1], contribs[1][1])
             detail = f" Berbeda di kolom {', '.join(diff)}." if diff else ""
+            if sheet.name in INDICATOR_SHEETS and isinstance(key[0], str):
+                konflik.add(key[0])
             found.append(new_temuan("konflik-baris", sheet.name,
                 "", f"Lembar {sheet.name} {label} diisi berbeda di {where}.{detail} Tidak ada yang "
                 "dipakai: tetapkan isi yang benar di satu berkas, hapus baris itu dari berkas "
@@ -480,6 +486,8 @@ def _missing_units(data: dict[str, Any], rnd: _Round, mine: list[Submission],
                    set_aside: list[Submission], unusable: list[Submission]) -> list[Temuan]:
     """A unit of the round with no usable file (the Sekretariat always; the units
     ``lkj pecah`` made when their roster is known), or whose indicators did not arrive."""
+    from lkj_excel.core.units import missing_unit_text
+
     out: list[Temuan] = []
     present = {norm(k.unit) for k in mine}
     explained = {norm(k.unit or k.bidang) for k in set_aside}
@@ -527,7 +535,7 @@ def _missing_units(data: dict[str, Any], rnd: _Round, mine: list[Submission],
                 " periksa apakah salah satunya kiriman itu." if unread else "")
         out.append(new_temuan(
             "bidang-belum-mengirim", "", "",
-            f"Buku kerja {unit} tidak ada di antara berkas yang digabung, jadi "
+            f"{missing_unit_text(unit)}, jadi "
             f"{' dan '.join(what)} tidak ikut dalam gabungan.{hint} Minta {unit} mengirim "
             "buku kerjanya (.xlsx), letakkan di folder ini, lalu gabung ulang."))
     return out

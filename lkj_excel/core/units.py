@@ -257,3 +257,26 @@ def unit_filename(index: int, unit: str) -> str:
     from lkj_excel.core.filenames import safe_filename
 
     return f"{index:02d} {safe_filename(unit, default='Bidang')}.xlsx"
+
+
+# ---------------------------------------------------------------------------
+# A unit that sent nothing (the merge says it; the report's first page repeats it)
+# ---------------------------------------------------------------------------
+
+_MISSING = "Buku kerja {unit} tidak ada di antara berkas yang digabung"
+
+
+def missing_unit_text(unit: str) -> str:
+    """The opening of the finding for a unit with no usable workbook."""
+    return _MISSING.format(unit=unit)
+
+
+def missing_unit_of(pesan: str) -> str | None:
+    """The unit named by a ``missing_unit_text`` message (None for another message)."""
+    head, sep, _ = _MISSING.partition("{unit}")
+    if not pesan.startswith(head) or sep == "":
+        return None
+    rest = pesan[len(head):]
+    tail = _MISSING.partition("{unit}")[2]
+    i = rest.find(tail)
+    return rest[:i] if i > 0 else None

@@ -83,6 +83,8 @@ class SheetScan:
     max_col: int = 0
     #: for the reader: percent-formatted cells, formulas without a value, table Total Rows
     facts: SheetFacts = field(default_factory=SheetFacts)
+    #: the sheet computes SUBTOTAL somewhere (an Excel table's Total Row does)
+    subtotal: bool = False
 
 
 @dataclass
@@ -356,20 +358,20 @@ def check_zip(path: Path, limits: schema.Limits | None = None,
         else:
             pick = set(wanted(out.sheet_names))  # type: ignore[operator]
         # the parts python-calamine parses besides the sheets (where the workbook says)
+        # (at the names python-calamine may look for, and where the workbook points)
         styles = lower.get(parts.get(_STYLES, "xl/styles.xml").lower())
-        strings = lower.get(parts.get(_SHARED_STRINGS, "xl/sharedStrings.xml").lower())
-        for info in (by_name.get("[Content_Types].xml"), strings):
+        vetted = {by_name.get("[Content_Types].xml"), lower.get("xl/sharedstrings.xml"),
+                  lower.get(parts.get(_SHARED_STRINGS, "").lower())}
+        if styles is not lower.get("xl/styles.xml"):
+            vetted.add(lower.get("xl/styles.xml"))
+        for info in vetted:
             if info is not None:
                 rd.drain(info)
         percent = _percent_styles(rd.read(styles, cap=16 * 1024 * 1024)) if styles else ()
         wb_rels = _rels_path(wb_info.filename).lower()
-        sheet_rels: dict[str, bytes] = {}
         for n, info in by_name.items():
             if n.endswith(".rels") and n.lower() not in (wb_rels, "_rels/.rels"):
-                if n.startswith("xl/worksheets/_rels/") or "/_rels/" in n:
-                    sheet_rels[n.lower()] = rd.read(info, cap=16 * 1024 * 1024)
-                else:
-                    rd.drain(info)
+                rd.drain(info)
         core = lower.get(package.get(_CORE_PROPERTIES, "docProps/core.xml").lower())
         if core is not None:
             out.saved = _saved_time(rd.read(core, cap=1024 * 1024))
@@ -382,9 +384,10 @@ def check_zip(path: Path, limits: schema.Limits | None = None,
             scan = SheetScan(sheet_name, part, hidden=hidden)
             _scan_sheet(rd, info, scan, exact=lim.max_cells_per_sheet < FAST_BOUND,
                         percent=percent)
-            rels = sheet_rels.get(_rels_path(info.filename).lower())
-            if rels:
-                _table_totals(rd, lower, info.filename, rels, scan)
+            rels = lower.get(_rels_path(info.filename).lower())
+            if scan.subtotal and rels is not None:  # a table's Total Row computes SUBTOTAL
+                _table_totals(rd, lower, info.filename, rd.read(rels, cap=16 * 1024 * 1024),
+                              scan)
             cells = scan.max_row * (scan.max_col + 1)
             if cells > lim.max_cells_per_sheet:
                 from lkj_excel.core.cells import ref
@@ -475,11 +478,21 @@ def _relationships(rd: _Reader, info: zipfile.ZipInfo | None, base: str, name: s
     return out
 
 
+_REL_TAG = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
+
+
 def _package_rels(rd: _Reader, lower: dict[str, zipfile.ZipInfo], name: str) -> dict[str, str]:
-    """Relationship type -> part of the package's own relationships (``_rels/.rels``)."""
+    """Relationship type -> part of the package's own relationships (``_rels/.rels``), read
+    with a regex once the part is vetted (a few lines; no XML parser needed)."""
+    info = lower.get("_rels/.rels")
     out: dict[str, str] = {}
-    for _rid, kind, target in _relationships(rd, lower.get("_rels/.rels"), "", name):
-        out.setdefault(kind, target)
+    if info is None:
+        return out
+    for m in _REL_TAG.finditer(rd.read(info, cap=1024 * 1024)):
+        a = _attrs(m.group(1))
+        target = a.get(b"Target", "")
+        if target and a.get(b"TargetMode") != "External":
+            out.setdefault(a.get(b"Type", "").rpartition("/")[2], _part_path("", target))
     return out
 
 
@@ -532,6 +545,7 @@ def _opendocument_message(zf: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInf
 
 _NUM_FMT = re.compile(rb"<(?:\w+:)?numFmt\b([^>]*)>")
 _XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)>")
+_FMT_ID = re.compile(rb'\bnumFmtId\s*=\s*["\'](\d+)["\']')
 _ATTR = re.compile(rb'([\w:]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 #: built-in number formats that show a percent (0% and 0.00%)
@@ -563,15 +577,17 @@ def _percent_styles(styles: bytes) -> tuple[int, ...]:
     end = styles.find(b"cellXfs>", start + 7)  # the closing tag
     end = len(styles) if end < 0 else end
     custom = set()
-    for m in _NUM_FMT.finditer(styles, 0, start):
+    head = styles[:start]
+    # the workbook's own formats showing a percent (none to look at without a "%")
+    for m in _NUM_FMT.finditer(head) if b"%" in head else ():
         a = _attrs(m.group(1))
         if a.get(b"numFmtId", "").isdigit() and is_percent_format(a.get(b"formatCode", "")):
             custom.add(int(a[b"numFmtId"]))
-    wanted = PERCENT_BUILTIN | custom
+    wanted = {str(i).encode() for i in PERCENT_BUILTIN | custom}
     out = []
     for index, m in enumerate(_XF.finditer(styles, start, end)):
-        fid = _attrs(m.group(1)).get(b"numFmtId", "0")
-        if fid.isdigit() and int(fid) in wanted:
+        fid = _FMT_ID.search(m.group(1))
+        if fid is not None and fid.group(1) in wanted:
             out.append(index)
     return tuple(out)
 
@@ -696,9 +712,41 @@ def _percent_cell(styles: tuple[int, ...]) -> re.Pattern[bytes]:
     return re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*?\bs="(?:' + ids + rb')"[^>/]*>(?!</c>)')
 
 
-#: a formula cell without a cached value (``<f>..</f>`` then nothing, or an empty ``<v>``)
-_NO_VALUE = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)'
-                       rb"(?:<v\s*/>|<v>\s*</v>)?</c>")
+_CELL_START = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"')
+_COLS: dict[bytes, int] = {}
+
+
+@functools.lru_cache(maxsize=1)
+def _no_value_pattern() -> re.Pattern[bytes]:
+    """A formula without a cached value (``<f>..</f>`` then nothing or an empty ``<v>``; a
+    shared formula's ``<f .../>`` the same way), except the template's own computed
+    formulas (``core.formulas``: the engine recomputes those columns and never reads them),
+    which a file written by a tool carries in every row. Searched from its literal ``<f``,
+    so the template's formulas are passed over at C speed."""
+    from lkj_excel.core.formulas import row_formulas
+
+    heads = set()
+    for sheet in schema.DATA_SHEETS:
+        for formula in row_formulas(sheet, 4).values() if sheet.computed_columns else ():
+            m = re.match(r"=(.*?\$[A-Z]+)\d", formula)
+            if m:
+                heads.add(re.escape(m.group(1)).encode())
+    skip = b"(?!" + b"|".join(sorted(heads)) + b")" if heads else b""
+    empty = rb"(?:<v></v>|<v/>)?</c>"
+    return re.compile(rb"<f(?:>" + skip + rb"|\s[^>]*>)[^<]*</f>" + empty
+                      + rb"|<f\s[^>]*/>" + empty)
+
+
+def _no_value_cells(body: bytes, out: set[tuple[int, int]]) -> None:
+    """(row, col) of the formula cells without a value (the cell start is the last
+    ``<c `` before the formula: formula text escapes ``<``)."""
+    for m in _no_value_pattern().finditer(body):
+        c = _CELL_START.match(body, max(body.rfind(b"<c ", 0, m.start()), 0))
+        if c is not None:
+            col = _COLS.get(c.group(1))
+            if col is None:
+                col = _COLS.setdefault(c.group(1), _col_index(c.group(1)))
+            out.add((int(c.group(2)) - 1, col))
 
 
 def _scan_body(body: bytes, scan: SheetScan, exact: bool = False,
@@ -749,8 +797,9 @@ def _scan_body(body: bytes, scan: SheetScan, exact: bool = False,
         for m in _percent_cell(percent).finditer(body):
             facts.percent.add((int(m.group(2)) - 1, _col_index(m.group(1))))
     if b"<f" in body:
-        for m in _NO_VALUE.finditer(body):
-            facts.no_value.add((int(m.group(2)) - 1, _col_index(m.group(1))))
+        _no_value_cells(body, facts.no_value)
+        if b"SUBTOTAL(" in body:
+            scan.subtotal = True
     if _ERROR_GATE.search(body) is not None:
         for m in _ERR_CELL.finditer(body):
             if not _TYPE_E.search(m.group(1)):

@@ -462,3 +462,20 @@ def test_beda_cells_rows_added_and_removed(tmp_path: Path, capsys: pytest.Captur
     assert "Tidak ada perubahan" in capsys.readouterr().out
     assert (sha(pa), sha(pb)) == before
     assert main(["beda", str(pa), str(tmp_path / "tidak-ada.xlsx")]) == 2
+
+
+def test_beda_prints_money_and_numbers_the_indonesian_way(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture) -> None:
+    a = part_of(KETAHANAN)
+    b = copy.deepcopy(a)
+    b["sheets"]["Anggaran"][0]["realisasi"] = D("30000000")
+    iku_row(b, "IKU3")["target_renstra"] = D("97.5")
+    pa = write_workbook(tmp_path / "A.xlsx", a)
+    pb = write_workbook(tmp_path / "B.xlsx", b)
+    assert main(["beda", str(pa), str(pb)]) == 0
+    text = capsys.readouterr().out
+    old = a["sheets"]["Anggaran"][0]["realisasi"]
+    assert f"Realisasi: Rp {old:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".") \
+        + " -> Rp 30.000.000,00" in text
+    assert "Target Akhir Renstra: 100 -> 97,5" in text
+    assert "Perubahan dari \"A.xlsx\"" in text and "ke \"B.xlsx\"" in text
