@@ -3,14 +3,25 @@
 Rules (each reported by file name):
 - a workbook is identified by its content (Profil and hidden metadata), never its name;
 - an exact duplicate (same unit, same content) counts once;
-- two revisions of the same unit: the newer wins, the report names the file used;
-- two different contents claiming the same rows (the same indicator, the same program, the
-  same LRA account...) are a conflict: ``kesalahan``, all files named, neither is used;
-- a workbook of another year or instansi, or one whose template this version cannot read,
-  is set aside with a message;
-- rows a unit does not own (by the ownership rules of ``lkj_excel.core.units``) are flagged.
+- two versions of the same unit: the higher Revisi wins, then the later saved time (the
+  document properties Excel and LibreOffice write on every save); a conflict only when
+  nothing decides, and its message never sends staff to a hidden sheet;
+- a row its owner sent (``lkj_excel.core.units`` rules, from what each unit says about
+  itself) wins over another unit's different copy: one kesalahan names the other file,
+  its rows and the owner; two different contents from non-owners are a conflict
+  (``kesalahan``, all files named, neither used);
+- the units of the round (the roster ``lkj pecah`` stamped into every unit's workbook, and
+  always the Sekretariat): a unit with no usable file is a kesalahan naming what is
+  missing; an unusable file (``.xls``, ``.ods``, broken) is a kesalahan for the unit its
+  name says; a Bidang typed otherwise is named with the known ones;
+- a workbook of another year is set aside (peringatan), one whose Instansi is typed
+  otherwise is set aside as a kesalahan; one whose template this version cannot read is
+  set aside; an agency or merged workbook among the units' files and a blank template are
+  recognised and left out;
+- rows a unit does not own are flagged.
 Identical rows coming from several files are counted once, so the merged figures equal
-those of the same data typed in one workbook.
+those of the same data typed in one workbook. The merged rows carry their file and row
+(``ORIGIN``), so ``batch.check`` names a finding at the unit's own file and cell.
 """
 
 from __future__ import annotations

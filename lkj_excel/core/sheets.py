@@ -139,9 +139,11 @@ def validasi_blocks(p: Checked) -> list[Block]:
     ]
     rows: list[list[Value]] = []
     for n, f in enumerate(p.temuan, start=1):
-        # a finding of another file (a unit's workbook in a merge) links nowhere here
+        # a finding of another file (a unit's workbook in a merge) names that file and
+        # links nowhere here (its sheet and cell are that file's)
         mine = not f.berkas or f.berkas == p.data.source
-        rows.append([n, f.tingkat, f.kode, f.lembar, f.sel or None, f.pesan,
+        rows.append([n, f.tingkat, f.kode, f.lembar, f.sel or None,
+                     f.pesan if mine else f"Berkas \"{f.berkas}\": {f.pesan}",
                      hyperlink_formula(f, p.data.sheet_names) if mine else None])
     if rows:
         blocks.append(Block(5, 1, rows, formula_cols=(6,)))

@@ -171,3 +171,18 @@ def test_bidang_typed_otherwise(putaran, master) -> None:  # type: ignore[no-unt
     assert f"Bidang \"{BIDANG_SALAH}\" di lembar Profil tidak dikenal; yang dikenal: " in f.pesan
     assert KEWASPADAAN in f.pesan and "memuat" not in f.pesan
     assert figures(check_merged(g)) == figures(master)
+
+
+def test_merged_validasi_names_the_units_file(putaran, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    from lkj_excel.batch.check import write_merged
+
+    g = merge_files([putaran["lengkap"]])
+    out = write_merged(g.data, check_merged(g, "G.xlsx"), tmp_path / "G.xlsx")
+    wb = openpyxl.load_workbook(out, read_only=True)
+    rows = [r for r in wb[schema.VALIDASI_SHEET].iter_rows(min_row=5, values_only=True) if r[0]]
+    wb.close()
+    (no, tingkat, kode, lembar, sel, pesan, tautan), = rows
+    assert (kode, lembar, sel) == ("anggaran-kegiatan-tidak-sesuai", "Anggaran", "D4")
+    assert pesan.startswith(f"Berkas \"{unit_file(2, IDEOLOGI)}\": ") and tautan is None
