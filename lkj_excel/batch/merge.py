@@ -527,7 +527,8 @@ def _missing_units(data: dict[str, Any], rnd: _Round, mine: list[Submission],
                     "indikator-hilang", "PK", "",
                     f"Indikator {_names(lost)} milik {unit} tidak ada di gabungan: berkas "
                     f"{_names(files)} tidak memuatnya. Minta {unit} mengisi indikator itu di "
-                    "buku kerjanya (jangan menghapus barisnya), lalu gabung ulang.", files[0][1:-1]))
+                    "buku kerjanya (jangan menghapus barisnya), lalu gabung ulang.",
+                    files[0][1:-1]))
             continue
         if norm(unit) in explained:
             continue

@@ -559,7 +559,7 @@ def _pct_text(value: Decimal) -> str:
     return format_angka(value, 4, fixed=False)
 
 
-_TOTAL = re.compile(r"^(?:%s)\b" % "|".join(re.escape(w) for w in schema.TOTAL_WORDS))
+_TOTAL = re.compile(r"^(?:{})\b".format("|".join(re.escape(w) for w in schema.TOTAL_WORDS)))
 _ACCOUNT = re.compile(r"^\d+(?:\.\d+)*$")
 #: sheets of amounts, where a hand-typed total row would be counted twice
 TOTAL_SHEETS = tuple(s for s in schema.DATA_SHEETS

@@ -607,8 +607,8 @@ def _saved_time(core: bytes) -> _dt.datetime | None:
     except ValueError:
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=_dt.timezone.utc)
-    return when.astimezone(_dt.timezone.utc)
+        when = when.replace(tzinfo=_dt.UTC)
+    return when.astimezone(_dt.UTC)
 
 
 _TABLE_TAG = re.compile(rb"<(?:\w+:)?table\b([^>]*)>")

@@ -24,6 +24,7 @@ from tests.kit.habits import (
     KEWASPADAAN,
     POLITIK,
     TEMPLAT,
+    has_soffice,
 )
 
 SEKRETARIAT = schema.AGENCY_BIDANG
@@ -93,6 +94,7 @@ def test_sekretariat_that_never_sent_its_file(putaran) -> None:  # type: ignore[
     assert p.has_errors and p.result.lra == [] and p.result.pegawai.jumlah == 0
 
 
+@pytest.mark.skipif(not has_soffice(), reason="LibreOffice (soffice) tidak terpasang")
 def test_files_that_cannot_be_used(putaran) -> None:  # type: ignore[no-untyped-def]
     g = merge_files([putaran["tak_terpakai"]])
     by = {b.berkas: b for b in g.berkas}
@@ -166,8 +168,8 @@ def test_instansi_typed_shorter(putaran) -> None:  # type: ignore[no-untyped-def
 def test_bidang_typed_otherwise(putaran, master) -> None:  # type: ignore[no-untyped-def]
     g = merge_files([putaran["bidang_salah"]])
     f, = g.temuan
-    assert (f.kode, f.berkas, f.lembar, f.sel) == ("bidang-tidak-dikenal", unit_file(5, KEWASPADAAN),
-                                                   "Profil", "B7")
+    assert (f.kode, f.berkas, f.lembar, f.sel) == (
+        "bidang-tidak-dikenal", unit_file(5, KEWASPADAAN), "Profil", "B7")
     assert f"Bidang \"{BIDANG_SALAH}\" di lembar Profil tidak dikenal; yang dikenal: " in f.pesan
     assert KEWASPADAAN in f.pesan and "memuat" not in f.pesan
     assert figures(check_merged(g)) == figures(master)
@@ -183,6 +185,6 @@ def test_merged_validasi_names_the_units_file(putaran, tmp_path: Path) -> None: 
     wb = openpyxl.load_workbook(out, read_only=True)
     rows = [r for r in wb[schema.VALIDASI_SHEET].iter_rows(min_row=5, values_only=True) if r[0]]
     wb.close()
-    (no, tingkat, kode, lembar, sel, pesan, tautan), = rows
+    (_no, _tingkat, kode, lembar, sel, pesan, tautan), = rows
     assert (kode, lembar, sel) == ("anggaran-kegiatan-tidak-sesuai", "Anggaran", "D4")
     assert pesan.startswith(f"Berkas \"{unit_file(2, IDEOLOGI)}\": ") and tautan is None

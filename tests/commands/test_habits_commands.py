@@ -51,7 +51,11 @@ def run(capsys: pytest.CaptureFixture, *argv: str) -> tuple[int, str]:
 
 
 def test_corpus_covers_every_habit(habits: dict) -> None:
-    assert set(habits["buku"]) == set(PERIKSA) and set(habits["putaran"]) == set(GABUNG)
+    from tests.kit.habits import LIBREOFFICE, has_soffice
+
+    left_out = set() if has_soffice() else set(LIBREOFFICE)
+    assert set(habits["buku"]) == set(PERIKSA) - left_out
+    assert set(habits["putaran"]) == set(GABUNG) - left_out
 
 
 def test_every_command_on_every_workbook(habits: dict, tmp_path: Path,
@@ -105,7 +109,7 @@ def test_every_command_on_every_round(habits: dict, tmp_path: Path,
         assert bool(list((out / "laporan").glob("*.docx"))) == (want == 0)
     code, text = run(capsys, "batch", str(next(iter(putaran.values())).parent), "--out",
                      str(tmp_path / "batch"), "--pekerja", "1")
-    assert code == 2  # one round holds unreadable files
+    assert code == (2 if "tak_terpakai" in putaran else 1)  # unreadable files / kesalahan
     assert digest(list(putaran.values())) == before
 
 

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from lkj_excel.core import layout
 from lkj_excel.core.engine import to_json
 from lkj_excel.core.numbers import MonthDate
-from lkj_excel.files.read import check_workbook, read_workbook
 from lkj_excel.core.temuan import WorkbookError
-from tests.kit.habits import MALFORMED, soffice_convert
+from lkj_excel.files.read import check_workbook, read_workbook
+from tests.kit.habits import MALFORMED, has_soffice, soffice_convert
+
+needs_soffice = pytest.mark.skipif(not has_soffice(),
+                                   reason="LibreOffice (soffice) tidak terpasang")
 
 #: the seed's own finding (its kegiatan add up Rp 150 more than their program)
 SEED_FINDING = ("anggaran-kegiatan-tidak-sesuai", "Anggaran", "D5")
@@ -75,7 +77,8 @@ def test_percent_where_the_meaning_is_doubtful(buku) -> None:  # type: ignore[no
     assert "\"Indeks\"" in by["F9"] and "80%" in by["F9"]
     # the doubtful values are not used, and nothing else claims the cells are empty
     assert ind(p, "IKU6").target is None and ind(p, "IKU2").realisasi is None
-    assert not [f for f in p.temuan if f.sel in ("E4", "C5", "F9") and f.kode != "persen-tidak-jelas"]
+    assert not [f for f in p.temuan
+                if f.sel in ("E4", "C5", "F9") and f.kode != "persen-tidak-jelas"]
     assert p.has_errors
 
 
@@ -152,12 +155,14 @@ def test_indicator_without_pembanding_rows(buku) -> None:  # type: ignore[no-unt
     assert "IKU4" in p.temuan[1].pesan
 
 
+@needs_soffice
 def test_libreoffice_saved_workbook_reads_the_same(buku, seed_p) -> None:  # type: ignore[no-untyped-def]
     p = check_workbook(buku["libreoffice"])
     assert figures(p) == figures(seed_p)
     assert found(p) == [SEED_FINDING]
 
 
+@needs_soffice
 def test_ods_refused_naming_the_format_and_the_fix(buku) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(WorkbookError) as exc:
         read_workbook(buku["libreoffice_ods"])
@@ -166,6 +171,7 @@ def test_ods_refused_naming_the_format_and_the_fix(buku) -> None:  # type: ignor
     assert "bukan buku kerja Excel (.xlsx)" in pesan and "arsip zip" not in pesan
 
 
+@needs_soffice
 def test_unusual_part_paths_read(buku, seed_p, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     p = check_workbook(buku["bagian_tak_biasa"])
     assert figures(p) == figures(seed_p) and found(p) == [SEED_FINDING]
@@ -174,7 +180,8 @@ def test_unusual_part_paths_read(buku, seed_p, tmp_path: Path) -> None:  # type:
     assert figures(check_workbook(again)) == figures(seed_p)
 
 
+@needs_soffice
 def test_saved_time_read_from_document_properties(buku) -> None:  # type: ignore[no-untyped-def]
     res = read_workbook(buku["libreoffice"])
     assert res.saved is not None and res.saved.tzinfo is not None
-    assert abs(res.saved - dt.datetime.now(dt.timezone.utc)) < dt.timedelta(days=1)
+    assert abs(res.saved - dt.datetime.now(dt.UTC)) < dt.timedelta(days=1)

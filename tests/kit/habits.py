@@ -35,7 +35,7 @@ POLITIK = seed.BIDANG_POLITIK
 IDEOLOGI = seed.BIDANG_IDEOLOGI
 KEWASPADAAN = seed.BIDANG_KEWASPADAAN
 #: a moment of the email round: unit files saved by Excel at these times
-T0 = dt.datetime(2025, 2, 10, 8, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2025, 2, 10, 8, 0, tzinfo=dt.UTC)
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -89,7 +89,8 @@ def cache_values(path: Path, sheet: str, values: dict[str, Any]) -> Path:
     """Give formula cells the cached value Excel would have written (``<v>``)."""
     def fix(xml: bytes) -> bytes:
         for a1, value in values.items():
-            pat = re.compile(rb'(<c r="' + a1.encode() + rb'"[^>]*>)(<f>[^<]*</f>)<v\s*/?>(?:</v>)?')
+            pat = re.compile(rb'(<c r="' + a1.encode()
+                             + rb'"[^>]*>)(<f>[^<]*</f>)<v\s*/?>(?:</v>)?')
             v = str(value).encode()
             xml, n = pat.subn(lambda m, v=v: m.group(1) + m.group(2) + b"<v>" + v + b"</v>", xml)
             assert n == 1, a1
@@ -100,7 +101,7 @@ def cache_values(path: Path, sheet: str, values: dict[str, Any]) -> Path:
 def set_saved(path: Path, when: dt.datetime) -> Path:
     """The saved time of the document properties (``dcterms:modified``), as Excel writes it
     on every save."""
-    stamp = when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    stamp = when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
 
     def fix(xml: bytes) -> bytes:
         out, n = re.subn(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
@@ -108,6 +109,22 @@ def set_saved(path: Path, when: dt.datetime) -> Path:
         assert n == 1
         return out
     return edit_parts(path, {"docProps/core.xml": fix})
+
+
+def has_soffice() -> bool:
+    """LibreOffice is there (scripts/pasang.sh installs it); without it the habits it
+    makes are left out and their tests skip, like every LibreOffice test."""
+    from lkj_excel.core.temuan import ToolError
+    from lkj_excel.files.libreoffice import soffice_path
+
+    try:
+        return bool(soffice_path())
+    except ToolError:
+        return False
+
+
+#: the habits only LibreOffice makes (its own .xlsx and .ods, an .xls)
+LIBREOFFICE = ("libreoffice", "libreoffice_ods", "tak_terpakai")
 
 
 def soffice_convert(srcs: list[Path], out_dir: Path, fmt: str) -> list[Path]:
@@ -333,6 +350,8 @@ def build_single(folder: Path) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     out = {"seed": _seed_file(folder / seed.NAMA_BERKAS_INSTANSI)}
     out.update({key: fn(folder) for key, fn in SINGLE.items()})
+    if not has_soffice():
+        return out
     lo_in = folder / "lo"
     lo_in.mkdir(exist_ok=True)
     src = _seed_file(lo_in / "libreoffice.xlsx")
@@ -480,7 +499,9 @@ ROUNDS: dict[str, Callable[[Path], Path]] = {
 
 
 def build_rounds(folder: Path) -> dict[str, Path]:
-    return {key: fn(folder / key.replace("_", "-")) for key, fn in ROUNDS.items()}
+    lo = has_soffice()
+    return {key: fn(folder / key.replace("_", "-")) for key, fn in ROUNDS.items()
+            if lo or key not in LIBREOFFICE}
 
 
 if __name__ == "__main__":
