@@ -227,3 +227,17 @@ def test_unreadable_profil_date_is_one_finding():
     g, names = grids_from_data({"profil": dict(PROFIL, tanggal="27 Febuari 2025"), "sheets": {}})
     res = read_grids(g, names)
     assert [f.kode for f in res.temuan if f.lembar == "Profil"] == ["sel-tidak-terbaca"]
+
+
+def test_percent_formatted_settings_are_percent():
+    from lkj_excel.core import layout
+
+    # Batas Atas Capaian typed 120% and the top Batas Bawah typed 100,01%
+    cap_row = layout.SET_FIRST_ROW + [s.key for s in schema.SETTINGS].index("batas_atas") - 1
+    g, names = grids_from_data({"profil": dict(PROFIL), "sheets": {},
+                                "pengaturan": {"batas_atas": 1.2}})
+    g["Pengaturan"][layout.SKALA_FIRST_ROW - 1][0] = D("1.0001")
+    res = read_grids(g, names, "x.xlsx", {"Pengaturan": SheetFacts(
+        percent={(cap_row, 1), (layout.SKALA_FIRST_ROW - 1, 0)})})
+    st = res.data.settings
+    assert st.batas_atas == D("120") and st.skala[0] == (D("100.01"), "Sangat Baik")
