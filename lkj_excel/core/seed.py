@@ -34,6 +34,7 @@ something and plausible where it does not (marked so below):
 
 from __future__ import annotations
 
+import datetime as _dt
 from decimal import Decimal
 from typing import Any
 

@@ -129,9 +129,9 @@ def test_resend_with_the_same_saved_time(putaran) -> None:  # type: ignore[no-un
     assert "Hapus berkas yang salah dari folder" in msg
     p = check_merged(g)
     assert ind(p, "IKU3").realisasi is None  # nothing picked silently
-    # and no cascade about the indicator the conflict left out
-    assert [f.kode for f in p.temuan if f.tingkat == "kesalahan"] == ["konflik-revisi",
-                                                                      "konflik-baris"]
+    # and no cascade about the indicator the conflict left out: the conflicts only
+    assert [(f.kode, f.lembar) for f in p.temuan if f.tingkat == "kesalahan"] == [
+        ("konflik-revisi", ""), ("konflik-baris", "IKU"), ("konflik-baris", "Triwulan")]
 
 
 def test_unit_editing_another_units_indicator(putaran) -> None:  # type: ignore[no-untyped-def]

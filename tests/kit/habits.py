@@ -427,9 +427,12 @@ def round_kirim_ulang(folder: Path, same_time: bool = False) -> Path:
     """Ketahanan sends its workbook again (IKU3: 52 instead of 51), Revisi untouched."""
     unit_files(folder)
     name = units.unit_filename(4, KETAHANAN).replace(".xlsx", " (1).xlsx")
-    _rewrite(folder / name, KETAHANAN,
-             lambda d: row_of(d, "IKU", "IKU3").update(pembilang=D(52)),
-             T0 if same_time else T0 + dt.timedelta(days=2))
+    def change(d: dict[str, Any]) -> None:  # the year's count and its Triwulan IV agree
+        row_of(d, "IKU", "IKU3").update(pembilang=D(52))
+        for r in rows(d, "Triwulan"):
+            if r["kode_indikator"] == "IKU3" and r["triwulan"] == "IV":
+                r["pembilang"] = D(52)
+    _rewrite(folder / name, KETAHANAN, change, T0 if same_time else T0 + dt.timedelta(days=2))
     return folder
 
 
