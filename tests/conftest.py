@@ -15,3 +15,16 @@ settings.register_profile("dev", max_examples=20, deadline=None, suppress_health
 settings.register_profile("lama", max_examples=2000, deadline=None,
                           suppress_health_check=_QUIET)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def habits(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    """The corpus of real habits (``tests/kit/habits.py``), built once per test session:
+    ``{"buku": {name: workbook}, "putaran": {name: folder}}``."""
+    from tests.kit.habits import build_rounds, build_single
+
+    root = tmp_path_factory.mktemp("kebiasaan")
+    return {"buku": build_single(root / "buku"), "putaran": build_rounds(root / "putaran")}

@@ -201,7 +201,8 @@ def diff_files(lama: str | Path, baru: str | Path) -> Diff:
 def describe(d: Diff) -> list[str]:
     n = d.counts()
     rev = (lambda r: f" (revisi {r})" if r not in (None, "") else "")  # noqa: E731
-    lines = [f"Perubahan dari {d.lama}{rev(d.revisi_lama)} ke {d.baru}{rev(d.revisi_baru)}: "
+    lines = [f"Perubahan dari \"{d.lama}\"{rev(d.revisi_lama)} ke \"{d.baru}\""
+             f"{rev(d.revisi_baru)}: "
              f"{n[CHANGED]} sel diubah, {n[ADDED]} baris ditambah, {n[REMOVED]} baris dihapus."]
     lines += [f"Catatan: {c}" for c in d.catatan]
     if d.sama:
@@ -215,21 +216,40 @@ def describe(d: Diff) -> list[str]:
         if p.jenis == CHANGED:
             where = p.sel_baru if p.sel_baru == p.sel_lama else f"{p.sel_lama} -> {p.sel_baru}"
             kolom = f" · {p.kolom}" if p.kolom else ""
-            lines.append(f"  ~ {p.kunci}{kolom}: {_fmt(p.lama)} -> {_fmt(p.baru)}  [{where}]")
+            kind = _kind(p.lembar, p.kolom)
+            lines.append(f"  ~ {p.kunci}{kolom}: {_fmt(p.lama, kind)} -> {_fmt(p.baru, kind)}  "
+                         f"[{where}]")
         elif p.jenis == ADDED:
-            lines.append(f"  + {p.kunci}  [baris {p.sel_baru[1:]} di {d.baru}]")
+            lines.append(f"  + {p.kunci}  [baris {p.sel_baru[1:]} di \"{d.baru}\"]")
         else:
-            lines.append(f"  - {p.kunci}  [baris {p.sel_lama[1:]} di {d.lama}]")
+            lines.append(f"  - {p.kunci}  [baris {p.sel_lama[1:]} di \"{d.lama}\"]")
     return lines
 
 
-def _fmt(v: Any) -> str:
+def _kind(lembar: str, kolom: str) -> str:
+    sheet = schema.data_sheet(lembar)
+    col = next((c for c in sheet.columns if c.label == kolom), None) if sheet else None
+    return col.kind if col is not None else "text"
+
+
+def _fmt(v: Any, kind: str = "text") -> str:
+    """A value as the messages write it: money and numbers the Indonesian way
+    (``Rp 30.000.000,00``, ``97,5``), text in quotes."""
+    from decimal import Decimal, InvalidOperation
+
+    from lkj_excel.core.numbers import format_angka
+
     if v is None or v == "":
         return "(kosong)"
-    if isinstance(v, str):
+    if kind in ("money", "number", "int"):
         try:
-            float(v)
-            return v.replace(".", ",")
-        except ValueError:
+            d = Decimal(str(v))
+        except InvalidOperation:
             return f"\"{v}\""
+        if d.is_finite():
+            if kind == "money":
+                return "Rp " + format_angka(d, 2)
+            return format_angka(d, 0 if kind == "int" else 4, fixed=False)
+    if isinstance(v, str) and kind not in ("year", "code"):
+        return f"\"{v}\""
     return str(v)

@@ -19,6 +19,10 @@ from lkj_excel.core import schema
 from lkj_excel.core.temuan import KESALAHAN, PERINGATAN, Temuan, new_temuan
 
 XLSX = ".xlsx"
+#: spreadsheet files a unit may send instead of the .xlsx: tried (and refused with the
+#: reason, for the unit they would have been) rather than skipped with a note
+SPREADSHEETS = frozenset((XLSX, ".xlsm", ".xls", ".xlsb", ".ods", ".fods", ".et", ".ett",
+                          ".csv", ".numbers"))
 
 
 
@@ -40,7 +44,7 @@ def _note_for(p: Path) -> str | None:
         return "berkas tersembunyi; dilewati."
     if p.is_dir():
         return "subfolder; dilewati (sebutkan foldernya sendiri bila ingin ikut digabung)."
-    if p.suffix.casefold() != XLSX:
+    if p.suffix.casefold() not in SPREADSHEETS:
         return (f"bukan buku kerja .xlsx (akhiran \"{p.suffix or '-'}\"); dilewati. Simpan "
                 "sebagai Buku Kerja Excel (.xlsx) bila ingin ikut digabung.")
     return None
@@ -148,6 +152,15 @@ class Submission:
     canon: dict[str, list[Any]] = field(default_factory=dict)
     #: why this workbook cannot be used (then ``data`` may be None)
     masalah: Temuan | None = None
+    #: when the file was last saved (document properties), to order two versions of a unit
+    saved: _dt.datetime | None = None
+    #: column letters per sheet and the Profil cells, where this file's findings point
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    profil_cells: dict[str, str] = field(default_factory=dict)
+    #: the unit this file is from (its Bidang as the round knows it; set by the merge)
+    unit: str = ""
+    #: a blank template (no Profil identity, no rows): recognised and left out
+    blank: bool = False
 
     @property
     def profil(self) -> dict[str, Any]:
@@ -227,6 +240,9 @@ def load_submission(path: str | Path, nama: str | None = None) -> Submission:
                            "Excel, simpan ulang sebagai .xlsx, lalu kirim ulang.", nama)
         return k
     wd = res.data
+    k.saved = res.saved
+    k.columns = dict(wd.columns)
+    k.profil_cells = dict(wd.profil_cells)
     k.meta = dict(wd.meta)
     k.data = data_from_model(wd)
     k.baris = {s.name: [r.row for r in wd.rows.get(s.name, [])] for s in schema.DATA_SHEETS}
@@ -244,6 +260,10 @@ def load_submission(path: str | Path, nama: str | None = None) -> Submission:
                 f"Susunan buku kerja tidak sesuai templat LKj, mungkin templat lama: {detail}"
                 f"{more} Berkas disisihkan: salin isinya ke templat terbaru lalu kirim ulang.",
                 nama)
+    if k.masalah is None and not (k.instansi or k.tahun or k.bidang) and not any(
+            k.data["sheets"].get(s.name) for s in schema.DATA_SHEETS):
+        k.blank = True  # a blank template left in the inbox: nothing to merge
+        return k
     if k.masalah is None:
         kosong = [label for label, v in (("Instansi", k.instansi), ("Tahun", k.tahun),
                                          ("Bidang", k.bidang)) if not v]

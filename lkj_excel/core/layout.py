@@ -112,7 +112,8 @@ def cell(sheet: schema.Sheet, key: str, n: int = 0) -> str:
 def meta_values(meta: dict[str, Any]) -> dict[str, Any]:
     """The hidden metadata as written: contract and template version, id, revision."""
     return {"versi_kontrak": schema.CONTRACT_VERSION, "versi_templat": schema.TEMPLATE_VERSION,
-            "id_buku_kerja": meta.get("id_buku_kerja"), "revisi": meta.get("revisi", 0)}
+            "id_buku_kerja": meta.get("id_buku_kerja"), "revisi": meta.get("revisi", 0),
+            "daftar_bidang": meta.get("daftar_bidang")}
 
 
 def grids_from_data(data: dict[str, Any]) -> tuple[dict[str, list[list[Any]]], list[str]]:

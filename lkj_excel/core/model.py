@@ -55,6 +55,12 @@ class Row:
     #: keys of number columns whose cell held text ("95,5", "Rp 1.000"): read right by the
     #: engine, but Excel's own formulas do not count them
     text_numbers: frozenset[str] = frozenset()
+    #: keys of number columns shown as a percent: "format" (a percent number format: the
+    #: cell holds 0,96 for 96%) or "teks" ("96%" typed as text); None when there are none
+    percent: dict[str, str] | None = None
+    #: keys whose cell already has a reading finding (unreadable text, a formula without a
+    #: value, a doubtful percent): no second finding says the cell is empty
+    unread: set[str] | None = None
 
     def __getitem__(self, key: str) -> Any:
         return self.values.get(key)
@@ -65,6 +71,9 @@ class Row:
 
     def cell(self, key: str) -> str:
         return self.cells.get(key, f"A{self.row}")
+
+    def is_unread(self, key: str) -> bool:
+        return self.unread is not None and key in self.unread
 
 
 @dataclass(slots=True)

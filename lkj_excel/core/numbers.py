@@ -25,6 +25,8 @@ __all__ = [
 ]
 
 NBSP = "\u00a0"
+#: spaces Word and the web put into pasted amounts (no-break, narrow no-break, figure, thin)
+_SPACES = str.maketrans({NBSP: " ", "\u202f": " ", "\u2007": " ", "\u2009": " "})
 
 
 class ParseError(ValueError):
@@ -70,7 +72,7 @@ def parse_number(value: object) -> Decimal | None:
         return to_decimal(value)
     if isinstance(value, _dt.date | _dt.datetime | _dt.time | _dt.timedelta):
         raise ParseError("Sel berisi tanggal/waktu, bukan angka. Ubah format sel menjadi Angka.")
-    text = str(value).replace(NBSP, " ").strip()
+    text = str(value).translate(_SPACES).strip()
     if text in _EMPTY_MARKS:
         return None
     if text.upper() in _EXCEL_ERRORS:
@@ -86,6 +88,11 @@ def parse_number(value: object) -> Decimal | None:
         text = text[2:].lstrip(".").strip()
     if text.endswith(",-"):
         text = text[:-2]
+        if "," in text:  # "587.697.500,00,-": decimals and ",-" at once
+            raise ParseError(
+                f"Teks \"{_short(original)}\" tidak dapat dibaca sebagai angka: tanda \",-\" "
+                "hanya dipakai sesudah angka bulat (misalnya Rp 115.000.000,-), bukan sesudah "
+                f"desimal. Tulis {text.strip()} atau hapus desimalnya.")
     elif text.endswith(",00-"):
         text = text[:-1]
     if text.endswith("%"):

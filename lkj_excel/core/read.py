@@ -9,6 +9,7 @@ value keeps its cell; what cannot be read becomes a temuan.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -30,6 +31,35 @@ NUMBER_KINDS = frozenset(("number", "money", "int", "year"))
 class ReadResult:
     data: WorkbookData
     temuan: list[Temuan] = field(default_factory=list)
+    #: when the file was last saved (its document properties), if the adapter knows
+    saved: _dt.datetime | None = None
+
+
+@dataclass
+class SheetFacts:
+    """What a file adapter saw in one sheet besides the values (0-based rows and columns).
+
+    The grids carry values only; these say what a value cannot: cells shown as a percent
+    (a percent number format: 96% is stored as 0,96), formula cells without a computed
+    value (a file written by a tool and never opened in a spreadsheet program), and the
+    rows an Excel table defines as its Total Row (SUBTOTAL formulas, not data).
+    """
+
+    percent: set[tuple[int, int]] = field(default_factory=set)
+    no_value: set[tuple[int, int]] = field(default_factory=set)
+    total_rows: set[int] = field(default_factory=set)
+
+
+NO_FACTS = SheetFacts()
+
+
+def _no_value(sheet: str, a1: str, what: str, berkas: str) -> Temuan:
+    return new_temuan(
+        "rumus-tanpa-nilai", sheet, a1,
+        f"{what}: sel berisi rumus tanpa nilai hasil hitungan (berkas ini ditulis program "
+        "lain dan belum pernah dibuka dan disimpan di Excel), jadi nilainya tidak dapat "
+        "dibaca. Buka berkas di Excel atau LibreOffice lalu simpan ulang, atau ketik "
+        "nilainya langsung.", berkas)
 
 
 def is_empty(value: Any) -> bool:
@@ -116,7 +146,8 @@ def _row_empty(row: Sequence[Any], cols: Sequence[int]) -> bool:
     return all(c >= len(row) or is_empty(row[c]) for c in cols)
 
 
-def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = ""
+def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = "",
+               facts: SheetFacts = NO_FACTS
                ) -> tuple[list[Row], list[Temuan], int, dict[str, str]]:
     """Rows of one data sheet; (rows, findings, header row 1-based, column letters)."""
     found: list[Temuan] = []
@@ -150,7 +181,12 @@ def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = ""
     max_text = schema.LIMITS.max_text_chars
     rows: list[Row] = []
     limit = schema.LIMITS.max_rows_per_sheet
+    pct, nv, totals = facts.percent, facts.no_value, facts.total_rows
+    inputs = set(input_cols)
+    nv_rows = {r for r, c in nv if c in inputs} if nv else set()
     for r in range(hr + 1, len(grid)):
+        if totals and r in totals:
+            continue  # an Excel table's Total Row: SUBTOTAL formulas, not data
         raw = grid[r]
         width = len(raw)
         for c in input_cols:
@@ -159,7 +195,8 @@ def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = ""
                 if v is not None and v != "" and (type(v) is not str or v.strip()):
                     break
         else:
-            continue  # a fully empty row: skipped, not the end of the data
+            if r not in nv_rows:
+                continue  # a fully empty row: skipped, not the end of the data
         if len(rows) >= limit:
             found.append(new_temuan(
                 "sel-tidak-terbaca", sheet.name, ref(r, 0),
@@ -171,6 +208,8 @@ def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = ""
         values: dict[str, Any] = {}
         computed: dict[str, Any] = {}
         text_numbers: list[str] = []
+        percent: dict[str, str] | None = None
+        unread: set[str] | None = None
         for col, c, letter, conv in plan:
             value = raw[c] if c < width else None
             if col.computed:
@@ -179,6 +218,10 @@ def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = ""
                 continue
             if value is None or value == "":
                 values[col.key] = None
+                if nv and (r, c) in nv:
+                    found.append(_no_value(sheet.name, letter + rs, f"Kolom {col.label}",
+                                           berkas))
+                    unread = (unread or set()) | {col.key}
                 continue
             if isinstance(value, str) and len(value) > max_text:
                 found.append(new_temuan(
@@ -191,22 +234,29 @@ def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = ""
                 if type(value) is str and col.kind in NUMBER_KINDS \
                         and values[col.key] is not None:
                     text_numbers.append(col.key)
+                    if "%" in value:
+                        percent = {**(percent or {}), col.key: "teks"}
+                elif pct and (r, c) in pct and col.kind in NUMBER_KINDS:
+                    percent = {**(percent or {}), col.key: "format"}
             except ParseError as exc:
                 code = "pilihan-tidak-dikenal" if col.kind == "choice" else "sel-tidak-terbaca"
                 found.append(new_temuan(code, sheet.name, letter + rs,
                                         f"Kolom {col.label}: {exc.pesan}", berkas))
                 values[col.key] = None
+                unread = (unread or set()) | {col.key}
         rows.append(Row(sheet.name, r + 1, values, cells, computed,
-                        frozenset(text_numbers) if text_numbers else frozenset()))
+                        frozenset(text_numbers) if text_numbers else frozenset(),
+                        percent, unread))
     letters = {k: col_letter(c) for k, c in colmap.items()}
     return rows, found, hr + 1, letters
 
 
-def read_profil(grid: Grid, berkas: str = ""
+def read_profil(grid: Grid, berkas: str = "", facts: SheetFacts = NO_FACTS
                 ) -> tuple[dict[str, Any], dict[str, str], list[Temuan]]:
     found: list[Temuan] = []
     values: dict[str, Any] = {}
     cells: dict[str, str] = {}
+    unread: set[str] = set()  # fields with a reading finding: not also "kosong"
     pos = find_header(grid, schema.PROFIL_HEADER[0])
     start, lc = (pos[0] + 1, pos[1]) if pos else (0, 0)
     for r in range(start, len(grid)):
@@ -219,14 +269,20 @@ def read_profil(grid: Grid, berkas: str = ""
         a1 = ref(r, lc + 1)
         cells[fld.key] = a1
         value = row[lc + 1] if lc + 1 < len(row) else None
+        if is_empty(value) and (r, lc + 1) in facts.no_value:
+            found.append(_no_value(schema.PROFIL_SHEET, a1, f"Isian {fld.label}", berkas))
+            values[fld.key] = None
+            unread.add(fld.key)
+            continue
         try:
             values[fld.key] = convert(value, fld.kind)
         except ParseError as exc:
             found.append(new_temuan("sel-tidak-terbaca", schema.PROFIL_SHEET, a1,
                                     f"Isian {fld.label}: {exc.pesan}", berkas))
             values[fld.key] = None
+            unread.add(fld.key)
     for fld in schema.PROFIL_FIELDS:
-        if fld.required and values.get(fld.key) is None:
+        if fld.required and values.get(fld.key) is None and fld.key not in unread:
             a1 = cells.get(fld.key, "A1")
             where = "" if fld.key in cells else " (baris isian ini tidak ada; tambahkan)"
             found.append(new_temuan(
@@ -236,7 +292,8 @@ def read_profil(grid: Grid, berkas: str = ""
     return values, cells, found
 
 
-def read_settings(grid: Grid, berkas: str = "") -> tuple[Settings, list[Temuan]]:
+def read_settings(grid: Grid, berkas: str = "", facts: SheetFacts = NO_FACTS
+                  ) -> tuple[Settings, list[Temuan]]:
     st = Settings()
     found: list[Temuan] = []
     sheet = schema.PENGATURAN_SHEET
@@ -265,6 +322,8 @@ def read_settings(grid: Grid, berkas: str = "") -> tuple[Settings, list[Temuan]]
                     continue
             if parsed is None and s.key == "rumus_negatif":
                 continue
+            if s.key == "batas_atas" and parsed is not None and (r, c + 1) in facts.percent:
+                parsed = parsed.scaleb(2)  # 120% typed: stored 1,2 with a percent format
             setattr(st, s.key, parsed)
     pos = find_header(grid, schema.SKALA_HEADER[0], max_rows=60)
     if pos is not None:
@@ -291,6 +350,8 @@ def read_settings(grid: Grid, berkas: str = "") -> tuple[Settings, list[Temuan]]
                     found.append(new_temuan("skala-predikat", sheet, ref(r, bc),
                                             f"Batas Bawah: {exc.pesan}", berkas))
                     continue
+                if bb is not None and (r, bc) in facts.percent:
+                    bb = bb.scaleb(2)
                 if bb is None or is_empty(p):
                     found.append(new_temuan(
                         "skala-predikat", sheet, ref(r, bc),
@@ -376,10 +437,11 @@ def needed_sheets(sheet_names: Sequence[str]) -> list[str]:
     return [n for n in sheet_names if norm(n) in wanted_norm]
 
 
-def read_grids(grids: Mapping[str, Grid], sheet_names: Sequence[str], source: str = ""
-               ) -> ReadResult:
-    """The model from grids by sheet name (origin A1)."""
+def read_grids(grids: Mapping[str, Grid], sheet_names: Sequence[str], source: str = "",
+               facts: Mapping[str, SheetFacts] | None = None) -> ReadResult:
+    """The model from grids by sheet name (origin A1); ``facts`` by the same names."""
     berkas = source
+    facts = facts or {}
     by_norm = {norm(n): n for n in sheet_names}
     data = WorkbookData(source=source, sheet_names=list(sheet_names))
     found: list[Temuan] = []
@@ -397,6 +459,10 @@ def read_grids(grids: Mapping[str, Grid], sheet_names: Sequence[str], source: st
         actual = by_norm.get(norm(name))
         return grids.get(actual) if actual is not None else None
 
+    def facts_of(name: str) -> SheetFacts:
+        actual = by_norm.get(norm(name))
+        return facts.get(actual, NO_FACTS) if actual is not None else NO_FACTS
+
     for name in schema.REQUIRED_SHEETS:
         if grid_of(name) is None:
             found.append(new_temuan(
@@ -407,14 +473,15 @@ def read_grids(grids: Mapping[str, Grid], sheet_names: Sequence[str], source: st
 
     g = grid_of(schema.PROFIL_SHEET)
     if g is not None:
-        data.profil, data.profil_cells, f = read_profil(g, berkas)
+        data.profil, data.profil_cells, f = read_profil(g, berkas,
+                                                        facts_of(schema.PROFIL_SHEET))
         found += f
     g = grid_of(schema.META_SHEET)
     if g is not None:
         data.meta = read_meta(g)
     g = grid_of(schema.PENGATURAN_SHEET)
     if g is not None:
-        data.settings, f = read_settings(g, berkas)
+        data.settings, f = read_settings(g, berkas, facts_of(schema.PENGATURAN_SHEET))
         found += f
     for sheet in schema.DATA_SHEETS:
         g = grid_of(sheet.name)
@@ -426,9 +493,103 @@ def read_grids(grids: Mapping[str, Grid], sheet_names: Sequence[str], source: st
                     "dari templat bila datanya ada.", berkas, tingkat=PERINGATAN))
             data.rows[sheet.name] = []
             continue
-        rows, f, hr, letters = read_table(g, sheet, berkas)
+        rows, f, hr, letters = read_table(g, sheet, berkas, facts_of(sheet.name))
         data.rows[sheet.name] = rows
         data.header_rows[sheet.name] = hr
         data.columns[sheet.name] = letters
         found += f
+    found += percent_meaning(data, berkas)
+    found += total_rows(data, berkas)
     return ReadResult(data, found)
+
+
+def percent_meaning(data: WorkbookData, berkas: str = "") -> list[Temuan]:
+    """Values shown as a percent, read by what they mean (in place).
+
+    In a column of the indicator's own value (``Column.per_satuan``) whose Satuan is %,
+    a percent-formatted 0,96 is the 96 the person sees and typed ("96%" typed as text is
+    read as 96 already). Anywhere else (Satuan not %, an unknown indicator, counts,
+    rupiah, years) the meaning is doubtful: a kesalahan at the cell, and no value.
+    """
+    found: list[Temuan] = []
+    satuan = {norm(r["kode_indikator"]): r["satuan"] for r in data.pk if r["kode_indikator"]}
+    for sheet in schema.DATA_SHEETS:
+        for row in data.rows.get(sheet.name, ()):
+            if not row.percent:
+                continue
+            for key, how in row.percent.items():
+                col = sheet.column(key)
+                value = row.values.get(key)
+                if value is None:
+                    continue
+                kode = row["kode_indikator"]
+                sat = row["satuan"] if sheet.name == schema.PK.name else (
+                    satuan.get(norm(kode)) if kode else None)
+                if col.per_satuan and sat is not None and sat.strip() == schema.SATUAN_PERSEN:
+                    if how == "format":
+                        row.values[key] = value.scaleb(2)
+                    continue
+                shown = (f"{_pct_text(value.scaleb(2))}% (sel berformat persen)"
+                         if how == "format" else f"\"{_pct_text(value)}%\"")
+                if not col.per_satuan:
+                    what = {"money": "rupiah", "year": "tahun"}.get(col.kind, "jumlah")
+                    why = f"kolom ini berisi {what}, bukan persen"
+                    fix = ("Hapus format persen (Beranda > Angka > Umum) lalu ketik angkanya"
+                           if how == "format" else "Ketik angkanya tanpa tanda %")
+                elif sat is None:
+                    why = (f"satuan indikator {kode or '(tanpa kode)'} tidak diketahui (Kode "
+                           "Indikator ini tidak ada di lembar PK)")
+                    fix = "Perbaiki Kode Indikatornya, atau ketik nilainya tanpa persen"
+                else:
+                    why = f"satuan indikator {kode} adalah \"{sat}\", bukan %"
+                    fix = ("Ketik nilainya dalam satuan itu tanpa persen, atau ubah Satuan "
+                           "indikator di lembar PK menjadi % bila memang persen")
+                found.append(new_temuan(
+                    "persen-tidak-jelas", sheet.name, row.cell(key),
+                    f"Kolom {col.label}: sel ini berisi {shown}, tetapi {why}, jadi maknanya "
+                    f"tidak jelas dan nilainya tidak dipakai. {fix}.", berkas))
+                row.values[key] = None
+                row.unread = (row.unread or set()) | {key}
+    return found
+
+
+def _pct_text(value: Decimal) -> str:
+    from lkj_excel.core.numbers import format_angka
+
+    return format_angka(value, 4, fixed=False)
+
+
+_TOTAL = re.compile(r"^(?:{})\b".format("|".join(re.escape(w) for w in schema.TOTAL_WORDS)))
+_ACCOUNT = re.compile(r"^\d+(?:\.\d+)*$")
+#: sheets of amounts, where a hand-typed total row would be counted twice
+TOTAL_SHEETS = tuple(s for s in schema.DATA_SHEETS
+                     if any(c.kind in ("money", "int") for c in s.input_columns))
+
+
+def total_rows(data: WorkbookData, berkas: str = "") -> list[Temuan]:
+    """Rows of a sheet of amounts that look like a total typed by hand ("Jumlah", "Total"
+    with amounts): a kesalahan, and the row is left out so nothing is counted twice."""
+    found: list[Temuan] = []
+    for sheet in TOTAL_SHEETS:
+        rows = data.rows.get(sheet.name)
+        if not rows:
+            continue
+        labels = [c for c in sheet.input_columns if c.kind in ("text", "code", "choice")]
+        amounts = [c.key for c in sheet.input_columns if c.kind in ("money", "int")]
+        keep: list[Row] = []
+        for row in rows:
+            hit = next((c for c in labels if isinstance(row[c.key], str)
+                        and _TOTAL.match(norm(row[c.key]))), None)
+            if hit is None or not any(row[k] is not None for k in amounts) or any(
+                    c.kind == "code" and isinstance(row[c.key], str)
+                    and _ACCOUNT.match(row[c.key].strip()) for c in labels):
+                keep.append(row)
+                continue
+            found.append(new_temuan(
+                "baris-jumlah", sheet.name, row.cell(hit.key),
+                f"Baris {row.row} lembar {sheet.name} tampak seperti baris jumlah yang diketik "
+                f"(\"{row[hit.key]}\"), bukan data; baris ini tidak dihitung agar tidak terjumlah "
+                "dua kali (lkj-excel menjumlahkan sendiri). Hapus baris ini, atau pindahkan "
+                "jumlahnya ke luar tabel.", berkas))
+        data.rows[sheet.name] = keep
+    return found

@@ -78,6 +78,9 @@ class Column:
     note: str = ""
     #: "Sheet.key" a value must exist in (e.g. "PK.kode_indikator"); a finding otherwise
     ref: str = ""
+    #: a value of the indicator in its own Satuan (a target, a realisasi): a cell shown as a
+    #: percent (format or "96%") means that percent when the Satuan is %, else it is doubtful
+    per_satuan: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,8 @@ PK = Sheet(
         _c("Kode Indikator", "kode_indikator", "code", required=True, width=12),
         _c("Indikator Kinerja", "indikator", required=True, width=45),
         _c("Satuan", "satuan", required=True, width=10),
-        _c("Target", "target", "number", required=True, width=10),
+        _c("Target", "target", "number", required=True, width=10, per_satuan=True,
+           note="untuk satuan % ketik angka persennya, misalnya 95 (95% juga terbaca 95)"),
         _c("Polaritas", "polaritas", "choice", required=True, choices=POLARITAS, width=11),
         _c("Bidang", "bidang", required=True, width=30),
     ),
@@ -163,14 +167,14 @@ IKU = Sheet(
         _c("Pembilang", "pembilang", "number", width=11),
         _c("Uraian Penyebut", "uraian_penyebut", width=30),
         _c("Penyebut", "penyebut", "number", width=11),
-        _c("Realisasi", "realisasi", "number", width=11),
+        _c("Realisasi", "realisasi", "number", width=11, per_satuan=True),
         _c("Realisasi Dihitung", "realisasi_dihitung", "number", computed=True,
            contract=False, width=11),
         _c("Target PK", "target_pk", "number", computed=True, contract=False, width=10),
         _c("Capaian", "capaian", "number", computed=True, width=11),
         _c("Predikat", "predikat", computed=True, width=14),
-        _c("Target Akhir Renstra", "target_renstra", "number", width=12),
-        _c("Standar Nasional", "standar_nasional", "number", width=12),
+        _c("Target Akhir Renstra", "target_renstra", "number", width=12, per_satuan=True),
+        _c("Standar Nasional", "standar_nasional", "number", width=12, per_satuan=True),
         _c("Alasan Pemilihan", "alasan", width=40),
         _c("Analisis", "analisis", width=40),
         _c("Upaya", "upaya", width=40),
@@ -189,7 +193,7 @@ RIWAYAT = Sheet(
         _c("Kode Indikator", "kode_indikator", "code", required=True, width=12,
            ref="PK.kode_indikator"),
         _c("Tahun", "tahun", "year", required=True, width=8),
-        _c("Realisasi", "realisasi", "number", required=True, width=11),
+        _c("Realisasi", "realisasi", "number", required=True, width=11, per_satuan=True),
     ),
 )
 
@@ -206,7 +210,7 @@ PEMBANDING = Sheet(
         _c("Kode Indikator", "kode_indikator", "code", required=True, width=12,
            ref="PK.kode_indikator"),
         _c("Pembanding", "pembanding", required=True, width=30),
-        _c("Realisasi", "realisasi", "number", width=11),
+        _c("Realisasi", "realisasi", "number", width=11, per_satuan=True),
     ),
 )
 
@@ -338,7 +342,7 @@ TARGET_RENSTRA = Sheet(
         _c("Kode Indikator", "kode_indikator", "code", required=True, width=12,
            ref="PK.kode_indikator"),
         _c("Tahun", "tahun", "year", required=True, width=8),
-        _c("Target", "target", "number", required=True, width=11),
+        _c("Target", "target", "number", required=True, width=11, per_satuan=True),
     ),
 )
 
@@ -359,11 +363,11 @@ TRIWULAN_SHEET = Sheet(
         _c("Kode Indikator", "kode_indikator", "code", required=True, width=12,
            ref="PK.kode_indikator"),
         _c("Triwulan", "triwulan", "choice", required=True, choices=TRIWULAN, width=10),
-        _c("Target", "target", "number", width=11),
+        _c("Target", "target", "number", width=11, per_satuan=True),
         _c("Rencana Aksi", "rencana_aksi", width=45),
         _c("Pembilang", "pembilang", "number", width=11),
         _c("Penyebut", "penyebut", "number", width=11),
-        _c("Realisasi", "realisasi", "number", width=11),
+        _c("Realisasi", "realisasi", "number", width=11, per_satuan=True),
         _c("Realisasi Dihitung", "realisasi_dihitung", "number", computed=True,
            contract=False, width=11),
         _c("Capaian", "capaian", "number", computed=True, contract=False, width=11),
@@ -505,6 +509,10 @@ SETTINGS: tuple[Setting, ...] = (
 )
 SETTINGS_BY_LABEL = {s.label.casefold(): s for s in SETTINGS}
 
+#: how a total row typed by hand into a table begins ("Jumlah", "Total", "Sub Total"...):
+#: on a sheet of amounts (Anggaran, LRA, Pegawai) such a row is a finding, not data
+TOTAL_WORDS = ("jumlah", "total", "sub total", "subtotal", "grand total")
+
 #: (batas bawah inclusive, predikat); the lowest band also takes everything below it.
 SKALA_STANDAR: tuple[tuple[str, str], ...] = (
     ("100.01", "Sangat Baik"),
@@ -548,6 +556,9 @@ META_FIELDS: tuple[Field, ...] = (
     Field("Versi Templat", "versi_templat"),
     Field("ID Buku Kerja", "id_buku_kerja", "code", required=False),
     Field("Revisi", "revisi", "int", required=False),
+    #: the units ``lkj pecah`` made and what each received (JSON), so ``lkj gabung`` knows
+    #: which unit has not sent its workbook and what is missing
+    Field("Daftar Bidang", "daftar_bidang", required=False),
 )
 
 

@@ -64,7 +64,7 @@ PROFIL: dict[str, Any] = {
     "pangkat_kepala": "Pembina Utama Muda",
     "jabatan_kepala": "Kepala Badan Kesatuan Bangsa dan Politik Kota Banjarbaru",
     "tempat": "Banjarbaru",
-    "tanggal": _dt.date(2025, 2, 27),
+    "tanggal": MonthDate.of(2025, 2),  # the seed signs "Banjarbaru, Februari 2025"
     "singkatan": "Badan Kesbangpol Kota Banjarbaru",
     # the PK document's parties and date (see the module's notes)
     "nama_pemberi_amanah": None,

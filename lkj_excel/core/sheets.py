@@ -200,8 +200,12 @@ def validasi_blocks(p: Checked) -> list[Block]:
     ]
     rows: list[list[Value]] = []
     for n, f in enumerate(p.temuan, start=1):
-        rows.append([n, f.tingkat, f.kode, f.lembar, f.sel or None, f.pesan,
-                     hyperlink_formula(f, p.data.sheet_names)])
+        # a finding of another file (a unit's workbook in a merge) names that file and
+        # links nowhere here (its sheet and cell are that file's)
+        mine = not f.berkas or f.berkas == p.data.source
+        rows.append([n, f.tingkat, f.kode, f.lembar, f.sel or None,
+                     f.pesan if mine else f"Berkas \"{f.berkas}\": {f.pesan}",
+                     hyperlink_formula(f, p.data.sheet_names) if mine else None])
     if rows:
         fills = tuple((None, TINGKAT_COLORS.get(str(row[1])), None, None, None, None, None)
                       for row in rows)

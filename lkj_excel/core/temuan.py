@@ -49,6 +49,10 @@ CODES: dict[str, tuple[Tingkat, str]] = {
     "teks-terlalu-panjang": (KESALAHAN, "Teks terlalu panjang"),
     "versi-templat": (KESALAHAN, "Versi templat tidak dikenal"),
     "angka-sebagai-teks": (PERINGATAN, "Angka tertulis sebagai teks"),
+    "persen-tidak-jelas": (KESALAHAN, "Sel persen yang maknanya tidak jelas"),
+    "rumus-tanpa-nilai": (KESALAHAN, "Rumus tanpa nilai hasil hitungan"),
+    "baris-jumlah": (KESALAHAN, "Baris jumlah diketik di dalam tabel"),
+    "pembanding-kosong": (PERINGATAN, "Indikator tanpa baris Pembanding"),
     # the SAKIP year: quarters (Triwulan, Anggaran Triwulan)
     "triwulan-belum-diisi": (PERINGATAN, "Realisasi triwulan yang sudah berakhir belum diisi"),
     "triwulan-iv-berbeda": (KESALAHAN, "Realisasi Triwulan IV tidak sama dengan realisasi IKU"),
@@ -67,6 +71,11 @@ CODES: dict[str, tuple[Tingkat, str]] = {
     "baris-bidang-lain": (PERINGATAN, "Baris milik bidang lain"),
     "pengaturan-berbeda": (PERINGATAN, "Pengaturan berbeda antarberkas"),
     "tidak-ada-berkas": (KESALAHAN, "Tidak ada buku kerja yang dapat digabung"),
+    "bidang-belum-mengirim": (KESALAHAN, "Buku kerja bidang belum diterima"),
+    "indikator-hilang": (KESALAHAN, "Indikator bidang tidak ada di gabungan"),
+    "bidang-tidak-dikenal": (KESALAHAN, "Bidang tidak dikenal"),
+    "ubah-milik-bidang-lain": (KESALAHAN, "Baris milik bidang lain diubah"),
+    "berkas-gabungan": (PERINGATAN, "Buku kerja gabungan di antara kiriman bidang"),
     # lkj rekap
     "berkas-dilewati": (PERINGATAN, "Lembar kerja bukan .xlsx tidak ikut direkap"),
     "riwayat-berbeda": (PERINGATAN, "Riwayat berbeda dengan buku kerja tahun itu"),

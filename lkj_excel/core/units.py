@@ -138,6 +138,50 @@ def split_by_unit(data: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     for name in SHEET_NAMES:
         for row in sheets.get(name, []):
             out[owners.of(name, row)]["sheets"][name].append(dict(row))
+    daftar = roster_text(out)
+    for part in out.values():
+        part["meta"]["daftar_bidang"] = daftar
+    return out
+
+
+def roster_text(parts: Mapping[str, Mapping[str, Any]]) -> str:
+    """What ``split_by_unit`` gave each unit, as the JSON the hidden metadata keeps:
+    ``[{"bidang", "indikator": [codes], "sasaran": [codes], "lembar": {sheet: rows}}]``."""
+    import json
+
+    out = []
+    for unit, part in parts.items():
+        sheets = part.get("sheets", {})
+        pk = sheets.get("PK", [])
+        out.append({
+            "bidang": unit,
+            "indikator": [_text(r.get("kode_indikator")) for r in pk if r.get("kode_indikator")],
+            "sasaran": sorted({_text(r.get("kode_sasaran")) for r in pk if r.get("kode_sasaran")}),
+            "lembar": {name: len(rows) for name, rows in sheets.items() if rows},
+        })
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+
+
+def parse_roster(text: Any) -> list[dict[str, Any]]:
+    """The units of ``roster_text`` (an empty list for a missing or damaged value)."""
+    import json
+
+    if not isinstance(text, str) or not text.strip():
+        return []
+    try:
+        items = json.loads(text)
+    except ValueError:
+        return []
+    if not isinstance(items, list):
+        return []
+    out = []
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("bidang"), str) and item["bidang"]:
+            out.append({"bidang": item["bidang"],
+                        "indikator": [str(k) for k in item.get("indikator") or []],
+                        "sasaran": [str(k) for k in item.get("sasaran") or []],
+                        "lembar": {str(k): v for k, v in (item.get("lembar") or {}).items()
+                                   if isinstance(v, int)}})
     return out
 
 
@@ -192,7 +236,9 @@ def data_from_model(wd: WorkbookData) -> dict[str, Any]:
     return {
         "profil": {f.key: wd.profil.get(f.key) for f in schema.PROFIL_FIELDS},
         "meta": {"id_buku_kerja": wd.meta.get("id_buku_kerja"),
-                 "revisi": wd.meta.get("revisi")},
+                 "revisi": wd.meta.get("revisi"),
+                 **({"daftar_bidang": wd.meta["daftar_bidang"]}
+                    if wd.meta.get("daftar_bidang") else {})},
         "pengaturan": pengaturan,
         "sheets": {
             sheet.name: [{c.key: row.values.get(c.key) for c in sheet.input_columns}
@@ -211,3 +257,26 @@ def unit_filename(index: int, unit: str) -> str:
     from lkj_excel.core.filenames import safe_filename
 
     return f"{index:02d} {safe_filename(unit, default='Bidang')}.xlsx"
+
+
+# ---------------------------------------------------------------------------
+# A unit that sent nothing (the merge says it; the report's first page repeats it)
+# ---------------------------------------------------------------------------
+
+_MISSING = "Buku kerja {unit} tidak ada di antara berkas yang digabung"
+
+
+def missing_unit_text(unit: str) -> str:
+    """The opening of the finding for a unit with no usable workbook."""
+    return _MISSING.format(unit=unit)
+
+
+def missing_unit_of(pesan: str) -> str | None:
+    """The unit named by a ``missing_unit_text`` message (None for another message)."""
+    head, sep, _ = _MISSING.partition("{unit}")
+    if not pesan.startswith(head) or sep == "":
+        return None
+    rest = pesan[len(head):]
+    tail = _MISSING.partition("{unit}")[2]
+    i = rest.find(tail)
+    return rest[:i] if i > 0 else None

@@ -36,7 +36,8 @@ def check_required(data: WorkbookData, berkas: str) -> list[Temuan]:
         required = [c for c in sheet.input_columns if c.required]
         for row in data.sheet(sheet.name):
             for col in required:
-                if row[col.key] is None and col.key in row.cells:
+                if row[col.key] is None and col.key in row.cells \
+                        and not row.is_unread(col.key):
                     out.append(new_temuan(
                         "wajib-diisi", sheet.name, row.cell(col.key),
                         f"Kolom {col.label} pada baris {row.row} wajib diisi.", berkas))
@@ -285,7 +286,8 @@ def check_indikator(ind: IndikatorResult, data: WorkbookData, berkas: str) -> li
     iku = ind.iku_row
     if iku is not None:
         p, q = iku["pembilang"], iku["penyebut"]
-        if (p is None) != (q is None):
+        unread = iku.is_unread("pembilang") or iku.is_unread("penyebut")
+        if (p is None) != (q is None) and not unread:
             missing = "penyebut" if q is None else "pembilang"
             out.append(new_temuan(
                 "wajib-diisi", "IKU", iku.cell(missing),
@@ -310,12 +312,16 @@ def check_indikator(ind: IndikatorResult, data: WorkbookData, berkas: str) -> li
                 and ind.realisasi is not None:
             digits = data.settings.desimal
             if round_half_up(typed, digits) != round_half_up(ind.realisasi, digits):
+                source = ("Pembilang/Penyebut" if ind.sumber_realisasi == "pembilang-penyebut"
+                          else f"lembar Kejadian ({_num(ind.pembilang, 0)} tertangani dari "
+                          f"{_num(ind.penyebut, 0)} kejadian)")
                 out.append(new_temuan(
                     "realisasi-tidak-sesuai", "IKU", iku.cell("realisasi"),
                     f"Indikator {ind.kode}: Realisasi diketik {_num(typed)}, tetapi dari "
-                    f"Pembilang/Penyebut hasilnya {_num(ind.realisasi)}. Yang dipakai hasil "
+                    f"{source} hasilnya {_num(ind.realisasi)}. Yang dipakai hasil "
                     "hitungan; kosongkan atau perbaiki Realisasi.", berkas))
-        if ind.realisasi is None and ind.sumber_realisasi is None:
+        if ind.realisasi is None and ind.sumber_realisasi is None and not unread \
+                and not iku.is_unread("realisasi"):
             out.append(new_temuan(
                 "realisasi-kosong", "IKU", iku.cell("realisasi"),
                 f"Indikator {ind.kode} belum punya realisasi. Isi Pembilang dan Penyebut, "
@@ -334,7 +340,28 @@ def check_indikator(ind: IndikatorResult, data: WorkbookData, berkas: str) -> li
                 "persen-pecahan", "PK", ind.pk_row.cell("target"),
                 f"Target {_num(t)} untuk satuan %: apakah maksudnya {_num(t * 100)}%? Tulis "
                 f"target dalam persen, misalnya {_num(t * 100)}.", berkas))
+        r = iku["realisasi"] if iku is not None else None
+        if ind.sumber_realisasi == "input" and r is not None and 0 < r <= 1 \
+                and t is not None and t > 1:
+            out.append(new_temuan(
+                "persen-pecahan", "IKU", iku.cell("realisasi"),  # type: ignore[union-attr]
+                f"Realisasi {_num(r)} untuk satuan % dengan target {_num(t)}: apakah maksudnya "
+                f"{_num(r * 100)}%? Tulis realisasi dalam persen, misalnya {_num(r * 100)}.",
+                berkas))
     return out
+
+
+def check_pembanding(result: Result, data: WorkbookData, berkas: str) -> list[Temuan]:
+    """Every PK indicator in the comparison table: once the Pembanding sheet is used, an
+    indicator without a row there is a finding (the report prints "-" for it)."""
+    if not data.sheet("Pembanding"):
+        return []
+    return [new_temuan(
+        "pembanding-kosong", "PK", ind.pk_row.cell("kode_indikator"),
+        f"Indikator {ind.kode} tidak punya baris di lembar Pembanding, jadi tabel pembanding "
+        "laporan menulis \"-\" untuknya. Tambahkan barisnya di lembar Pembanding (Realisasi "
+        "boleh kosong bila datanya tidak tersedia).", berkas)
+        for ind in result.indikator if not ind.pembanding and ind.pk_row is not None]
 
 
 def check_text_numbers(data: WorkbookData, berkas: str) -> list[Temuan]:
@@ -413,6 +440,7 @@ def validate(data: WorkbookData, result: Result | None = None) -> list[Temuan]:
     out += check_narasi(data, berkas)
     out += check_text_numbers(data, berkas)
     out += check_lra_total(result, data, berkas)
+    out += check_pembanding(result, data, berkas)
     return out
 
 

@@ -37,7 +37,12 @@ def read_workbook(path: str | Path) -> ReadResult:
     try:
         from python_calamine import CalamineWorkbook
 
-        wb = CalamineWorkbook.from_path(str(p))
+        if insp.main_part.lower() == "xl/workbook.xml":
+            wb = CalamineWorkbook.from_path(str(p))
+        else:  # a valid package with its workbook elsewhere: read a canonical copy
+            import io
+
+            wb = CalamineWorkbook.from_filelike(io.BytesIO(canonical_package(p, insp.main_part)))
         try:
             names = list(wb.sheet_names)
             grids: dict[str, Grid] = {}
@@ -59,9 +64,55 @@ def read_workbook(path: str | Path) -> ReadResult:
         raise WorkbookError(
             f"Berkas tidak dapat dibaca sebagai buku kerja Excel (.xlsx): {detail}. Buka di "
             "Excel lalu simpan ulang sebagai Buku Kerja Excel (.xlsx).", p.name) from None
-    res = read_grids(grids, names, p.name)
+    facts = {name: scan.facts for name, scan in insp.sheets.items()}
+    res = read_grids(grids, names, p.name, facts)
+    res.saved = insp.saved
     res.temuan += scan_temuan(res.data, insp, merged, p.name)
     return res
+
+
+def canonical_package(path: Path, main: str) -> bytes:
+    """The package with its workbook part moved to ``xl/workbook.xml`` (in memory).
+
+    Excel and LibreOffice find the workbook through ``_rels/.rels``, wherever it is;
+    python-calamine looks for it by name. Every other part keeps its name: the workbook's
+    relationships are rewritten with absolute targets, and the package's point to the new
+    name. Only for the rare file whose workbook part is named otherwise (already vetted by
+    ``safety.check_file``).
+    """
+    import io
+    import re
+    import zipfile
+
+    from lkj_excel.files.safety import _part_path, _rels_path
+
+    rels_old = _rels_path(main).lower()
+
+    def absolute(xml: bytes) -> bytes:
+        def fix(m: re.Match[bytes]) -> bytes:
+            target = m.group(2).decode("utf-8")
+            if target.startswith("/") or "://" in target:
+                return m.group(0)
+            return m.group(1) + b"/" + _part_path(main, target).encode("utf-8") + m.group(3)
+        return re.sub(rb'(\bTarget=")([^"]*)(")', fix, xml)
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as zi, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
+        for info in zi.infolist():
+            name, data = info.filename, zi.read(info)
+            low = name.lower()
+            if low == main.lower():
+                name = "xl/workbook.xml"
+            elif low == rels_old:
+                name, data = "xl/_rels/workbook.xml.rels", absolute(data)
+            elif low == "_rels/.rels":
+                data = re.sub(rb'Target="/?' + re.escape(main.encode("utf-8")) + rb'"',
+                              b'Target="xl/workbook.xml"', data, flags=re.I)
+            elif low == "[content_types].xml":
+                data = re.sub(rb'PartName="/?' + re.escape(main.encode("utf-8")) + rb'"',
+                              b'PartName="/xl/workbook.xml"', data, flags=re.I)
+            zo.writestr(name, data)
+    return out.getvalue()
 
 
 def check_workbook(path: str | Path) -> Checked:

@@ -23,6 +23,8 @@ prefixed cells, ``hidden=``, ``t="e"``); each sheet that fits in one chunk is sc
 
 from __future__ import annotations
 
+import datetime as _dt
+import functools
 import io
 import re
 import zipfile
@@ -31,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lkj_excel.core import schema
+from lkj_excel.core.read import SheetFacts
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -78,6 +81,10 @@ class SheetScan:
     errors: dict[str, str] = field(default_factory=dict)  # A1 -> "#DIV/0!"
     max_row: int = 0
     max_col: int = 0
+    #: for the reader: percent-formatted cells, formulas without a value, table Total Rows
+    facts: SheetFacts = field(default_factory=SheetFacts)
+    #: the sheet computes SUBTOTAL somewhere (an Excel table's Total Row does)
+    subtotal: bool = False
 
 
 @dataclass
@@ -87,6 +94,10 @@ class Inspection:
     sheet_names: list[str] = field(default_factory=list)
     sheets: dict[str, SheetScan] = field(default_factory=dict)
     inflated: int = 0
+    #: the workbook part (``xl/workbook.xml`` in nearly every file), found from _rels/.rels
+    main_part: str = "xl/workbook.xml"
+    #: when the file was last saved (docProps/core.xml ``dcterms:modified``), if recorded
+    saved: _dt.datetime | None = None
 
 
 def check_file(path: Path, limits: schema.Limits | None = None,
@@ -335,16 +346,20 @@ def check_zip(path: Path, limits: schema.Limits | None = None,
         if "xl/workbook.bin" in by_name:
             raise _error("Berkas ini buku kerja biner Excel (.xlsb). Buka di Excel lalu simpan "
                          "sebagai Buku Kerja Excel (.xlsx).", name)
-        wb_info = by_name.get("xl/workbook.xml")
+        rd = _Reader(zf, name, lim)
+        lower = {n.lower(): i for n, i in by_name.items()}
+        package = _package_rels(rd, lower, name)
+        main = package.get(_OFFICE_DOCUMENT, "xl/workbook.xml")
+        wb_info = lower.get(main.lower()) or by_name.get("xl/workbook.xml")
         if wb_info is None:
             if "word/document.xml" in by_name or "ppt/presentation.xml" in by_name:
                 raise _error("Berkas ini dokumen Word atau PowerPoint, bukan buku kerja Excel. "
                              "Kirim buku kerja LKj (.xlsx).", name)
-            raise _error("Berkas ini arsip zip atau dokumen lain, bukan buku kerja Excel "
-                         "(.xlsx). Kirim buku kerja LKj (.xlsx).", name)
-        rd = _Reader(zf, name, lim)
-        out = Inspection()
-        sheets = _sheet_parts(rd, by_name, wb_info, name)
+            raise _error(_opendocument_message(zf, by_name) or (
+                "Berkas ini arsip zip atau dokumen lain, bukan buku kerja Excel (.xlsx). Kirim "
+                "buku kerja LKj (.xlsx)."), name)
+        out = Inspection(main_part=wb_info.filename)
+        sheets, parts = _sheet_parts(rd, lower, wb_info, name)
         out.sheet_names = [s[0] for s in sheets]
         if wanted is None:
             from lkj_excel.core.read import needed_sheets
@@ -352,21 +367,37 @@ def check_zip(path: Path, limits: schema.Limits | None = None,
             pick = set(needed_sheets(out.sheet_names))
         else:
             pick = set(wanted(out.sheet_names))  # type: ignore[operator]
-        # the parts python-calamine parses besides the sheets
-        for part in ("[Content_Types].xml", "xl/sharedStrings.xml", "xl/styles.xml"):
-            if part in by_name:
-                rd.drain(by_name[part])
-        for n, info in by_name.items():
-            if n.endswith(".rels") and n != "xl/_rels/workbook.xml.rels":
+        # the parts python-calamine parses besides the sheets (where the workbook says)
+        # (at the names python-calamine may look for, and where the workbook points)
+        styles = lower.get(parts.get(_STYLES, "xl/styles.xml").lower())
+        vetted = {by_name.get("[Content_Types].xml"), lower.get("xl/sharedstrings.xml"),
+                  lower.get(parts.get(_SHARED_STRINGS, "").lower())}
+        if styles is not lower.get("xl/styles.xml"):
+            vetted.add(lower.get("xl/styles.xml"))
+        for info in vetted:
+            if info is not None:
                 rd.drain(info)
+        percent = _percent_styles(rd.read(styles, cap=16 * 1024 * 1024)) if styles else ()
+        wb_rels = _rels_path(wb_info.filename).lower()
+        for n, info in by_name.items():
+            if n.endswith(".rels") and n.lower() not in (wb_rels, "_rels/.rels"):
+                rd.drain(info)
+        core = lower.get(package.get(_CORE_PROPERTIES, "docProps/core.xml").lower())
+        if core is not None:
+            out.saved = _saved_time(rd.read(core, cap=1024 * 1024))
         for sheet_name, part, hidden in sheets:
             if sheet_name not in pick:
                 continue
-            info = by_name.get(part)
+            info = lower.get(part.lower())
             if info is None:
                 continue  # the reader will say it cannot read the sheet
             scan = SheetScan(sheet_name, part, hidden=hidden)
-            _scan_sheet(rd, info, scan, exact=lim.max_cells_per_sheet < FAST_BOUND)
+            _scan_sheet(rd, info, scan, exact=lim.max_cells_per_sheet < FAST_BOUND,
+                        percent=percent)
+            rels = lower.get(_rels_path(info.filename).lower())
+            if scan.subtotal and rels is not None:  # a table's Total Row computes SUBTOTAL
+                _table_totals(rd, lower, info.filename, rd.read(rels, cap=16 * 1024 * 1024),
+                              scan)
             cells = scan.max_row * (scan.max_col + 1)
             if cells > lim.max_cells_per_sheet:
                 from lkj_excel.core.cells import ref
@@ -426,28 +457,197 @@ def _is_relationship(tag: str) -> bool:
     return tag.endswith("Relationship")
 
 
-def _sheet_parts(rd: _Reader, by_name: dict[str, zipfile.ZipInfo], wb_info: zipfile.ZipInfo,
-                 name: str) -> list[tuple[str, str, bool]]:
-    """(sheet name, zip part, hidden) in workbook order, parsed with defusedxml."""
+_OFFICE_DOCUMENT = "officeDocument"
+_CORE_PROPERTIES = "core-properties"
+_STYLES = "styles"
+_SHARED_STRINGS = "sharedStrings"
+
+
+def _rels_path(part: str) -> str:
+    """``xl/workbook.xml`` -> ``xl/_rels/workbook.xml.rels`` (the part's relationships)."""
+    folder, _, base = part.rpartition("/")
+    return f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+
+
+def _relationships(rd: _Reader, info: zipfile.ZipInfo | None, base: str, name: str
+                   ) -> list[tuple[str, str, str]]:
+    """(id, type's last word, resolved target) of a relationships part, by defusedxml."""
+    if info is None:
+        return []
+    xml = rd.read(info, cap=16 * 1024 * 1024)
+    try:
+        tags = _start_tags(xml, _is_relationship) if xml.strip() else []
+    except Exception as exc:  # defusedxml / expat errors: broken or hostile XML
+        raise _error(_BROKEN + f" (bagian {info.filename})", name) from exc
+    out = []
+    for _tag, attrs in tags:
+        rid, target = attrs.get("Id", ""), attrs.get("Target", "")
+        if target and attrs.get("TargetMode") != "External":
+            out.append((rid, attrs.get("Type", "").rpartition("/")[2],
+                        _part_path(base, target)))
+    return out
+
+
+_REL_TAG = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
+
+
+def _package_rels(rd: _Reader, lower: dict[str, zipfile.ZipInfo], name: str) -> dict[str, str]:
+    """Relationship type -> part of the package's own relationships (``_rels/.rels``), read
+    with a regex once the part is vetted (a few lines; no XML parser needed)."""
+    info = lower.get("_rels/.rels")
+    out: dict[str, str] = {}
+    if info is None:
+        return out
+    for m in _REL_TAG.finditer(rd.read(info, cap=1024 * 1024)):
+        a = _attrs(m.group(1))
+        target = a.get(b"Target", "")
+        if target and a.get(b"TargetMode") != "External":
+            out.setdefault(a.get(b"Type", "").rpartition("/")[2], _part_path("", target))
+    return out
+
+
+def _sheet_parts(rd: _Reader, lower: dict[str, zipfile.ZipInfo], wb_info: zipfile.ZipInfo,
+                 name: str) -> tuple[list[tuple[str, str, bool]], dict[str, str]]:
+    """(sheet name, zip part, hidden) in workbook order, parsed with defusedxml; and the
+    workbook's other parts by relationship type (styles, sharedStrings...)."""
     wb_xml = rd.read(wb_info, cap=16 * 1024 * 1024)
-    rels_info = by_name.get("xl/_rels/workbook.xml.rels")
-    rels_xml = rd.read(rels_info, cap=16 * 1024 * 1024) if rels_info else b""
+    main = wb_info.filename
+    rels = _relationships(rd, lower.get(_rels_path(main).lower()), main, name)
     try:
         sheets = _start_tags(wb_xml, _is_sheet)
-        rels = _start_tags(rels_xml, _is_relationship) if rels_xml else []
     except Exception as exc:  # defusedxml / expat errors: broken or hostile XML
-        raise _error(_BROKEN + " (bagian xl/workbook.xml)", name) from exc
-    targets: dict[str, str] = {}
-    for _tag, attrs in rels:
-        rid, target = attrs.get("Id"), attrs.get("Target")
-        if rid and target:
-            targets[rid] = _part_path("xl/workbook.xml", target)
+        raise _error(_BROKEN + f" (bagian {main})", name) from exc
+    targets = {rid: target for rid, _kind, target in rels if rid}
+    parts: dict[str, str] = {}
+    for _rid, kind, target in rels:
+        parts.setdefault(kind, target)
     out: list[tuple[str, str, bool]] = []
     for _tag, attrs in sheets:
         rid = next((v for k, v in attrs.items() if k.endswith("}id")), "")
         out.append((attrs.get("name", ""), targets.get(rid, ""),
                     attrs.get("state", "visible") in ("hidden", "veryHidden")))
-    return out
+    return out, parts
+
+
+def _opendocument_message(zf: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo]
+                          ) -> str | None:
+    """The message for an OpenDocument file (.ods from LibreOffice, WPS, Google Sheets)."""
+    info = by_name.get("mimetype")
+    kind = b""
+    if info is not None and info.file_size < 200:
+        try:
+            kind = zf.read(info).strip()
+        except Exception:  # a broken entry: say what the rest of the archive suggests
+            kind = b""
+    if not kind.startswith(b"application/vnd.oasis.opendocument") \
+            and "content.xml" not in by_name:
+        return None
+    if kind and not kind.endswith(b"spreadsheet"):
+        return ("Berkas ini dokumen OpenDocument (teks atau presentasi), bukan buku kerja. "
+                "Kirim buku kerja LKj (.xlsx).")
+    return ("Berkas ini lembar kerja OpenDocument (.ods, dari LibreOffice Calc, WPS atau "
+            "Google Sheets), bukan buku kerja Excel (.xlsx); lkj-excel membaca .xlsx saja. "
+            "Simpan ulang sebagai .xlsx: di LibreOffice pilih File > Simpan Sebagai, Jenis "
+            "berkas \"Excel 2007-365 (.xlsx)\", lalu \"Gunakan Format Excel 2007-365!\"; di "
+            "WPS pilih File > Simpan Sebagai > \"Microsoft Excel Workbook (*.xlsx)\". Lalu "
+            "kirim berkas .xlsx-nya.")
+
+
+_NUM_FMT = re.compile(rb"<(?:\w+:)?numFmt\b([^>]*)>")
+_XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)>")
+_FMT_ID = re.compile(rb'\bnumFmtId\s*=\s*["\'](\d+)["\']')
+_ATTR = re.compile(rb'([\w:]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+#: built-in number formats that show a percent (0% and 0.00%)
+PERCENT_BUILTIN = frozenset((9, 10))
+
+
+def _attrs(raw: bytes) -> dict[bytes, str]:
+    return {m.group(1).split(b":")[-1]: (m.group(2) if m.group(2) is not None
+                                          else m.group(3) or b"").decode("utf-8", "replace")
+            for m in _ATTR.finditer(raw)}
+
+
+def is_percent_format(code: str) -> bool:
+    """A number format code that shows a percent: a ``%`` outside quotes, escapes and
+    ``[...]`` sections (``General"%"`` only prints the sign after the number)."""
+    import html
+
+    return "%" in _QUOTED.sub("", html.unescape(code))
+
+
+def _percent_styles(styles: bytes) -> tuple[int, ...]:
+    """Indexes of the cell styles (``cellXfs``, a cell's ``s``) with a percent format.
+
+    Read with regexes, never an XML parser (the part was already vetted for entities);
+    the ``numFmt`` elements before ``cellXfs`` are the workbook's own formats."""
+    start = styles.find(b"cellXfs")
+    if start < 0:
+        return ()
+    end = styles.find(b"cellXfs>", start + 7)  # the closing tag
+    end = len(styles) if end < 0 else end
+    custom = set()
+    head = styles[:start]
+    # the workbook's own formats showing a percent (none to look at without a "%")
+    for m in _NUM_FMT.finditer(head) if b"%" in head else ():
+        a = _attrs(m.group(1))
+        if a.get(b"numFmtId", "").isdigit() and is_percent_format(a.get(b"formatCode", "")):
+            custom.add(int(a[b"numFmtId"]))
+    wanted = {str(i).encode() for i in PERCENT_BUILTIN | custom}
+    out = []
+    for index, m in enumerate(_XF.finditer(styles, start, end)):
+        fid = _FMT_ID.search(m.group(1))
+        if fid is not None and fid.group(1) in wanted:
+            out.append(index)
+    return tuple(out)
+
+
+_MODIFIED = re.compile(rb"<(?:\w+:)?modified\b[^>]*>\s*([^<\s]+)\s*<")
+
+
+def _saved_time(core: bytes) -> _dt.datetime | None:
+    """``dcterms:modified`` of docProps/core.xml (UTC), written by Excel and LibreOffice on
+    every save; None when absent or unreadable."""
+    m = _MODIFIED.search(core)
+    if m is None:
+        return None
+    text = m.group(1).decode("ascii", "replace").replace("Z", "+00:00")
+    try:
+        when = _dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=_dt.UTC)
+    return when.astimezone(_dt.UTC)
+
+
+_TABLE_TAG = re.compile(rb"<(?:\w+:)?table\b([^>]*)>")
+_RANGE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+):\$?([A-Za-z]{1,3})\$?(\d+)$")
+
+
+def _table_totals(rd: _Reader, lower: dict[str, zipfile.ZipInfo], sheet_part: str,
+                  rels: bytes, scan: SheetScan) -> None:
+    """The Total Rows of the Excel tables on a sheet (``totalsRowCount``), by regex."""
+    if b"/table" not in rels:
+        return
+    for m in re.finditer(rb"<(?:\w+:)?Relationship\b([^>]*)>", rels):
+        a = _attrs(m.group(1))
+        if not a.get(b"Type", "").endswith("/table") or not a.get(b"Target"):
+            continue
+        info = lower.get(_part_path(sheet_part, a[b"Target"]).lower())
+        if info is None:
+            continue
+        xml = rd.read(info, cap=4 * 1024 * 1024)
+        t = _TABLE_TAG.search(xml)
+        if t is None:
+            continue
+        ta = _attrs(t.group(1))
+        count = ta.get(b"totalsRowCount", "0")
+        rng = _RANGE.match(ta.get(b"ref", ""))
+        if not count.isdigit() or int(count) < 1 or rng is None:
+            continue
+        last = int(rng.group(4))  # 1-based: the table's last rows are its totals
+        scan.facts.total_rows.update(range(last - int(count), last))
 
 
 def _col_index(letters: bytes) -> int:
@@ -461,8 +661,8 @@ def _col_index(letters: bytes) -> int:
 FAST_BOUND = 9999 * 52
 
 
-def _scan_sheet(rd: _Reader, info: zipfile.ZipInfo, scan: SheetScan, exact: bool = False
-                ) -> None:
+def _scan_sheet(rd: _Reader, info: zipfile.ZipInfo, scan: SheetScan, exact: bool = False,
+                percent: tuple[int, ...] = ()) -> None:
     """Extent of filled cells, hidden rows/columns and error cells of one sheet part.
 
     A part that fits in one chunk (nearly every sheet) is scanned once, whole; a longer
@@ -486,7 +686,7 @@ def _scan_sheet(rd: _Reader, info: zipfile.ZipInfo, scan: SheetScan, exact: bool
             body, carry = buf[:cut], buf[cut:]
         if not body:
             continue
-        mr, mc, nr, nc, nf = _scan_body(body, scan, exact)
+        mr, mc, nr, nc, nf = _scan_body(body, scan, exact, percent)
         if multi:  # cells without r may come in a later piece than the rows before them
             all_rows += nr if nf else body.count(b"row")
         if mr > max_row:
@@ -515,8 +715,52 @@ _HIDDEN_GATE = re.compile(rb"hidden=")
 _ERROR_GATE = re.compile(rb'e"(?<=t="e")')
 
 
-def _scan_body(body: bytes, scan: SheetScan, exact: bool = False
-               ) -> tuple[int, int, int, int, bool]:
+@functools.lru_cache(maxsize=64)
+def _percent_cell(styles: tuple[int, ...]) -> re.Pattern[bytes]:
+    """A filled cell whose style is one of ``styles`` (percent formats)."""
+    ids = b"|".join(str(i).encode() for i in styles)
+    return re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*?\bs="(?:' + ids + rb')"[^>/]*>(?!</c>)')
+
+
+_CELL_START = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"')
+_COLS: dict[bytes, int] = {}
+
+
+@functools.lru_cache(maxsize=1)
+def _no_value_pattern() -> re.Pattern[bytes]:
+    """A formula without a cached value (``<f>..</f>`` then nothing or an empty ``<v>``; a
+    shared formula's ``<f .../>`` the same way), except the template's own computed
+    formulas (``core.formulas``: the engine recomputes those columns and never reads them),
+    which a file written by a tool carries in every row. Searched from its literal ``<f``,
+    so the template's formulas are passed over at C speed."""
+    from lkj_excel.core.formulas import row_formulas
+
+    heads = set()
+    for sheet in schema.DATA_SHEETS:
+        for formula in row_formulas(sheet, 4).values() if sheet.computed_columns else ():
+            m = re.match(r"=(.*?\$[A-Z]+)\d", formula)
+            if m:
+                heads.add(re.escape(m.group(1)).encode())
+    skip = b"(?!" + b"|".join(sorted(heads)) + b")" if heads else b""
+    empty = rb"(?:<v></v>|<v/>)?</c>"
+    return re.compile(rb"<f(?:>" + skip + rb"|\s[^>]*>)[^<]*</f>" + empty
+                      + rb"|<f\s[^>]*/>" + empty)
+
+
+def _no_value_cells(body: bytes, out: set[tuple[int, int]]) -> None:
+    """(row, col) of the formula cells without a value (the cell start is the last
+    ``<c `` before the formula: formula text escapes ``<``)."""
+    for m in _no_value_pattern().finditer(body):
+        c = _CELL_START.match(body, max(body.rfind(b"<c ", 0, m.start()), 0))
+        if c is not None:
+            col = _COLS.get(c.group(1))
+            if col is None:
+                col = _COLS.setdefault(c.group(1), _col_index(c.group(1)))
+            out.add((int(c.group(2)) - 1, col))
+
+
+def _scan_body(body: bytes, scan: SheetScan, exact: bool = False,
+               percent: tuple[int, ...] = ()) -> tuple[int, int, int, int, bool]:
     """(max row, max col, row tags, cells, cells without r) of complete elements in ``body``.
 
     Fast path: when every cell is written ``<c r="AZ9999"`` (the way Excel writes a sheet
@@ -558,6 +802,14 @@ def _scan_body(body: bytes, scan: SheetScan, exact: bool = False
                 if lo and hi:
                     scan.hidden_cols.append((int(lo.group(1)) - 1, min(int(hi.group(1)),
                                                                        16384) - 1))
+    facts = scan.facts
+    if percent:
+        for m in _percent_cell(percent).finditer(body):
+            facts.percent.add((int(m.group(2)) - 1, _col_index(m.group(1))))
+    if b"<f" in body:
+        _no_value_cells(body, facts.no_value)
+        if b"SUBTOTAL(" in body:
+            scan.subtotal = True
     if _ERROR_GATE.search(body) is not None:
         for m in _ERR_CELL.finditer(body):
             if not _TYPE_E.search(m.group(1)):

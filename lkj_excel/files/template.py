@@ -500,6 +500,18 @@ def petunjuk_lines() -> list[tuple[str, str]]:
         ("", "Angka boleh diketik sebagai angka atau teks cara Indonesia, misalnya "
              "33.660.129.080,00 atau 95,68 atau 96% atau Rp 1.455.472.897. Isian yang tidak "
              "dapat dibaca dilaporkan di Validasi beserta selnya."),
+        ("", "Sel berformat persen (misalnya 96% diketik di sel Umum) dibaca 96 di kolom nilai "
+             "indikator (Target, Realisasi) yang satuannya %; di kolom lain (rupiah, Pembilang, "
+             "Penyebut, jumlah) atau bila satuan indikatornya bukan %, format persen "
+             "dilaporkan sebagai kesalahan."),
+        ("", "Jangan menambahkan baris jumlah di dalam tabel: Total Row tabel Excel tidak "
+             "dibaca, dan baris \"Jumlah\" atau \"Total\" yang diketik dilaporkan sebagai "
+             "kesalahan. lkj-excel menjumlahkan sendiri."),
+        ("", "Rumus boleh dipakai di kolom isian: yang dibaca adalah nilai terakhir yang dihitung "
+             "Excel. Buku kerja yang ditulis program lain dan belum pernah dibuka di Excel (rumus "
+             "tanpa nilai) harus dibuka dan disimpan dulu di Excel atau LibreOffice."),
+        ("", "Tanggal boleh ditulis 27/02/2025, 27 Februari 2025, Kamis, 27 Februari 2025, "
+             "atau bulan dan tahun saja (Februari 2025)."),
         ("", "Baris boleh ditambahkan di bawah tabel dan kolom tambahan di kanan tabel; baris "
              "kosong di antaranya dilewati. Baris judul atau catatan boleh ada di atas tabel."),
         ("", "Kolom abu-abu berisi rumus dan dikunci agar tidak tertimpa; isian manual di situ "

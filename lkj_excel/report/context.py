@@ -341,10 +341,16 @@ def _kesalahan(p: Checked) -> dict[str, Any]:
     errs = [f for f in p.temuan if f.tingkat == KESALAHAN]
     if not errs:
         return {"ada": False, "jumlah": 0, "kalimat": ""}
+    from lkj_excel.core.units import missing_unit_of
+
+    missing = [u for f in errs if f.kode == "bidang-belum-mengirim"
+               and (u := missing_unit_of(f.pesan))]
+    belum = (f" Buku kerja yang belum diterima: {', '.join(missing)}; datanya tidak ada di "
+             "laporan ini." if missing else "")
     return {"ada": True, "jumlah": len(errs), "kalimat": (
         f"PERHATIAN: laporan ini disusun dari data yang masih mengandung "
         f"{with_words(len(errs))} kesalahan (lihat hasil perintah lkj periksa). Angka di "
-        f"dalamnya belum dapat dipertanggungjawabkan sebelum kesalahan itu diperbaiki.")}
+        f"dalamnya belum dapat dipertanggungjawabkan sebelum kesalahan itu diperbaiki.{belum}")}
 
 
 def build_context(p: Checked) -> dict[str, Any]:
@@ -428,12 +434,13 @@ def build_context(p: Checked) -> dict[str, Any]:
                           "standar": i["standar"]} for i in semua],
                "catatan": standar_catatan}
     pemb_baris = []
+    ada_pemb = any(ind.pembanding for ind in h.indikator)
     for ind, item in zip(h.indikator, semua, strict=True):
-        for nama_p, r in ind.pembanding:
+        # every PK indicator: one without Pembanding rows shows "-" (and has a finding)
+        for nama_p, r in ind.pembanding or ([(None, None)] if ada_pemb else []):
             pemb_baris.append({"indikator": item["nama"], "realisasi": item["realisasi"],
                                "pembanding": _text(nama_p) or KOSONG,
                                "nilai": _input(r, ind.satuan)})
-    ada_pemb = bool(pemb_baris)
     pembanding = {"ada": ada_pemb, "nomor": nomor("Tabel", "3") if ada_pemb else "",
                   "baris": pemb_baris, "catatan": narasi["catatan_pembanding"]}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -14,6 +15,7 @@ from lkj_excel.cli import main
 from lkj_excel.core import seed, units
 from lkj_excel.files.read import check_workbook
 from lkj_excel.files.template import write_workbook
+from tests.kit.habits import T0, set_saved
 
 NASTY = "Dinas <b>Uji</b> & \"Co\""
 
@@ -21,7 +23,7 @@ NASTY = "Dinas <b>Uji</b> & \"Co\""
 @pytest.fixture(scope="module")
 def agencies(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """a-kesbangpol: the seed split by unit, plus a broken file and a lock file;
-    b-dinas: another agency (name with HTML) whose IKU3 conflicts; c-kosong: only a broken file."""
+    b-dinas: another agency (name with HTML) where Politik's re-send edits Ketahanan's IKU3; c-kosong: only a broken file."""
     root = tmp_path_factory.mktemp("instansi")
     data = seed.seed_data()
     a = root / "a-kesbangpol"
@@ -42,6 +44,8 @@ def agencies(tmp_path_factory: pytest.TempPathFactory) -> Path:
     iku3["pembilang"] = 40
     pol["sheets"]["IKU"].append(iku3)
     write_workbook(b / "03 politik dari email.xlsx", pol)
+    for f in b.iterdir():  # the re-send was saved later: it is the unit's version
+        set_saved(f, T0 + dt.timedelta(hours=1) if "email" in f.name else T0)
     c = root / "c-kosong"
     c.mkdir()
     (c / "x.xlsx").write_bytes(b"PK\x03\x04rusak")
@@ -71,10 +75,11 @@ def check_outputs(result: list, out: Path) -> None:  # type: ignore[type-arg]
     assert b.status == HAS_ERRORS and b.kesalahan >= 1
     html = next((out / "b-dinas").glob("*Validasi.html")).read_text(encoding="utf-8")
     assert "<b>Uji</b>" not in html and "&lt;b&gt;Uji&lt;/b&gt; &amp;" in html
-    assert "konflik-baris" in html
+    # Politik's re-send changes Ketahanan's IKU3: Ketahanan's row is used, one kesalahan
+    assert "ubah-milik-bidang-lain" in html
     wb = openpyxl.load_workbook(next((out / "b-dinas").glob("*Validasi.xlsx")), read_only=True)
     rows = list(wb["Validasi"].iter_rows(values_only=True))
-    assert any(r[2] == "konflik-baris" for r in rows)
+    assert any(r[2] == "ubah-milik-bidang-lain" for r in rows)
     wb.close()
     assert c.status == FAILED and "Tidak ada buku kerja" in c.pesan
 

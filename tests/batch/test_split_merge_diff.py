@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import hashlib
 import json
 import shutil
@@ -30,6 +31,7 @@ from lkj_excel.core import schema, seed, units
 from lkj_excel.core.engine import to_json
 from lkj_excel.files.read import check_workbook
 from lkj_excel.files.template import write_workbook
+from tests.kit.habits import T0, set_saved
 
 KETAHANAN = seed.BIDANG_KETAHANAN
 POLITIK = seed.BIDANG_POLITIK
@@ -150,16 +152,19 @@ def test_gabung_split_equals_one_workbook(contoh: dict[str, Path], tmp_path: Pat
     assert (a.serapan_persen, a.efisiensi, a.efisiensi_persen) == (
         D("95.68"), D("1455472897"), D("4.32"))
     assert merged.result.pegawai.jumlah == 43
-    # the same findings at the same cells as the one workbook
-    assert [(f.kode, f.lembar, f.sel) for f in merged.temuan] == [
-        (f.kode, f.lembar, f.sel) for f in one.temuan] == [
+    # the same findings as the one workbook, named at the unit's file and cell they come
+    # from (the program of Bidang Ideologi is the first Anggaran row of its file)
+    assert [(f.kode, f.lembar, f.sel) for f in one.temuan] == [
         ("anggaran-kegiatan-tidak-sesuai", "Anggaran", "D5")]
+    assert [(f.kode, f.berkas, f.lembar, f.sel) for f in merged.temuan] == [
+        ("anggaran-kegiatan-tidak-sesuai", f"02 {seed.BIDANG_IDEOLOGI}.xlsx", "Anggaran", "D4")]
+    assert "(Di buku kerja gabungan: Anggaran!D5.)" in merged.temuan[0].pesan
     # the written workbook reads back to the same figures and the same cells
     out = write_merged(g.data, merged, tmp_path / "GABUNGAN.xlsx")
     back = check_workbook(out)
     assert figures(back) == figures(one)
     assert [(f.kode, f.lembar, f.sel) for f in back.temuan] == [
-        (f.kode, f.lembar, f.sel) for f in merged.temuan]
+        (f.kode, f.lembar, f.sel) for f in one.temuan]
     wb = openpyxl.load_workbook(out, read_only=True)
     assert {schema.RINGKASAN_SHEET, schema.VALIDASI_SHEET} <= set(wb.sheetnames)
     wb.close()
@@ -230,41 +235,84 @@ def test_newer_revision_wins_and_report_names_the_file(units_dir: Path) -> None:
     assert len(p.result.indikator) == 5
 
 
-def test_same_indicator_from_two_files_is_a_conflict(contoh: dict[str, Path],
-                                                     units_dir: Path, tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture) -> None:
+def test_unit_editing_another_units_indicator(contoh: dict[str, Path], units_dir: Path,
+                                              tmp_path: Path,
+                                              capsys: pytest.CaptureFixture) -> None:
     politik = part_of(POLITIK)
     other = copy.deepcopy(iku_row(part_of(KETAHANAN), "IKU3"))
     other["pembilang"] = D(50)
     politik["sheets"]["IKU"].append(other)
     write_workbook(units_dir / F_POLITIK, politik)
     g = merge_files([units_dir])
-    conflicts = [f for f in g.temuan if f.kode == "konflik-baris"]
-    assert len(conflicts) == 1 and conflicts[0].tingkat == "kesalahan"
-    assert F_POLITIK in conflicts[0].pesan and F_KETAHANAN in conflicts[0].pesan
-    assert "Pembilang" in conflicts[0].pesan and "Tidak ada yang dipakai" in conflicts[0].pesan
+    # one finding: the file, the row, the owning unit and what to do; no cascade
+    assert [(f.kode, f.tingkat, f.berkas) for f in g.temuan] == [
+        ("ubah-milik-bidang-lain", "kesalahan", F_POLITIK)]
+    pesan = g.temuan[0].pesan
+    assert f"milik {KETAHANAN}" in pesan
+    assert "IKU IKU3 (baris 5; berbeda di kolom Pembilang)" in pesan
+    assert F_KETAHANAN in pesan and "hapus baris itu dari berkas ini" in pesan
     p = check_merged(g)
-    assert indikator(p, "IKU3").realisasi is None  # nothing picked silently
-    assert p.has_errors
+    assert indikator(p, "IKU3").realisasi_bulat == D(96)  # the owner's 51/53
+    assert [f.kode for f in p.temuan] == ["ubah-milik-bidang-lain",
+                                          "anggaran-kegiatan-tidak-sesuai"]
     out = tmp_path / "G.xlsx"
     assert main(["gabung", str(units_dir), "--out", str(out)]) == 1
     text = capsys.readouterr().out
-    assert "konflik-baris" in text and "KESALAHAN" in text
+    assert "ubah-milik-bidang-lain" in text and "KESALAHAN" in text
 
 
-def test_same_unit_same_revision_different_content(units_dir: Path) -> None:
+def test_same_indicator_from_two_other_units_is_a_conflict(units_dir: Path) -> None:
+    # neither file is the owner's: nothing is picked silently
+    ket = part_of(KETAHANAN)
+    ket["sheets"]["IKU"] = [r for r in ket["sheets"]["IKU"] if r["kode_indikator"] != "IKU3"]
+    write_workbook(units_dir / F_KETAHANAN, ket)
+    for name, bidang, p in ((F_POLITIK, POLITIK, 50), ("02 ideologi.xlsx", seed.BIDANG_IDEOLOGI,
+                                                        49)):
+        part = part_of(bidang)
+        row = copy.deepcopy(iku_row(part_of(KETAHANAN), "IKU3"))
+        row["pembilang"] = D(p)
+        part["sheets"]["IKU"].append(row)
+        write_workbook(units_dir / name, part)
+    (units_dir / f"02 {seed.BIDANG_IDEOLOGI}.xlsx").unlink()
+    g = merge_files([units_dir])
+    conflicts = [f for f in g.temuan if f.kode == "konflik-baris"]
+    assert len(conflicts) == 1 and "Tidak ada yang dipakai" in conflicts[0].pesan
+    assert indikator(check_merged(g), "IKU3").realisasi is None
+
+
+def test_same_unit_same_saved_time_different_content(units_dir: Path) -> None:
     a = part_of(KETAHANAN)
     iku_row(a, "IKU3")["pembilang"] = D(52)
     write_workbook(units_dir / "Ketahanan dari email.xlsx", a)
+    for f in (units_dir / "Ketahanan dari email.xlsx", units_dir / F_KETAHANAN):
+        set_saved(f, T0)
     g = merge_files([units_dir])
     by = {b.berkas: b for b in g.berkas}
     assert by["Ketahanan dari email.xlsx"].status == CONFLICT
     assert by[F_KETAHANAN].status == CONFLICT
     kinds = codes(g.temuan)
     assert ("konflik-revisi", "kesalahan") in kinds and ("konflik-baris", "kesalahan") in kinds
+    msg = next(f.pesan for f in g.temuan if f.kode == "konflik-revisi")
+    assert schema.META_SHEET not in msg and "Revisi" not in msg  # no hidden sheet to open
+    assert "Hapus berkas yang salah" in msg and "simpan" in msg
     p = check_merged(g)
     assert indikator(p, "IKU3").realisasi is None
     assert indikator(p, "IKU4").realisasi_bulat == D(100)  # identical rows count once
+
+
+def test_resend_without_revision_later_save_wins(units_dir: Path) -> None:
+    a = part_of(KETAHANAN)
+    iku_row(a, "IKU3")["pembilang"] = D(52)
+    write_workbook(units_dir / "Ketahanan dari email.xlsx", a)
+    set_saved(units_dir / F_KETAHANAN, T0)
+    set_saved(units_dir / "Ketahanan dari email.xlsx", T0 + dt.timedelta(days=2))
+    g = merge_files([units_dir])
+    by = {b.berkas: b for b in g.berkas}
+    assert by["Ketahanan dari email.xlsx"].status == USED
+    assert by[F_KETAHANAN].status == OLD_REVISION
+    assert "12/02/2025 08.00.00 UTC" in by[F_KETAHANAN].pesan
+    assert g.temuan == []
+    assert indikator(check_merged(g), "IKU3").realisasi_bulat == D(98)  # 52/53
 
 
 def test_other_year_other_instansi_and_old_template_set_aside(contoh: dict[str, Path],
@@ -296,8 +344,10 @@ def test_other_year_other_instansi_and_old_template_set_aside(contoh: dict[str, 
     assert "versi 0.9" in by["templat lama.xlsx"].pesan
     assert by["struktur lama.xlsx"].status == SET_ASIDE
     assert "IKU" in by["struktur lama.xlsx"].pesan
+    kinds = [(f.kode, f.berkas, f.tingkat) for f in g.temuan]
+    assert ("instansi-lain", "Politik 2023.xlsx", "peringatan") in kinds  # another year
+    assert ("instansi-lain", "Dinas lain.xlsx", "kesalahan") in kinds  # Instansi typed otherwise
     kinds = [(f.kode, f.berkas) for f in g.temuan]
-    assert ("instansi-lain", "Politik 2023.xlsx") in kinds
     assert ("versi-templat", "templat lama.xlsx") in kinds
     assert ("templat-tidak-dikenal", "struktur lama.xlsx") in kinds
     assert figures(check_merged(g)) == figures(check_workbook(contoh["master"]))
@@ -343,7 +393,8 @@ def test_broken_file_among_good_ones(contoh: dict[str, Path], units_dir: Path,
     assert by["rusak.xlsx"].status == UNREADABLE
     assert "rusak" in by["rusak.xlsx"].pesan
     assert by["~$04 Bidang.xlsx"].status == SKIPPED and "kunci" in by["~$04 Bidang.xlsx"].pesan
-    assert by["catatan.txt"].status == SKIPPED and by["lama.xls"].status == SKIPPED
+    assert by["catatan.txt"].status == SKIPPED
+    assert by["lama.xls"].status == UNREADABLE and "format lama (.xls" in by["lama.xls"].pesan
     assert len([b for b in g.berkas if b.status == USED]) == 5
     assert figures(check_merged(g)) == figures(check_workbook(contoh["master"]))
     out = tmp_path / "G.xlsx"
@@ -412,3 +463,20 @@ def test_beda_cells_rows_added_and_removed(tmp_path: Path, capsys: pytest.Captur
     assert "Tidak ada perubahan" in capsys.readouterr().out
     assert (sha(pa), sha(pb)) == before
     assert main(["beda", str(pa), str(tmp_path / "tidak-ada.xlsx")]) == 2
+
+
+def test_beda_prints_money_and_numbers_the_indonesian_way(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture) -> None:
+    a = part_of(KETAHANAN)
+    b = copy.deepcopy(a)
+    b["sheets"]["Anggaran"][0]["realisasi"] = D("30000000")
+    iku_row(b, "IKU3")["target_renstra"] = D("97.5")
+    pa = write_workbook(tmp_path / "A.xlsx", a)
+    pb = write_workbook(tmp_path / "B.xlsx", b)
+    assert main(["beda", str(pa), str(pb)]) == 0
+    text = capsys.readouterr().out
+    old = a["sheets"]["Anggaran"][0]["realisasi"]
+    assert f"Realisasi: Rp {old:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".") \
+        + " -> Rp 30.000.000,00" in text
+    assert "Target Akhir Renstra: 100 -> 97,5" in text
+    assert "Perubahan dari \"A.xlsx\"" in text and "ke \"B.xlsx\"" in text

@@ -211,7 +211,7 @@ def test_tahun_baru_note_and_marks(next_year) -> None:  # type: ignore[no-untype
     assert header == ["Jenis", None, None, "Lembar", "Sel", "Keterangan"]
     notes = [[row[i].value for i in (0, 3, 4, 5)] for row in val.iter_rows(min_row=start + 2)]
     assert ["Isi", "Profil", "B13",
-            "Tanggal Laporan untuk tahun 2025 dikosongkan (tahun lalu 27 Februari 2025): isi "
+            "Tanggal Laporan untuk tahun 2025 dikosongkan (tahun lalu Februari 2025): isi "
             "saat dokumennya ditandatangani."] in notes
     assert any(n[0] == "Dibawa" and n[1] == "Riwayat" for n in notes)
     profil = wb["Profil"]
@@ -271,7 +271,7 @@ def test_reviu_json_several_files(seed_path: Path, tmp_path: Path, capsys) -> No
     assert item == {"kode": "tepat-waktu",
                     "butir": "LKj ditandatangani paling lambat pada Batas Penyampaian",
                     "hasil": "terpenuhi",
-                    "keterangan": "Tanggal Laporan 27 Februari 2025, batas 31 Maret 2025 "
+                    "keterangan": "Tanggal Laporan Februari 2025, batas 31 Maret 2025 "
                                   "(Batas Penyampaian, Pengaturan!B7): tepat waktu.",
                     "lokasi": ["Profil!B13", "Pengaturan!B7"]}
     assert j[1]["terbaca"] is False

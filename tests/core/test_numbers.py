@@ -189,3 +189,22 @@ def test_a_month_only_date_compares_as_its_first_day():
 def test_dates_that_cannot_be_read(text):
     with pytest.raises(ParseError):
         parse_date(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rp 115.000.000,-", Decimal("115000000")),
+    ("Rp. 1.732.527.800,-", Decimal("1732527800")),
+    ("89,73 %", Decimal("89.73")),
+    ("Rp\u00a01.455.472.897,00", Decimal("1455472897.00")),
+    ("1\u202f732\u202f527\u202f800", Decimal("1732527800")),  # narrow no-break spaces from the web
+    ("95\u00a0%", Decimal("95")),
+])
+def test_amounts_pasted_from_word(text, expected):
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize("text", ["587.697.500,00,-", "Rp 1.000,50,-"])
+def test_decimals_and_dash_at_once_are_refused(text):
+    with pytest.raises(ParseError) as exc:
+        parse_number(text)
+    assert text in exc.value.pesan and "sesudah angka bulat" in exc.value.pesan

@@ -146,3 +146,98 @@ def test_unreadable_file_raises_workbook_error(tmp_path):
     with pytest.raises(WorkbookError) as exc:
         read_workbook(bad)
     assert "bukan buku kerja" in exc.value.pesan
+
+
+# ---------------------------------------------------------------------------
+# Facts a file adapter hands over with the values (core.read.SheetFacts)
+# ---------------------------------------------------------------------------
+
+from lkj_excel.core.layout import grids_from_data  # noqa: E402
+from lkj_excel.core.read import SheetFacts  # noqa: E402
+from tests.kit.grids import PROFIL, iku, pk  # noqa: E402
+
+
+def _grids(**sheets):
+    return grids_from_data({"profil": dict(PROFIL), "sheets": sheets})
+
+
+def _facts_read(facts, **sheets):
+    g, names = _grids(**sheets)
+    return read_grids(g, names, "x.xlsx", facts)
+
+
+def test_percent_format_in_a_percent_indicator_is_the_percent():
+    # grid row 3 (0-based) is the first data row; PK Target is column F (5), IKU Realisasi F
+    res = _facts_read({"PK": SheetFacts(percent={(3, 5)}), "IKU": SheetFacts(percent={(3, 5)})},
+                      PK=[pk("I1", 0.95)], IKU=[iku("I1", realisasi=0.96)])
+    assert res.data.pk[0]["target"] == D("95") and res.data.iku[0]["realisasi"] == D("96")
+    assert [f.kode for f in res.temuan] == []
+
+
+def test_percent_text_and_format_where_the_meaning_is_doubtful():
+    res = _facts_read({"PK": SheetFacts(percent={(3, 5)}), "IKU": SheetFacts(percent={(3, 2)})},
+                      PK=[pk("I1", 0.8, satuan="Indeks")],
+                      IKU=[iku("I1", pembilang=0.5, penyebut=10.0, realisasi="96%")])
+    assert flatten(res.temuan) == [("persen-tidak-jelas", "PK", "F4"),
+                                   ("persen-tidak-jelas", "IKU", "C4"),
+                                   ("persen-tidak-jelas", "IKU", "F4")]
+    row = res.data.iku[0]
+    assert row["pembilang"] is None and row["realisasi"] is None
+    assert row.is_unread("pembilang") and res.data.pk[0].is_unread("target")
+    assert "\"96%\"" in res.temuan[2].pesan and "\"Indeks\"" in res.temuan[2].pesan
+
+
+def test_formula_without_value_is_one_finding_not_an_empty_cell():
+    from lkj_excel.core.engine import check_read
+
+    res = _facts_read({"IKU": SheetFacts(no_value={(3, 5)}), "PK": SheetFacts(no_value={(3, 5)})},
+                      PK=[pk("I1", None)], IKU=[iku("I1")])
+    p = check_read(res)
+    assert flatten(p.temuan) == [("rumus-tanpa-nilai", "IKU", "F4"),
+                                 ("rumus-tanpa-nilai", "PK", "F4")]
+
+
+def test_row_of_formulas_without_values_is_not_skipped_as_empty():
+    res = _facts_read({"IKU": SheetFacts(no_value={(4, 0), (4, 5)})},
+                      PK=[pk("I1")], IKU=[iku("I1", realisasi=90.0), iku(None)])
+    assert [f.sel for f in res.temuan] == ["A5", "F5"]
+
+
+def test_table_total_row_is_skipped():
+    rows = [{"program": "P", "anggaran": 100.0, "realisasi": 90.0},
+            {"program": "Total", "anggaran": 100.0, "realisasi": 90.0}]
+    res = _facts_read({"Anggaran": SheetFacts(total_rows={4})}, PK=[pk("I1")],
+                      IKU=[iku("I1", realisasi=90.0)], Anggaran=rows)
+    assert [r["program"] for r in res.data.anggaran] == ["P"] and res.temuan == []
+
+
+@pytest.mark.parametrize("label", ["Jumlah", "TOTAL", "Sub Total", "Jumlah Total", "Grand total"])
+def test_total_typed_by_hand_is_a_finding(label):
+    rows = [{"program": "P", "anggaran": 100.0, "realisasi": 90.0},
+            {"program": label, "anggaran": 100.0, "realisasi": 90.0}]
+    res = _facts_read({}, PK=[pk("I1")], IKU=[iku("I1", realisasi=90.0)], Anggaran=rows,
+                      LRA=[{"kode_rekening": "5", "uraian": "Jumlah Belanja", "anggaran": 5.0,
+                            "realisasi": 4.0}])  # a coded account is data, whatever its name
+    assert flatten(res.temuan) == [("baris-jumlah", "Anggaran", "B5")]
+    assert [r["program"] for r in res.data.anggaran] == ["P"]
+    assert len(res.data.lra) == 1
+
+
+def test_unreadable_profil_date_is_one_finding():
+    g, names = grids_from_data({"profil": dict(PROFIL, tanggal="27 Febuari 2025"), "sheets": {}})
+    res = read_grids(g, names)
+    assert [f.kode for f in res.temuan if f.lembar == "Profil"] == ["sel-tidak-terbaca"]
+
+
+def test_percent_formatted_settings_are_percent():
+    from lkj_excel.core import layout
+
+    # Batas Atas Capaian typed 120% and the top Batas Bawah typed 100,01%
+    cap_row = layout.SET_FIRST_ROW + [s.key for s in schema.SETTINGS].index("batas_atas") - 1
+    g, names = grids_from_data({"profil": dict(PROFIL), "sheets": {},
+                                "pengaturan": {"batas_atas": 1.2}})
+    g["Pengaturan"][layout.SKALA_FIRST_ROW - 1][0] = D("1.0001")
+    res = read_grids(g, names, "x.xlsx", {"Pengaturan": SheetFacts(
+        percent={(cap_row, 1), (layout.SKALA_FIRST_ROW - 1, 0)})})
+    st = res.data.settings
+    assert st.batas_atas == D("120") and st.skala[0] == (D("100.01"), "Sangat Baik")

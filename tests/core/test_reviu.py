@@ -63,7 +63,7 @@ def test_seed_checklist(seed_items: dict[str, Any]) -> None:
     assert "standar nasional, daerah lain dijelaskan" in expl.keterangan
     assert expl.lokasi == ("Narasi!B29", "Narasi!B30")
     assert seed_items["tepat-waktu"].keterangan == (
-        "Tanggal Laporan 27 Februari 2025, batas 31 Maret 2025 (Batas Penyampaian, "
+        "Tanggal Laporan Februari 2025, batas 31 Maret 2025 (Batas Penyampaian, "
         "Pengaturan!B7): tepat waktu.")
     assert seed_items["tepat-waktu"].lokasi == ("Profil!B13", "Pengaturan!B7")
     assert "Rp 1.455.472.897,00 (4,32% dari pagu)" in \

@@ -179,3 +179,25 @@ def test_units_module_is_light() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_split_stamps_the_roster_of_units():
+    parts = units.split_by_unit(example.seed_data())
+    texts = {p["meta"]["daftar_bidang"] for p in parts.values()}
+    assert len(texts) == 1  # every unit's workbook carries the same roster
+    roster = units.parse_roster(texts.pop())
+    assert [r["bidang"] for r in roster] == list(parts)
+    sek, ideologi = roster[0], roster[1]
+    assert sek["indikator"] == [] and sek["lembar"]["LRA"] == 10 and sek["lembar"]["Pegawai"] == 19
+    assert ideologi["indikator"] == ["IKU1"] and ideologi["sasaran"] == ["SS1"]
+
+
+@pytest.mark.parametrize("text", [None, "", "bukan json", "{}", '[{"bidang": 3}]', "[1, 2]"])
+def test_damaged_roster_reads_as_none(text):
+    assert units.parse_roster(text) == []
+
+
+def test_missing_unit_message_names_the_unit():
+    text = units.missing_unit_text("Bidang A, B dan C") + ", jadi indikator I1 tidak ikut."
+    assert units.missing_unit_of(text) == "Bidang A, B dan C"
+    assert units.missing_unit_of("Pesan lain.") is None

@@ -164,7 +164,7 @@ def test_every_finding_has_known_code_and_level():
 def test_program_total_against_lra_total():
     lra = [{"kode_rekening": "5", "uraian": "BELANJA", "anggaran": 100.0, "realisasi": 90.0}]
     prog = [{"program": "P", "anggaran": 80.0, "realisasi": 70.0}]
-    p = run(PK=[pk("I1")], IKU=[iku("I1", realisasi=1.0)], LRA=lra, Anggaran=prog)
+    p = run(PK=[pk("I1")], IKU=[iku("I1", realisasi=90.0)], LRA=lra, Anggaran=prog)
     assert codes(p) == [("anggaran-lra-tidak-sesuai", "LRA", "C4")]
     # the Sekretariat's unit workbook (no PK rows) holds the LRA but one program only
     p = run(LRA=lra, Anggaran=prog)

@@ -188,3 +188,97 @@ def test_chunked_scan_sees_what_a_single_read_sees(tmp_path, monkeypatch):
     monkeypatch.setattr(safety, "CHUNK", 512)  # every sheet now spans several chunks
     for k in keys:
         assert outcome(korpus[k]) == whole[k], k
+
+
+# ---------------------------------------------------------------------------
+# What the same pass reads for the reader (SheetScan.facts) and the file (Inspection)
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("code", "percent"), [
+    ("0%", True), ("0.00%", True), ("#,##0.0%", True), ("0.0&quot;%&quot;%", True),
+    ('General"%"', False), ("General&quot;%&quot;", False), ("0\\%", False),
+    ('"Rp "#,##0.00', False), ("[Red]0.00", False),
+])
+def test_percent_format_codes(code: str, percent: bool) -> None:
+    assert safety.is_percent_format(code) is percent
+
+
+def test_percent_styles_built_in_and_custom() -> None:
+    styles = (b'<styleSheet><numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%"/>'
+              b'<numFmt numFmtId="165" formatCode="General&quot;%&quot;"/></numFmts>'
+              b'<cellStyleXfs count="1"><xf numFmtId="9"/></cellStyleXfs>'
+              b'<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="9" applyNumberFormat="1"/>'
+              b'<xf numFmtId="165"/><xf numFmtId="164"><alignment/></xf><xf numFmtId="10"/>'
+              b'</cellXfs><dxfs><dxf><numFmt numFmtId="166" formatCode="0%"/></dxf></dxfs>'
+              b'</styleSheet>')
+    assert safety._percent_styles(styles) == (1, 3, 4)
+
+
+def test_scan_records_percent_cells_formulas_without_value_and_total_rows(
+        base: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    src = tmp_path / "a.xlsx"
+    wb = openpyxl.load_workbook(base)
+    ws = wb["PK"]
+    ws["F4"].number_format = "0%"
+    ws["F5"] = "=1+1"
+    ws["H9"].number_format = "0%"  # an empty percent cell is no fact
+    wb.save(src)
+    insp = check_file(src)
+    facts = insp.sheets["PK"].facts
+    assert facts.percent == {(3, 5)} and facts.no_value == {(4, 5)} and facts.total_rows == set()
+    assert insp.saved is not None
+
+
+def test_saved_time_of_the_document_properties() -> None:
+    core = (b'<cp:coreProperties><dcterms:modified xsi:type="dcterms:W3CDTF">'
+            b"2025-03-05T09:15:00Z</dcterms:modified></cp:coreProperties>")
+    t = safety._saved_time(core)
+    assert t is not None and (t.year, t.month, t.day, t.hour, t.minute) == (2025, 3, 5, 9, 15)
+    assert safety._saved_time(b"<cp:coreProperties/>") is None
+    assert safety._saved_time(b"<dcterms:modified>kemarin</dcterms:modified>") is None
+
+
+def test_opendocument_named_for_what_it_is(tmp_path: Path) -> None:
+    for kind, expect in ((b"application/vnd.oasis.opendocument.spreadsheet", "(.ods"),
+                         (b"application/vnd.oasis.opendocument.text", "dokumen OpenDocument")):
+        p = tmp_path / "kiriman.ods"
+        with zipfile.ZipFile(p, "w") as zf:
+            zf.writestr("mimetype", kind)
+            zf.writestr("content.xml", b"<office:document-content/>")
+        with pytest.raises(WorkbookError) as exc:
+            check_file(p)
+        assert expect in exc.value.pesan and "arsip zip" not in exc.value.pesan
+
+
+def test_workbook_part_found_through_package_relationships(base: Path, tmp_path: Path) -> None:
+    dst = tmp_path / "b.xlsx"
+    rewrite(base, dst, {
+        "xl/workbook.xml": None, "xl/_rels/workbook.xml.rels": None,
+        "_rels/.rels": lambda d: d.replace(b"xl/workbook.xml", b"xl/buku.xml"),
+        "[Content_Types].xml": lambda d: d.replace(b"/xl/workbook.xml", b"/xl/buku.xml"),
+    })
+    with zipfile.ZipFile(base) as zi, zipfile.ZipFile(dst, "a") as zo:
+        zo.writestr("xl/buku.xml", zi.read("xl/workbook.xml"))
+        zo.writestr("xl/_rels/buku.xml.rels", zi.read("xl/_rels/workbook.xml.rels"))
+    insp = check_file(dst)
+    assert insp.main_part == "xl/buku.xml" and "PK" in insp.sheets
+    from lkj_excel.files.read import check_workbook
+
+    assert [i.realisasi_bulat for i in check_workbook(dst).result.indikator] == [96, 100]
+
+
+def test_entities_in_a_moved_shared_strings_part_are_refused(base: Path, tmp_path: Path
+                                                            ) -> None:
+    dst = tmp_path / "c.xlsx"
+    rewrite(base, dst, {
+        "xl/sharedStrings.xml": None,
+        "xl/_rels/workbook.xml.rels": lambda d: d.replace(b"</Relationships>", (
+            b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/'
+            b'2006/relationships/sharedStrings" Target="teks/ss.xml"/></Relationships>')),
+        "xl/teks/ss.xml": b'<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "b">]><sst/>',
+    })
+    with pytest.raises(WorkbookError, match="DOCTYPE"):
+        check_file(dst)

@@ -307,7 +307,7 @@ def test_filled_workbook_reads_back(tmp_path: Path) -> None:
     d = res.data
     assert d.profil == {**{f.key: None for f in schema.PROFIL_FIELDS}, **PROFIL}
     assert d.meta == {"versi_kontrak": 1, "versi_templat": schema.TEMPLATE_VERSION,
-                      "id_buku_kerja": "kesbangpol-2024", "revisi": 3}
+                      "id_buku_kerja": "kesbangpol-2024", "revisi": 3, "daftar_bidang": None}
     st = d.settings
     assert (st.rumus_negatif, st.desimal, st.batas_atas) == ("T/R", 2, Decimal("120"))
     for name, rows in data["sheets"].items():
