@@ -115,6 +115,19 @@ def meta_values(meta: dict[str, Any]) -> dict[str, Any]:
             "id_buku_kerja": meta.get("id_buku_kerja"), "revisi": meta.get("revisi", 0)}
 
 
+def pictures_from_data(data: dict[str, Any]) -> list[Any]:
+    """The pictures of the Gambar rows (key ``gambar``), placed on the rows where the
+    template (and ``grids_from_data``) writes those rows."""
+    from dataclasses import replace
+
+    out = []
+    for n, row in enumerate((data.get("sheets") or {}).get(schema.GAMBAR.name) or []):
+        pic = row.get("gambar")
+        if pic is not None:
+            out.append(replace(pic, row=FIRST_DATA_ROW + n))
+    return out
+
+
 def grids_from_data(data: dict[str, Any]) -> tuple[dict[str, list[list[Any]]], list[str]]:
     """Grids by sheet name (origin A1) in the template's layout, and the sheet order."""
     grids: dict[str, list[list[Any]]] = {}

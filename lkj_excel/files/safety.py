@@ -87,6 +87,8 @@ class Inspection:
     sheet_names: list[str] = field(default_factory=list)
     sheets: dict[str, SheetScan] = field(default_factory=dict)
     inflated: int = 0
+    #: the archive holds a drawing part (pictures, shapes or charts on some sheet)
+    has_drawings: bool = False
 
 
 def check_file(path: Path, limits: schema.Limits | None = None,
@@ -344,6 +346,8 @@ def check_zip(path: Path, limits: schema.Limits | None = None,
                          "(.xlsx). Kirim buku kerja LKj (.xlsx).", name)
         rd = _Reader(zf, name, lim)
         out = Inspection()
+        out.has_drawings = any(n.startswith("xl/drawings/") and n.endswith(".xml")
+                               for n in by_name)
         sheets = _sheet_parts(rd, by_name, wb_info, name)
         out.sheet_names = [s[0] for s in sheets]
         if wanted is None:

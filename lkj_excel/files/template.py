@@ -298,6 +298,34 @@ def _data_sheet(wb: Any, st: _Styles, sheet: schema.Sheet, rows: list[Mapping[st
         _protect(ws)
 
 
+#: height (points) of a Gambar row holding a picture, and the picture's shown height (px)
+PICTURE_ROW_PT = 64
+PICTURE_PX = 80
+
+
+def _add_pictures(ws: Any, rows: list[Mapping[str, Any]]) -> None:
+    """The pictures of Gambar rows (key ``gambar``: a ``Picture``) beside their row, top-left
+    corner on that row (the reader takes a picture's row from there). The file's bytes are
+    written as they are; Pillow only reads the size (openpyxl needs it)."""
+    pics = [(n, row["gambar"]) for n, row in enumerate(rows)
+            if row.get("gambar") is not None and row["gambar"].data]
+    if not pics:
+        return
+    import io
+
+    from openpyxl.drawing.image import Image
+
+    col = col_letter(len(schema.GAMBAR.columns))
+    ws.column_dimensions[col].width = 30
+    for n, pic in pics:
+        r = FIRST_DATA_ROW + n
+        img = Image(io.BytesIO(pic.data))
+        scale = PICTURE_PX / max(pic.height, 1)
+        img.height, img.width = PICTURE_PX, max(1, round(pic.width * scale))
+        ws.add_image(img, f"{col}{r}")
+        ws.row_dimensions[r].height = PICTURE_ROW_PT
+
+
 def _text_lines(value: Any, width: float) -> int:
     """Lines a wrapped text needs in a column ``width`` characters wide (an estimate)."""
     if not isinstance(value, str) or not value:
@@ -584,6 +612,8 @@ def build_workbook(data: Mapping[str, Any] | None = None) -> Any:
         rows = list(sheets.get(sheet.name) or [])
         n_rows = TEMPLATE_ROWS if not rows else len(rows) + SPARE_ROWS
         _data_sheet(wb, st, sheet, rows, n_rows)
+        if sheet is schema.GAMBAR:
+            _add_pictures(wb[sheet.name], rows)
     _pengaturan(wb, st, data.get("pengaturan") or {})
     _meta(wb, data.get("meta") or {})
     wb.active = 0
