@@ -704,7 +704,7 @@ def _build(path: Path) -> Path:
     judul_tabel("{{ anggaran.nomor_tabel }}", "Realisasi Anggaran Program sesuai Dokumen "
                 "Perjanjian Kinerja Tahun Anggaran {{ tahun }}")
     table([4.6, 3.9, 3.9, 1.8, 1.8],
-          [["Program", "Anggaran", "Realisasi", "Serapan (%)", "Efisiensi (%)"]],
+          [["Program", "Anggaran", "Realisasi", "Serapan (%)", "Sisa Anggaran (%)"]],
           [["{%tr for pr in anggaran.program %}"],
            ["{{ pr.nama }}", "{{ pr.anggaran }}", "{{ pr.realisasi }}", "{{ pr.serapan }}",
             "{{ pr.efisiensi_persen }}"],

@@ -36,7 +36,9 @@ _UNSUPPORTED = {"emf": "EMF", "wmf": "WMF", "svg": "SVG", "tif": "TIFF", "tiff":
 
 
 def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB".replace(".", ",")
+    if n < 1024 * 1024:
+        return f"{max(1, round(n / 1024))} KB"
+    return f"{n / (1024 * 1024):.1f} MB".replace(".", ",").replace(",0 MB", " MB")
 
 
 def _rels(rd: Any, by_name: dict[str, zipfile.ZipInfo], part: str) -> dict[str, tuple[str, str, str]]:

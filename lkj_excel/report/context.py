@@ -601,9 +601,10 @@ def _efisiensi(h: Result, instansi: str, tahun: Any, narasi: dict[str, list[str]
         if not p.indikator:
             continue
         if p.tercapai is True and p.efisiensi is not None and p.efisiensi > 0:
-            t = (f"{nama}: target indikatornya tercapai ({inds}) dengan serapan {ser}, "
-                 f"sehingga sasarannya dicapai dengan anggaran {_rp(p.efisiensi)} lebih kecil "
-                 "dari pagu (efisien).")
+            t = (f"{nama}: target indikatornya tercapai ({inds}) dengan serapan {ser}; "
+                 f"sasarannya dicapai dengan anggaran {_rp(p.efisiensi)} "
+                 f"({_pct(p.efisiensi_persen)}) lebih kecil dari pagu, sehingga penggunaan "
+                 "anggarannya efisien.")
         elif p.tercapai is True:
             t = f"{nama}: target indikatornya tercapai ({inds}) dengan serapan {ser}."
         elif p.tercapai is False:
@@ -828,8 +829,11 @@ def build_context(p: Checked) -> dict[str, Any]:
         kalimat_anggaran = (
             f"Untuk capaian dari aspek pembiayaan/penggunaan anggaran tahun {tahun}, {instansi} "
             f"mencapai serapan {_pct(a.serapan_persen)}, yaitu realisasi anggaran "
-            f"{_rp(a.realisasi)} dari pagu anggaran sebesar {_rp(a.anggaran)}, dengan "
-            f"efisiensi {_rp(a.efisiensi)} ({_pct(a.efisiensi_persen)}).")
+            f"{_rp(a.realisasi)} dari pagu anggaran sebesar {_rp(a.anggaran)}, dengan sisa "
+            f"anggaran {_rp(a.efisiensi)} ({_pct(a.efisiensi_persen)})"
+            + (", yang merupakan efisiensi karena seluruh target kinerja tercapai."
+               if h.ringkas and h.ringkas.indikator and len(h.ringkas.tercapai)
+               == len(h.ringkas.indikator) and a.efisiensi > 0 else "."))
     else:
         kalimat_anggaran = ""
     lra_rows = _lra(h)

@@ -1,8 +1,9 @@
 """The Gambar sheet's pictures made fit for the report (Pillow).
 
 A photo straight from a phone (4000 x 3000 pixels, 8 MB) would make the .docx heavy and
-slow to open; a picture is printed at most 16 cm wide, so ``MAX_SIDE`` pixels on its longer
-side (about 250 dpi at that size) is all the page can show. Larger pictures, heavier files
+slow to open; a documentation photo is printed at most 14 cm wide, so ``MAX_SIDE_FOTO``
+pixels on its longer side (about 180 dpi there) is all the page shows, and a drawing (the
+organisation chart, 16 cm) keeps ``MAX_SIDE`` pixels for sharp small print. Larger pictures, heavier files
 and formats Word shows poorly (BMP) are re-encoded: JPEG for photos, PNG for drawings with
 few colours (an organisation chart stays sharp). A phone's EXIF rotation is applied, so the
 picture stands as it was taken. Everything else is embedded as it is.
@@ -15,8 +16,10 @@ from dataclasses import dataclass
 
 from lkj_excel.core.model import Picture
 
-#: the longer side, in pixels, of what the report embeds
-MAX_SIDE = 1600
+#: the longer side, in pixels, of what the report embeds: drawings, photos, the logo
+MAX_SIDE = 2000
+MAX_SIDE_FOTO = 1000
+MAX_SIDE_LOGO = 600
 #: a picture heavier than this is re-encoded even when its size in pixels is fine
 MAX_BYTES = 700 * 1024
 JPEG_QUALITY = 82
@@ -63,7 +66,7 @@ def prepare(pic: Picture, max_side: int = MAX_SIDE) -> Prepared:
             if src.format == "JPEG":
                 # decode at a reduced scale right away (1/2, 1/4, 1/8): fast and small
                 scale = max_side / max(pic.width, pic.height)
-                src.draft("RGB", (int(pic.width * scale) + 1, int(pic.height * scale) + 1))
+                src.draft("RGB", (round(pic.width * scale), round(pic.height * scale)))
             im = ImageOps.exif_transpose(src)
             im.load()
     except Exception as exc:

@@ -150,7 +150,13 @@ def render_report(p: Checked, templat: str | Path | None = None,
     from lkj_excel.report import charts
     from lkj_excel.report.context import build_context
     from lkj_excel.report.finish import finish
-    from lkj_excel.report.pictures import fit_cm, prepare
+    from lkj_excel.report.pictures import (
+        MAX_SIDE,
+        MAX_SIDE_FOTO,
+        MAX_SIDE_LOGO,
+        fit_cm,
+        prepare,
+    )
 
     ctx = dict(context if context is not None else build_context(p))
     tpl = DocxTemplate(str(templat or DEFAULT_TEMPLATE))
@@ -168,10 +174,10 @@ def render_report(p: Checked, templat: str | Path | None = None,
             ctx[key] = ""
     gambar = ctx.get("gambar") or {}
 
-    def place(item: dict[str, Any], box: tuple[float, float]) -> bool:
+    def place(item: dict[str, Any], box: tuple[float, float], side: int) -> bool:
         pic = item["picture"]
         try:
-            ready = prepare(pic)
+            ready = prepare(pic, side)
         except ValueError as exc:
             catatan.append(f"Gambar \"{item['judul']}\" (lembar Gambar baris {pic.row}) "
                            f"tidak dimasukkan: {exc}.")
@@ -184,12 +190,13 @@ def render_report(p: Checked, templat: str | Path | None = None,
 
     if gambar:
         gambar = dict(gambar)
-        for key, box in (("struktur", BOX_STRUKTUR), ("lampiran", BOX_FOTO)):
+        for key, box, side in (("struktur", BOX_STRUKTUR, MAX_SIDE),
+                               ("lampiran", BOX_FOTO, MAX_SIDE_FOTO)):
             gambar[key] = [dict(g) for g in gambar.get(key, [])]
-            gambar[key] = [g for g in gambar[key] if place(g, box)]
+            gambar[key] = [g for g in gambar[key] if place(g, box, side)]
         if gambar.get("kop"):
             kop = dict(gambar["kop"])
-            gambar["kop"] = kop if place(kop, BOX_LOGO) else None
+            gambar["kop"] = kop if place(kop, BOX_LOGO, MAX_SIDE_LOGO) else None
         ctx["gambar"] = gambar
     tpl.render(ctx, jinja_env=jinja_env(), autoescape=True)
     instansi = str(ctx.get("instansi", ""))
