@@ -26,9 +26,6 @@ TUJUAN = ROOT / "lkj_excel" / "templates" / "laporan.docx"
 
 FONT = "Arial"
 BAHASA = "id-ID"
-#: what a header cell's tags stand for when its width is measured
-CONTOH_TAG = {"tahun": "2024", "riwayat.th2": "2022", "riwayat.th1": "2023",
-              "lra.tahun_lalu": "2023", "tb.kolom": "Kepegawaian"}
 LEBAR = 16.0  # cm of text width (A4, margins 3 left / 2 right)
 #: the template's core property ``category``: what ``lkj laporan --templat`` recognises
 TEMPLATE_CATEGORY = "Templat LKj"
@@ -121,7 +118,9 @@ def _build(path: Path) -> Path:
     pstyle("LKj Judul", size=14, bold=True, align=C, before=0, after=12)
     pstyle("LKj Kop", size=13, bold=True, align=C, before=0, after=0, line=1.0)
     pstyle("LKj Kop Alamat", size=9.5, align=C, before=2, after=18, line=1.0)
-    pstyle("LKj Tanda Tangan", size=11, align=L, left=8.5, after=0, line=1.15)
+    # a signature block stays on one page: each line keeps with the next (not the last)
+    pstyle("LKj Tanda Tangan", size=11, align=L, left=8.5, after=0, line=1.15,
+           keep_next=True)
     pstyle("LKj Gambar", align=C, after=2, keep_next=True)
     pstyle("Caption", size=10, bold=True, align=C, before=2, after=10)
     pstyle("Header", size=9, italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT, after=0)
@@ -320,7 +319,7 @@ def _build(path: Path) -> Path:
     sig = p("{{ ttd.nama }}", "LKj Tanda Tangan")
     sig.runs[0].bold = True
     sig.runs[0].underline = True
-    p("NIP. {{ ttd.nip }}", "LKj Tanda Tangan")
+    p("NIP. {{ ttd.nip }}", "LKj Tanda Tangan").paragraph_format.keep_with_next = False
 
     # -- table of contents (filled from the headings when the report is rendered) -------
     page_break()
@@ -577,7 +576,7 @@ def _build(path: Path) -> Path:
       "perbandingan antartahun belum dapat disajikan.")
     tag("{%p endif %}")
 
-    h("c. Perbandingan Realisasi Kinerja dengan Target Akhir Renstra", 3)
+    h("c. Perbandingan Realisasi Kinerja dengan Target Renstra", 3)
     tag("{%p if renstra.tahunan %}")
     judul_tabel("{{ renstra.nomor }}", "Perbandingan Realisasi Kinerja Tahun {{ tahun }} "
                 "dengan Target Renstra")
@@ -751,7 +750,8 @@ def _build(path: Path) -> Path:
     p("{{ t }}")
     tag("{%p endfor %}")
     p("Demikian Laporan Kinerja {{ instansi }} Tahun {{ tahun }} ini disusun, untuk menjadi "
-      "bahan penilaian dan masukan dalam pelaksanaan tugas di masa mendatang.")
+      "bahan penilaian dan masukan dalam pelaksanaan tugas di masa mendatang."
+      ).paragraph_format.keep_with_next = True  # with the signature below it
 
     # -- signature ---------------------------------------------------------------------
     p("", "LKj Tanda Tangan")
@@ -763,7 +763,7 @@ def _build(path: Path) -> Path:
     sig.runs[0].bold = True
     sig.runs[0].underline = True
     p("{{ ttd.pangkat }}", "LKj Tanda Tangan")
-    p("NIP. {{ ttd.nip }}", "LKj Tanda Tangan")
+    p("NIP. {{ ttd.nip }}", "LKj Tanda Tangan").paragraph_format.keep_with_next = False
 
     # -- Lampiran ----------------------------------------------------------------------
     h("LAMPIRAN\nPERJANJIAN KINERJA TAHUN {{ tahun }}", 1)
@@ -809,7 +809,7 @@ def _build(path: Path) -> Path:
     sig.runs[0].bold = True
     sig.runs[0].underline = True
     p("{{ reviu.pangkat }}", "LKj Tanda Tangan")
-    p("NIP. {{ reviu.nip }}", "LKj Tanda Tangan")
+    p("NIP. {{ reviu.nip }}", "LKj Tanda Tangan").paragraph_format.keep_with_next = False
     tag("{%p endif %}")
 
     # the LRA uraian cell: bold for parent accounts (two runs, one shown)
@@ -869,30 +869,18 @@ def fit_widths(widths: list[float], header: list[list[str]]) -> list[float]:
     """Column widths on which no header word breaks: a column narrower than its longest
     header word (bold, the header's size, plus the cell margins) is widened, and the width
     comes off the widest column, so the table keeps its total width."""
-    from lkj_excel.report.measure import CELL_MARGIN_CM, longest_word_cm
+    from lkj_excel.report.measure import header_need_cm
 
     need = list(widths)
     for row in header:
         for i, text in enumerate(row):
-            sample = _sample(text)
-            if sample:
-                need[i] = max(need[i], round(longest_word_cm(sample, 9.5, bold=True)
-                                             + CELL_MARGIN_CM + 0.12, 2))
+            if text.strip():
+                need[i] = max(need[i], round(header_need_cm(text), 2))
     extra = sum(need) - sum(widths)
     if extra > 0:
         wide = max(range(len(need)), key=lambda i: need[i])
         need[wide] = round(need[wide] - extra, 2)
     return need
-
-
-def _sample(text: str) -> str:
-    """A header text with its tags replaced by what they print (for measuring)."""
-    import re
-
-    def one(m):  # type: ignore[no-untyped-def]
-        return CONTOH_TAG.get(m.group(1).strip(), "0000")
-
-    return re.sub(r"\{\{([^}]*)\}\}", one, text)
 
 
 def _drop_foreign_parts(doc) -> None:  # type: ignore[no-untyped-def]

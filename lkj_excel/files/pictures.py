@@ -182,7 +182,7 @@ def _picture(rd: Any, by_name: dict[str, zipfile.ZipInfo], media: dict[str, Any]
     if w <= 0 or h <= 0:
         return refused("ukuran gambarnya tidak terbaca. Simpan ulang sebagai PNG atau JPG.")
     if w * h > lim.max_picture_pixels:
-        mp = lim.max_picture_pixels // 1_000_000
+        mp = f"{lim.max_picture_pixels / 1_000_000:.1f}".replace(".", ",").removesuffix(",0")
         return refused(f"gambarnya {w} x {h} piksel, melebihi batas {mp} juta piksel "
                        "(LKJ_MAKS_GAMBAR_MPIKSEL). Perkecil resolusinya lalu tempel ulang.")
     return Picture(data, fmt, w, h, row=row, name=name, descr=descr)

@@ -28,10 +28,29 @@ def _plt():  # type: ignore[no-untyped-def]
 
 
 def _png(fig) -> bytes:  # type: ignore[no-untyped-def]
+    """The figure as PNG, drawn once: its margins are set from the labels' measured sizes
+    (``_fit_margins``), so no second "tight" layout pass is needed."""
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI, bbox_inches="tight")
+    fig.savefig(buf, format="png", dpi=DPI, pil_kwargs={"compress_level": 3})
     _plt().close(fig)
     return buf.getvalue()
+
+
+def _fit_margins(fig, ax, labels: list[str], xlabel: str) -> None:  # type: ignore[no-untyped-def]
+    """Room for the wrapped y labels on the left, the legend above and the x axis below,
+    measured with the renderer's font metrics (nothing is drawn)."""
+    from matplotlib.font_manager import FontProperties
+
+    r = fig.canvas.get_renderer()
+    prop = FontProperties(family="DejaVu Sans", size=7)
+    widest = max((r.get_text_width_height_descent(line, prop, ismath=False)[0]
+                  for label in labels for line in label.split("\n")), default=0.0)
+    w_px, h_px = fig.get_figwidth() * fig.dpi, fig.get_figheight() * fig.dpi
+    pad = 0.12 * fig.dpi  # tick marks and the gap to the labels
+    left = min(0.6, (widest + pad) / w_px + 0.01)
+    bottom = (0.42 if xlabel else 0.3) * fig.dpi / h_px
+    top = 1 - 0.3 * fig.dpi / h_px
+    fig.subplots_adjust(left=left, right=0.985, bottom=bottom, top=top)
 
 
 def size_px(png: bytes) -> tuple[int, int]:
@@ -82,7 +101,7 @@ def _pair_chart(labels: list[str], first: list[float], second: list[float],
     wrapped = [_label(t) for t in labels]
     lines = sum(max(2, w.count("\n") + 1) for w in wrapped)
     height = min(MAX_HEIGHT_IN, 0.75 + 0.16 * lines + 0.08 * n)
-    fig, ax = plt.subplots(figsize=(6.3, height))
+    fig, ax = plt.subplots(figsize=(6.3, height), dpi=DPI)
     ys = list(range(n))[::-1]
     values = [v for v in first + second if v > 0]
     top = max(values, default=1.0)
@@ -96,8 +115,11 @@ def _pair_chart(labels: list[str], first: list[float], second: list[float],
         ax.set_xlim(floor, top * 6)
         from matplotlib.ticker import FuncFormatter
 
+        from matplotlib.ticker import LogLocator, NullLocator
+
+        ax.xaxis.set_major_locator(LogLocator(base=10))
         ax.xaxis.set_major_formatter(FuncFormatter(_rupiah_tick))
-        ax.xaxis.set_minor_formatter(FuncFormatter(lambda v, p: ""))
+        ax.xaxis.set_minor_locator(NullLocator())
 
         def at(v: float) -> float:
             return max(v, floor) * 1.08
@@ -119,6 +141,7 @@ def _pair_chart(labels: list[str], first: list[float], second: list[float],
     ax.set_xlabel(xlabel)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=7,
               frameon=False)
+    _fit_margins(fig, ax, wrapped, xlabel)
     return _png(fig)
 
 

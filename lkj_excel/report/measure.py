@@ -42,3 +42,25 @@ def text_width_cm(text: str, size_pt: float, bold: bool = False) -> float:
 def longest_word_cm(text: str, size_pt: float, bold: bool = False) -> float:
     """Width of the widest word of ``text`` (where a line may not break)."""
     return max((text_width_cm(word, size_pt, bold) for word in text.split()), default=0.0)
+
+
+#: what a header cell's tags print, for measuring it (the longest they usually are)
+TAG_SAMPLES = {"tahun": "2024", "riwayat.th2": "2022", "riwayat.th1": "2023",
+               "lra.tahun_lalu": "2023", "tb.kolom": "Kepegawaian"}
+#: the header cells' font: "LKj Tabel Kepala", 9.5 pt bold
+HEADER_PT = 9.5
+#: room left beside the longest word (rounding of the layout engines)
+SLACK_CM = 0.12
+
+
+def sample(text: str) -> str:
+    """A template's text with its ``{{ tags }}`` replaced by what they print."""
+    def one(m: re.Match[str]) -> str:
+        return TAG_SAMPLES.get(m.group(1).strip(), "0000")
+
+    return re.sub(r"\{\{([^}]*)\}\}", one, text)
+
+
+def header_need_cm(text: str) -> float:
+    """The narrowest column on which no word of a header cell breaks."""
+    return longest_word_cm(sample(text), HEADER_PT, bold=True) + CELL_MARGIN_CM + SLACK_CM
