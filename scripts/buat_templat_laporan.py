@@ -861,8 +861,32 @@ def _build(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(".tmp-" + path.name)
     doc.save(str(tmp))
+    _own_app_properties(tmp)
     tmp.replace(path)
     return path
+
+
+APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'docPropsVTypes"><Application>lkj-excel</Application><DocSecurity>0</DocSecurity>'
+    '</Properties>')
+
+
+def _own_app_properties(path: Path) -> None:
+    """python-docx's default says it was written by "Microsoft Macintosh Word" with counts
+    of another document: the template says what wrote it, and nothing else."""
+    import io
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "docProps/app.xml":
+                data = APP_XML.encode("utf-8")
+            dst.writestr(info, data)
 
 
 def fit_widths(widths: list[float], header: list[list[str]]) -> list[float]:

@@ -463,3 +463,33 @@ def test_pdf_says_what_the_added_parts_say(laid_out: tuple[Path, Path]) -> None:
                    "PERNYATAAN TELAH DIREVIU", "Drs. RAHMAT TAUFIK, M.Si, CGCAE",
                    "NIP. 19700615 199003 1 006"):
         assert needle in flat, needle
+
+
+#: a page may end early only before a part that always starts on a new page
+NEW_PAGE = ("BAB ", "KATA PENGANTAR", "DAFTAR ISI", "IKHTISAR EKSEKUTIF", "LAMPIRAN",
+            "PEMERINTAH KOTA BANJARBARU INSPEKTORAT")
+
+
+@pytest.mark.libreoffice
+@needs_lo
+def test_pdf_no_page_left_mostly_blank(laid_out: tuple[Path, Path], tmp_path: Path) -> None:
+    from PIL import Image
+
+    _, pdf = laid_out
+    subprocess.run(["pdftoppm", "-r", "24", "-gray", "-png", str(pdf), str(tmp_path / "h")],
+                   check=True)
+    pngs = sorted(tmp_path.glob("h-*.png"))
+    pages = _pages(pdf)
+    starts = [" ".join(" ".join(p.split()).split("Tahun 2024", 1)[-1].split()[:4])
+              for p in pages]
+    assert len(pngs) == len(pages) - 1 or len(pngs) == len(pages)
+    for n, path in enumerate(pngs[1:-1], 2):  # the cover and the last page aside
+        im = Image.open(path).convert("L")
+        w, h = im.size
+        px = im.load()
+        top, bottom = int(h * 0.1), int(h * 0.9)  # between the running header and footer
+        used = [y for y in range(top, bottom) if any(px[x, y] < 200 for x in range(w))]
+        filled = (used[-1] - top) / (bottom - top) if used else 0.0
+        nxt = starts[n] if n < len(starts) else ""
+        if filled < 0.5:
+            assert nxt.startswith(NEW_PAGE), (n, round(filled, 2), nxt)
