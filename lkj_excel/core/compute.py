@@ -281,7 +281,9 @@ class AnggaranResult:
     def terendah(self) -> ProgramResult | None:
         """The program with the lowest serapan (the first of equals), None without any."""
         known = [p for p in self.program if p.serapan_persen is not None]
-        return min(known, key=lambda p: p.serapan_persen) if known else None  # type: ignore[arg-type,return-value]
+        if not known:
+            return None
+        return min(known, key=lambda p: p.serapan_persen)  # type: ignore[arg-type,return-value]
 
 
 @dataclass

@@ -41,7 +41,8 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB".replace(".", ",").replace(",0 MB", " MB")
 
 
-def _rels(rd: Any, by_name: dict[str, zipfile.ZipInfo], part: str) -> dict[str, tuple[str, str, str]]:
+def _rels(rd: Any, by_name: dict[str, zipfile.ZipInfo], part: str
+          ) -> dict[str, tuple[str, str, str]]:
     """rId -> (type, target part, TargetMode) of a part's relationships."""
     from lkj_excel.files.safety import _part_path, _start_tags
 

@@ -1,11 +1,11 @@
 """The Gambar sheet's pictures made fit for the report (Pillow).
 
 A photo straight from a phone (4000 x 3000 pixels, 8 MB) would make the .docx heavy and
-slow to open; a documentation photo is printed at most 14 cm wide, so ``MAX_SIDE_FOTO``
-pixels on its longer side (about 180 dpi there) is all the page shows, and a drawing (the
-organisation chart, 16 cm) keeps ``MAX_SIDE`` pixels for sharp small print. Larger pictures, heavier files
-and formats Word shows poorly (BMP) are re-encoded: JPEG for photos, PNG for drawings with
-few colours (an organisation chart stays sharp). A phone's EXIF rotation is applied, so the
+slow to open. A documentation photo is printed at most 14 cm wide, so ``MAX_SIDE_FOTO``
+pixels on its longer side (about 180 dpi there) is all the page shows; a drawing (the
+organisation chart, 16 cm) keeps ``MAX_SIDE`` pixels for sharp small print. Larger
+pictures, heavier files and formats Word shows poorly (BMP) are re-encoded: JPEG for
+photos, PNG for drawings with few colours. A phone's EXIF rotation is applied, so the
 picture stands as it was taken. Everything else is embedded as it is.
 """
 
