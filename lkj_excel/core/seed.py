@@ -724,14 +724,15 @@ def _narasi() -> list[dict[str, Any]]:
         ("Tugas Pokok", TUGAS_POKOK),
         ("Fungsi", FUNGSI),
         ("Aspek Strategis", ASPEK_STRATEGIS),
-        ("Kata Pengantar", KATA_PENGANTAR),
-        ("Perencanaan Kinerja", PERENCANAAN_KINERJA),
         ("Strategi Peningkatan Kinerja", STRATEGI),
         ("Penutup", PENUTUP),
-        ("Analisis Efisiensi", ANALISIS_EFISIENSI),
         ("Catatan Standar Nasional", CATATAN_STANDAR_NASIONAL),
         ("Catatan Pembanding", CATATAN_PEMBANDING),
         ("Sumber Data Pegawai", SUMBER_DATA_PEGAWAI),
+        # the report's added parts (after the others: earlier rows keep their cells)
+        ("Kata Pengantar", KATA_PENGANTAR),
+        ("Perencanaan Kinerja", PERENCANAAN_KINERJA),
+        ("Analisis Efisiensi", ANALISIS_EFISIENSI),
     )
     return [{"bagian": bagian, "isi": isi} for bagian, items in parts for isi in items]
 

@@ -423,19 +423,21 @@ def check_gambar(data: WorkbookData, result: Result, berkas: str) -> list[Temuan
 
 
 def check_reviu(data: WorkbookData, berkas: str) -> list[Temuan]:
-    """The reviu rows of Profil: all or none (the reviu page prints only when complete)."""
+    """The reviu rows of Profil once the reviu is dated: all filled (the reviu page prints
+    only then). Before the reviu (Tanggal Reviu empty) the Inspektorat's name and address
+    may stand ready, with no finding."""
     fields = [f for f in schema.PROFIL_FIELDS if f.key in schema.PROFIL_REVIU]
     empty = [f for f in fields if data.profil.get(f.key) in (None, "")]
     out = []
-    if empty and len(empty) < len(fields):
+    if empty and data.profil.get("tanggal_reviu") not in (None, ""):
         first = empty[0]
         out.append(new_temuan(
             "reviu-belum-lengkap", schema.PROFIL_SHEET,
             data.profil_cells.get(first.key, "A1"),
             f"Isian reviu di Profil belum lengkap (masih kosong: "
             f"{', '.join(f.label for f in empty)}). Halaman Pernyataan Telah Direviu tidak "
-            "dicetak sampai semua isian reviu terisi; kosongkan semuanya bila reviu belum "
-            "dilakukan.", berkas, tingkat=PERINGATAN))
+            "dicetak sampai semua isian reviu terisi; kosongkan Tanggal Reviu bila reviu "
+            "belum dilakukan.", berkas, tingkat=PERINGATAN))
     lap, rev = data.profil.get("tanggal"), data.profil.get("tanggal_reviu")
     if isinstance(lap, _dt.date) and isinstance(rev, _dt.date) and rev < lap:
         out.append(new_temuan(

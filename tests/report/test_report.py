@@ -122,6 +122,7 @@ def test_optional_parts_left_out(tmp_path: Path) -> None:
         data["sheets"][name] = []
     for row in data["sheets"]["IKU"]:
         row["target_renstra"] = None
+    data["sheets"]["Target Renstra"] = []
     p = check_workbook(_seed_workbook(tmp_path, data))
     c = build_context(p)
     assert not c["riwayat"]["ada"] and not c["pembanding"]["ada"] and not c["renstra"]["ada"]
