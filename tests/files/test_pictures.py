@@ -149,3 +149,26 @@ def test_photo_bytes_are_kept_as_pasted(book: Path) -> None:
     pics = read_workbook(book).data.pictures
     assert pics[2].data == photo(0)
     assert picture(photo(0)) == pics[2]
+
+
+def test_pictures_written_and_kept_without_pillow(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The staff install has no Pillow: pictures are still written, and lkj hitung's copy
+    keeps them (openpyxl alone would refuse to write them and drop them when reading)."""
+    import openpyxl.drawing.image as oimage
+    import openpyxl.reader.drawings as odrawings
+
+    from lkj_excel.files.writer import write_engine_sheets
+
+    monkeypatch.setattr(oimage, "PILImage", False)
+    monkeypatch.setattr(odrawings, "PILImage", False)
+    monkeypatch.setattr(odrawings, "Image", oimage.Image)
+    data = extended_data()
+    path = write_workbook(tmp_path / "staf.xlsx", data)
+    p = check_workbook(path)
+    assert [pic.data for pic in p.data.pictures] == [r["gambar"].data
+                                                    for r in data["sheets"]["Gambar"]]
+    out = write_engine_sheets(path, p, tmp_path / "staf - hasil.xlsx")
+    again = check_workbook(out)
+    assert [pic.data for pic in again.data.pictures] == [pic.data for pic in p.data.pictures]
+    assert [(g.bagian, g.row.row) for g in again.result.gambar] == [
+        (g.bagian, g.row.row) for g in p.result.gambar]
