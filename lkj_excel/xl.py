@@ -354,12 +354,11 @@ def update_marks(book: Any, temuan: Sequence[Temuan], sheet_names: Sequence[str]
 
 def compute_book(book: Any) -> Any:
     """Compute, validate and write into an open xlwings book; the ``Checked`` or None."""
+    import xlwings
+
     from lkj_excel.core.engine import check_grids
     from lkj_excel.core.read import needed_sheets
     from lkj_excel.core.sheets import landing_sheet, ringkasan_blocks, validasi_blocks
-
-    import xlwings
-
     from lkj_excel.files.addin import version_problem
 
     problem = version_problem(xlwings.__version__, addin_version(book))

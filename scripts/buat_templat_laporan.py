@@ -17,6 +17,7 @@ paragraph holding it disappears); ``{%tr ... %}`` a table-row block.
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import sys
 from pathlib import Path
 
@@ -24,7 +25,10 @@ ROOT = Path(__file__).resolve().parents[1]
 TUJUAN = ROOT / "lkj_excel" / "templates" / "laporan.docx"
 
 FONT = "Arial"
+BAHASA = "id-ID"
 LEBAR = 16.0  # cm of text width (A4, margins 3 left / 2 right)
+#: the template's core property ``category``: what ``lkj laporan --templat`` recognises
+TEMPLATE_CATEGORY = "Templat LKj"
 
 
 def _build(path: Path) -> Path:
@@ -65,6 +69,16 @@ def _build(path: Path) -> Path:
 
     base_font(styles["Normal"], 11)
     styles["Normal"].paragraph_format.space_after = Pt(4)
+    # the document's language: Word spell-checks Indonesian (w:lang in the defaults)
+    rpr_default = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    rpr = rpr_default.find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    for attr in ("w:val", "w:eastAsia"):
+        lang.set(qn(attr), BAHASA)
+    lang.set(qn("w:bidi"), "ar-SA")
 
     def pstyle(name, size=11, bold=False, italic=False, align=None, before=0, after=6,
                line=1.15, left=0.0, first=0.0, keep_next=False):  # type: ignore[no-untyped-def]
@@ -102,7 +116,11 @@ def _build(path: Path) -> Path:
     pstyle("LKj Sampul Kecil", size=12, bold=True, align=C, before=6, after=6)
     pstyle("LKj Peringatan", size=11, bold=True, align=C, before=18, after=6)
     pstyle("LKj Judul", size=14, bold=True, align=C, before=0, after=12)
-    pstyle("LKj Tanda Tangan", size=11, align=L, left=8.5, after=0, line=1.15)
+    pstyle("LKj Kop", size=13, bold=True, align=C, before=0, after=0, line=1.0)
+    pstyle("LKj Kop Alamat", size=9.5, align=C, before=2, after=18, line=1.0)
+    # a signature block stays on one page: each line keeps with the next (not the last)
+    pstyle("LKj Tanda Tangan", size=11, align=L, left=8.5, after=0, line=1.15,
+           keep_next=True)
     pstyle("LKj Gambar", align=C, after=2, keep_next=True)
     pstyle("Caption", size=10, bold=True, align=C, before=2, after=10)
     pstyle("Header", size=9, italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT, after=0)
@@ -199,6 +217,7 @@ def _build(path: Path) -> Path:
         paragraph style per column for body cells. ``merges``: (row, col, row2, col2).
         """
         ncols = len(widths)
+        widths = fit_widths(widths, header)
         t = doc.add_table(rows=0, cols=ncols)
         t.style = styles["Table Grid"]
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -270,24 +289,55 @@ def _build(path: Path) -> Path:
     field(fp, "PAGE", "1")
 
     # -- cover -------------------------------------------------------------------------
-    for _ in range(5):
+    for _ in range(2):
         p("", "LKj Sampul")
+    p("{{ pemerintah }}", "LKj Sampul Kecil")
+    p("", "LKj Sampul")
+    tag("{%p if gambar.kop %}")
+    p("{{ gambar.kop.img }}", "LKj Sampul")
+    tag("{%p endif %}")
+    p("", "LKj Sampul")
     p("LAPORAN KINERJA", "LKj Sampul")
     p("TAHUN {{ tahun }}", "LKj Sampul")
-    for _ in range(6):
+    for _ in range(4):
         p("", "LKj Sampul")
     p("{{ instansi_kapital }}", "LKj Sampul")
-    p("{{ pemda_kapital }}", "LKj Sampul Kecil")
     tag("{%p if kesalahan.ada %}")
     p("{{ kesalahan.kalimat }}", "LKj Peringatan")
     tag("{%p endif %}")
-    page_break()
 
-    # -- table of contents -------------------------------------------------------------
+    # -- Kata Pengantar ----------------------------------------------------------------
+    h("KATA PENGANTAR", 1)
+    tag("{%p for t in kata_pengantar %}")
+    p("{{ t }}")
+    tag("{%p endfor %}")
+    p("", "LKj Tanda Tangan")
+    p("{{ ttd.tempat_tanggal }}", "LKj Tanda Tangan")
+    p("{{ ttd.jabatan }},", "LKj Tanda Tangan")
+    for _ in range(3):
+        p("", "LKj Tanda Tangan")
+    sig = p("{{ ttd.nama }}", "LKj Tanda Tangan")
+    sig.runs[0].bold = True
+    sig.runs[0].underline = True
+    p("NIP. {{ ttd.nip }}", "LKj Tanda Tangan").paragraph_format.keep_with_next = False
+
+    # -- table of contents (filled from the headings when the report is rendered) -------
+    page_break()
     p("DAFTAR ISI", "LKj Judul")
     field(doc.add_paragraph(style="Normal"), 'TOC \\o "1-3" \\h \\z \\u',
-          "Daftar isi belum diperbarui: di Word klik kanan di sini lalu pilih Perbarui "
-          "Bidang (Update Field).")
+          "Daftar isi diisi saat laporan disusun.")
+
+    # -- Ikhtisar Eksekutif (from Narasi, or from the year's figures) ------------------
+    h("IKHTISAR EKSEKUTIF", 1)
+    tag("{%p for t in ikhtisar.paragraf %}")
+    p("{{ t }}")
+    tag("{%p endfor %}")
+    tag("{%p for t in ikhtisar.sasaran %}")
+    butir("{{ loop.index }}.", "{{ t }}")
+    tag("{%p endfor %}")
+    tag("{%p for t in ikhtisar.penutup %}")
+    p("{{ t }}")
+    tag("{%p endfor %}")
 
     # -- BAB I -------------------------------------------------------------------------
     h("BAB I\nPENDAHULUAN", 1)
@@ -316,7 +366,20 @@ def _build(path: Path) -> Path:
       "Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014.")
     tag("{%p endif %}")
 
-    h("1.3 Tugas Pokok dan Fungsi", 2)
+    h("1.3 Struktur Organisasi", 2)
+    tag("{%p for t in narasi.struktur_organisasi %}")
+    p("{{ t }}")
+    tag("{%p endfor %}")
+    tag("{%p for g in gambar.struktur %}")
+    p("{{ g.img }}", "LKj Gambar")
+    p("{{ g.nomor }} {{ g.judul }}", "Caption")
+    tag("{%p endfor %}")
+    tag("{%p if not narasi.struktur_organisasi and not gambar.struktur %}")
+    p("Bagan struktur organisasi belum dilampirkan (lembar Gambar, Bagian Struktur "
+      "Organisasi).")
+    tag("{%p endif %}")
+
+    h("1.4 Tugas Pokok dan Fungsi", 2)
     tag("{%p if narasi.tugas_pokok %}")
     p("{{ instansi }} memiliki tugas pokok:")
     tag("{%p for t in narasi.tugas_pokok %}")
@@ -334,7 +397,7 @@ def _build(path: Path) -> Path:
     p("Uraian tugas pokok dan fungsi belum diisi pada lembar Narasi.")
     tag("{%p endif %}")
 
-    h("1.4 Keadaan Pegawai", 2)
+    h("1.5 Keadaan Pegawai", 2)
     tag("{%p if pegawai.ada %}")
     p("{{ pegawai.kalimat }}")
     tag("{%p for tb in pegawai.tabel %}")
@@ -355,7 +418,7 @@ def _build(path: Path) -> Path:
     p("Data keadaan pegawai belum diisi pada lembar Pegawai.")
     tag("{%p endif %}")
 
-    h("1.5 Aspek Strategis Organisasi dan Permasalahan Utama", 2)
+    h("1.6 Aspek Strategis Organisasi dan Permasalahan Utama", 2)
     tag("{%p for t in narasi.aspek_strategis %}")
     p("{{ t }}")
     tag("{%p endfor %}")
@@ -363,7 +426,7 @@ def _build(path: Path) -> Path:
     p("Uraian aspek strategis organisasi belum diisi pada lembar Narasi.")
     tag("{%p endif %}")
 
-    h("1.6 Sistematika Penyajian", 2)
+    h("1.7 Sistematika Penyajian", 2)
     p("Sistematika penyajian Laporan Kinerja adalah sebagai berikut:", "LKj Isi")
     for no, teks in (
         ("Bab I", "Pendahuluan: penjelasan umum organisasi, dengan penekanan kepada aspek "
@@ -373,19 +436,19 @@ def _build(path: Path) -> Path:
         ("Bab III", "Akuntabilitas Kinerja: capaian kinerja organisasi dan analisisnya, "
                     "serta realisasi anggaran."),
         ("Bab IV", "Penutup: kesimpulan dan strategi peningkatan kinerja."),
+        ("Lampiran", "Perjanjian Kinerja tahun {{ tahun }} dan dokumentasi kegiatan."),
     ):
         butir(no, teks, "LKj Butir 2")
 
     # -- BAB II ------------------------------------------------------------------------
     h("BAB II\nPERENCANAAN KINERJA", 1)
-    p("Perencanaan kinerja merupakan proses penyusunan rencana kerja sebagai penjabaran dari "
-      "sasaran dan program yang telah ditetapkan dalam rencana strategis, yang dilaksanakan "
-      "melalui kegiatan tahunan, dan di dalamnya ditetapkan indikator-indikator sasaran "
-      "capaian kinerja.")
+    tag("{%p for t in bab2.perencanaan %}")
+    p("{{ t }}")
+    tag("{%p endfor %}")
     h("2.1 Perjanjian Kinerja Tahun {{ tahun }}", 2)
-    p("{{ instansi }} telah menetapkan Perjanjian Kinerja Tahun {{ tahun }} yang terdiri dari "
-      "{{ jumlah_sasaran }} sasaran strategis dengan {{ jumlah_indikator }} indikator kinerja "
-      "sebagaimana tabel berikut:")
+    tag("{%p for t in bab2.perjanjian %}")
+    p("{{ t }}")
+    tag("{%p endfor %}")
     tag("{%p if ada_indikator %}")
     judul_tabel("{{ tabel_pk }}", "Perjanjian Kinerja {{ instansi }} Tahun {{ tahun }}")
     table([1.0, 6.0, 6.5, 2.5], [["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]], [
@@ -416,10 +479,12 @@ def _build(path: Path) -> Path:
     # -- BAB III -----------------------------------------------------------------------
     h("BAB III\nAKUNTABILITAS KINERJA", 1)
     h("3.1 Capaian Kinerja Organisasi", 2)
-    p("Capaian kinerja organisasi merupakan tolok ukur keberhasilan dalam melaksanakan "
-      "program dan kegiatan, yang didasarkan pada indikator kinerja yang telah ditetapkan. "
-      "Pengukuran kinerja membandingkan realisasi dengan target Perjanjian Kinerja Tahun "
-      "{{ tahun }}.")
+    tag("{%p if cascading.bersama %}")
+    p("Sasaran strategis {{ instansi }} mendukung RPJMD {{ pemda }} pada:", "LKj Isi")
+    tag("{%p for t in cascading.bersama %}")
+    butir("\u2022", "{{ t }}")
+    tag("{%p endfor %}")
+    tag("{%p endif %}")
     tag("{%p if ada_indikator %}")
     p("Dalam rangka mewujudkan tujuan dan sasaran strategisnya, {{ instansi }} pada tahun "
       "{{ tahun }} memiliki {{ jumlah_indikator }} Indikator Kinerja Utama dengan capaian "
@@ -447,6 +512,9 @@ def _build(path: Path) -> Path:
     h("a. Capaian per Sasaran Strategis", 3)
     tag("{%p for s in sasaran %}")
     p("Sasaran Strategis {{ s.romawi }}: {{ s.nama }}", "LKj Isi Rata").runs[0].bold = True
+    tag("{%p for t in s.rpjmd %}")
+    p("{{ t }}", "LKj Isi Rata")
+    tag("{%p endfor %}")
     tag("{%p for i in s.indikator %}")
     p("Indikator: {{ i.nama }}", "LKj Isi Rata").runs[0].italic = True
     tag("{%p for t in i.alasan %}")
@@ -470,8 +538,13 @@ def _build(path: Path) -> Path:
     sumber()
     tag("{%p if i.kejadian %}")
     p("{{ i.kalimat_kejadian }}")
-    tag("{%p for k in i.kejadian %}")
-    butir("{{ k.no }}.", "{{ k.teks }}")
+    tag("{%p for g in i.kejadian_kelompok %}")
+    tag("{%p if g.kalimat %}")
+    p("{{ g.kalimat }}", "LKj Isi Rata").runs[0].italic = True
+    tag("{%p endif %}")
+    tag("{%p for t in g.butir %}")
+    butir("\u2022", "{{ t }}")
+    tag("{%p endfor %}")
     tag("{%p endfor %}")
     tag("{%p endif %}")
     tag("{%p for t in i.analisis %}")
@@ -503,8 +576,20 @@ def _build(path: Path) -> Path:
       "perbandingan antartahun belum dapat disajikan.")
     tag("{%p endif %}")
 
-    h("c. Perbandingan Realisasi Kinerja dengan Target Akhir Renstra", 3)
-    tag("{%p if renstra.ada %}")
+    h("c. Perbandingan Realisasi Kinerja dengan Target Renstra", 3)
+    tag("{%p if renstra.tahunan %}")
+    judul_tabel("{{ renstra.nomor }}", "Perbandingan Realisasi Kinerja Tahun {{ tahun }} "
+                "dengan Target Renstra")
+    table([5.2, 2.2, 2.3, 2.1, 2.2, 2.0],
+          [["Indikator Sasaran", "Realisasi {{ tahun }}", "Target Renstra {{ tahun }}",
+            "Capaian", "Target Akhir Renstra", "Capaian terhadap Akhir"]],
+          [["{%tr for b in renstra.baris %}"],
+           ["{{ b.indikator }}", "{{ b.realisasi }}", "{{ b.target_tahun }}",
+            "{{ b.capaian_tahun }}", "{{ b.target }}", "{{ b.capaian }}"],
+           ["{%tr endfor %}"]],
+          aligns=["LKj Tabel"] + ["LKj Tabel Tengah"] * 5)
+    sumber()
+    tag("{%p elif renstra.ada %}")
     judul_tabel("{{ renstra.nomor }}", "Perbandingan Realisasi Kinerja Tahun {{ tahun }} "
                 "dengan Target Akhir Renstra")
     table([7.6, 2.8, 2.8, 2.8],
@@ -516,12 +601,12 @@ def _build(path: Path) -> Path:
           aligns=["LKj Tabel"] + ["LKj Tabel Tengah"] * 3)
     sumber()
     tag("{%p else %}")
-    p("Target akhir Renstra belum diisi pada lembar IKU, sehingga perbandingan dengan target "
-      "jangka menengah belum dapat disajikan.")
+    p("Target Renstra belum diisi (lembar IKU dan Target Renstra), sehingga perbandingan "
+      "dengan target jangka menengah belum dapat disajikan.")
     tag("{%p endif %}")
 
     h("d. Perbandingan Realisasi Kinerja dengan Standar Nasional", 3)
-    tag("{%p if ada_indikator %}")
+    tag("{%p if standar.ada %}")
     judul_tabel("{{ standar.nomor }}", "Perbandingan Realisasi Kinerja dengan Standar "
                 "Nasional")
     table([9.0, 3.5, 3.5], [["Indikator Sasaran", "Realisasi {{ tahun }}",
@@ -547,6 +632,8 @@ def _build(path: Path) -> Path:
            ["{%tr endfor %}"]],
           aligns=["LKj Tabel", "LKj Tabel Tengah", "LKj Tabel", "LKj Tabel Tengah"])
     sumber()
+    tag("{%p elif pembanding.kosong %}")
+    p("{{ pembanding.kosong }}")
     tag("{%p else %}")
     p("Data pembanding dari daerah lain belum tersedia, sehingga perbandingan dengan "
       "kabupaten/kota/provinsi lain belum dapat disajikan.")
@@ -583,8 +670,20 @@ def _build(path: Path) -> Path:
     tag("{%p endif %}")
 
     h("3.3 Analisis Efisiensi Penggunaan Sumber Daya", 2)
-    p("{{ anggaran.kalimat_efisiensi }}")
+    tag("{%p for t in efisiensi.kalimat %}")
+    p("{{ t }}")
+    tag("{%p endfor %}")
+    tag("{%p for t in efisiensi.program %}")
+    butir("\u2022", "{{ t }}")
+    tag("{%p endfor %}")
+    tag("{%p if efisiensi.terendah %}")
+    p("{{ efisiensi.terendah }}")
+    tag("{%p endif %}")
+    tag("{%p for t in efisiensi.alasan %}")
+    p("{{ t }}")
+    tag("{%p endfor %}")
     tag("{%p if lra.ada %}")
+    p("Realisasi belanja menurut Laporan Realisasi Anggaran disajikan pada tabel berikut:")
     judul_tabel("{{ lra.nomor }}", "Laporan Realisasi Anggaran {{ instansi }} Tahun "
                 "Anggaran {{ tahun }}")
     table([1.5, 4.1, 3.0, 3.0, 1.3, 3.0],
@@ -604,7 +703,7 @@ def _build(path: Path) -> Path:
     judul_tabel("{{ anggaran.nomor_tabel }}", "Realisasi Anggaran Program sesuai Dokumen "
                 "Perjanjian Kinerja Tahun Anggaran {{ tahun }}")
     table([4.6, 3.9, 3.9, 1.8, 1.8],
-          [["Program", "Anggaran", "Realisasi", "Serapan (%)", "Efisiensi (%)"]],
+          [["Program", "Anggaran", "Realisasi", "Serapan (%)", "Sisa Anggaran (%)"]],
           [["{%tr for pr in anggaran.program %}"],
            ["{{ pr.nama }}", "{{ pr.anggaran }}", "{{ pr.realisasi }}", "{{ pr.serapan }}",
             "{{ pr.efisiensi_persen }}"],
@@ -628,6 +727,9 @@ def _build(path: Path) -> Path:
       "{{ jumlah_sasaran }} sasaran strategis {{ instansi }} pada tahun {{ tahun }} yang "
       "diukur melalui {{ jumlah_indikator }} indikator kinerja. Secara ringkas pencapaian "
       "sasaran strategis sebagai berikut:")
+    tag("{%p if kesimpulan_umum %}")
+    p("{{ kesimpulan_umum }}")
+    tag("{%p endif %}")
     tag("{%p for t in kesimpulan %}")
     butir("\u2022", "{{ t }}")
     tag("{%p endfor %}")
@@ -644,8 +746,12 @@ def _build(path: Path) -> Path:
     tag("{%p else %}")
     p("Strategi peningkatan kinerja belum diisi pada lembar Narasi.")
     tag("{%p endif %}")
+    tag("{%p for t in narasi.penutup %}")
+    p("{{ t }}")
+    tag("{%p endfor %}")
     p("Demikian Laporan Kinerja {{ instansi }} Tahun {{ tahun }} ini disusun, untuk menjadi "
-      "bahan penilaian dan masukan dalam pelaksanaan tugas di masa mendatang.")
+      "bahan penilaian dan masukan dalam pelaksanaan tugas di masa mendatang."
+      ).paragraph_format.keep_with_next = True  # with the signature below it
 
     # -- signature ---------------------------------------------------------------------
     p("", "LKj Tanda Tangan")
@@ -657,7 +763,7 @@ def _build(path: Path) -> Path:
     sig.runs[0].bold = True
     sig.runs[0].underline = True
     p("{{ ttd.pangkat }}", "LKj Tanda Tangan")
-    p("NIP. {{ ttd.nip }}", "LKj Tanda Tangan")
+    p("NIP. {{ ttd.nip }}", "LKj Tanda Tangan").paragraph_format.keep_with_next = False
 
     # -- Lampiran ----------------------------------------------------------------------
     h("LAMPIRAN\nPERJANJIAN KINERJA TAHUN {{ tahun }}", 1)
@@ -671,6 +777,39 @@ def _build(path: Path) -> Path:
            ["{%tr endfor %}"]],
           aligns=["LKj Tabel Tengah", "LKj Tabel", "LKj Tabel", "LKj Tabel Tengah",
                   "LKj Tabel Tengah", "LKj Tabel Tengah"])
+    tag("{%p endif %}")
+    tag("{%p if gambar.lampiran %}")
+    h("Dokumentasi Kegiatan", 2)
+    tag("{%p for g in gambar.lampiran %}")
+    p("{{ g.img }}", "LKj Gambar")
+    p("{{ g.nomor }} {{ g.judul }}", "Caption")
+    tag("{%p endfor %}")
+    tag("{%p endif %}")
+
+    # -- Pernyataan Telah Direviu (only when the Profil's reviu rows are filled) --------
+    tag("{%p if reviu.ada %}")
+    page_break()
+    p("{{ reviu.pemerintah }}", "LKj Kop")
+    p("{{ reviu.nama }}", "LKj Kop")
+    p("Alamat: {{ reviu.alamat }}", "LKj Kop Alamat")
+    p("PERNYATAAN TELAH DIREVIU", "LKj Judul")
+    p("Kami telah mereviu Laporan Kinerja {{ reviu.instansi }} untuk Tahun {{ reviu.tahun }} "
+      "sesuai Pedoman Reviu atas Laporan Kinerja. Substansi informasi yang dimuat dalam "
+      "Laporan Kinerja menjadi tanggung jawab manajemen {{ reviu.instansi }}.")
+    p("Reviu bertujuan untuk memberikan keyakinan terbatas bahwa laporan kinerja telah "
+      "disajikan secara akurat, andal dan valid.")
+    p("Berdasarkan reviu kami, tidak terdapat kondisi atau hal-hal yang menimbulkan perbedaan "
+      "dalam meyakini keandalan informasi yang disajikan di dalam laporan kinerja ini.")
+    p("", "LKj Tanda Tangan")
+    p("{{ reviu.tempat_tanggal }}", "LKj Tanda Tangan")
+    p("{{ reviu.jabatan }},", "LKj Tanda Tangan")
+    for _ in range(4):
+        p("", "LKj Tanda Tangan")
+    sig = p("{{ reviu.inspektur }}", "LKj Tanda Tangan")
+    sig.runs[0].bold = True
+    sig.runs[0].underline = True
+    p("{{ reviu.pangkat }}", "LKj Tanda Tangan")
+    p("NIP. {{ reviu.nip }}", "LKj Tanda Tangan").paragraph_format.keep_with_next = False
     tag("{%p endif %}")
 
     # the LRA uraian cell: bold for parent accounts (two runs, one shown)
@@ -698,21 +837,86 @@ def _build(path: Path) -> Path:
                 for run in c.paragraphs[0].runs:
                     run.bold = True
 
-    # Word updates the table of contents when the document is opened
+    # the table of contents is filled when the report is rendered: Word never has to ask
+    # to update fields; the template says what it is in its properties (the renderer
+    # writes the report's own)
     settings = doc.settings.element
-    upd = OxmlElement("w:updateFields")
-    upd.set(qn("w:val"), "true")
-    settings.append(upd)
-    doc.core_properties.title = "Laporan Kinerja"
-    doc.core_properties.author = "lkj-excel"
-    doc.core_properties.comments = ("Templat laporan LKj (docxtpl). Ubah gaya sesuka hati; "
-                                    "jangan ubah tanda kurung kurawal jinja.")
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is None:
+        theme_lang = OxmlElement("w:themeFontLang")
+        settings.append(theme_lang)
+    theme_lang.set(qn("w:val"), BAHASA)
+    cp = doc.core_properties
+    cp.title = "Templat Laporan Kinerja (LKj)"
+    cp.author = "lkj-excel"
+    cp.last_modified_by = "lkj-excel"
+    cp.category = TEMPLATE_CATEGORY
+    cp.language = BAHASA
+    cp.comments = ""
+    cp.keywords = "LKj; SAKIP; templat"
+    cp.created = cp.modified = _dt.datetime(2025, 1, 1)
+    cp.revision = 1
+    _drop_foreign_parts(doc)
 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(".tmp-" + path.name)
     doc.save(str(tmp))
+    _own_app_properties(tmp)
     tmp.replace(path)
     return path
+
+
+APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'docPropsVTypes"><Application>lkj-excel</Application><DocSecurity>0</DocSecurity>'
+    '</Properties>')
+
+
+def _own_app_properties(path: Path) -> None:
+    """python-docx's default says it was written by "Microsoft Macintosh Word" with counts
+    of another document: the template says what wrote it, and nothing else."""
+    import io
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "docProps/app.xml":
+                data = APP_XML.encode("utf-8")
+            dst.writestr(info, data)
+
+
+def fit_widths(widths: list[float], header: list[list[str]]) -> list[float]:
+    """Column widths on which no header word breaks: a column narrower than its longest
+    header word (bold, the header's size, plus the cell margins) is widened, and the width
+    comes off the widest column, so the table keeps its total width."""
+    from lkj_excel.report.measure import header_need_cm
+
+    need = list(widths)
+    for row in header:
+        for i, text in enumerate(row):
+            if text.strip():
+                need[i] = max(need[i], round(header_need_cm(text), 2))
+    extra = sum(need) - sum(widths)
+    if extra > 0:
+        wide = max(range(len(need)), key=lambda i: need[i])
+        need[wide] = round(need[wide] - extra, 2)
+    return need
+
+
+def _drop_foreign_parts(doc) -> None:  # type: ignore[no-untyped-def]
+    """python-docx's default document carries a thumbnail of another document and a
+    second copy of the styles for Word 2010: not ours to ship."""
+    pkg = doc.part.package
+    for rid, rel in list(pkg.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del pkg.rels[rid]
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            del doc.part.rels[rid]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -110,8 +110,35 @@ def test_narasi(contoh: engine.Checked) -> None:
     assert len(n["Latar Belakang"]) == 6
     assert len(n["Dasar Hukum"]) == 7
     assert n["Dasar Hukum"][0].startswith("Peraturan Presiden Nomor 29 Tahun 2014")
-    assert len(n["Strategi Peningkatan Kinerja"]) == 5
+    assert len(n["Strategi Peningkatan Kinerja"]) == 4
+    assert n["Penutup"][0].startswith("Dalam Perencanaan Strategis (Renstra) Perubahan")
     assert n["Sumber Data Pegawai"] == ["Aplikasi SIMPEG Kota Banjarbaru"]
+    assert len(n["Kata Pengantar"]) == 2 and len(n["Perencanaan Kinerja"]) == 2
+
+
+def test_added_parts(contoh: engine.Checked) -> None:
+    """The contract's Additions in the example: RPJMD link, reviu rows, pictures."""
+    h = contoh.result
+    assert sorted(h.cascading) == ["ss1", "ss2", "ss3", "ss4", "ss5"]
+    assert h.cascading["ss5"]["tujuan"] == ("Meningkatkan Kualitas Kehidupan Masyarakat yang "
+                                             "Sejahtera dan Berakhlak Mulia")
+    assert h.reviu and h.profil["nama_inspektur"] == "Drs. RAHMAT TAUFIK, M.Si, CGCAE"
+    assert [(g.bagian, g.row.row, g.picture.format) for g in h.gambar][:3] == [
+        ("Kop", 4, "png"), ("Struktur Organisasi", 5, "png"), ("Lampiran", 6, "png")]
+    assert [g.judul for g in h.gambar_of("Lampiran")] == list(seed.FOTO_LAMPIRAN)
+    assert h.gambar[1].picture == seed.seed_data()["sheets"]["Gambar"][1]["gambar"]
+    # Kejadian grouped as the seed groups them, with counts per status
+    ind4 = next(i for i in h.indikator if i.kode == "IKU4")
+    assert [(g.keterangan, g.per_status) for g in ind4.kejadian_groups] == [
+        ("FKUB", [("Selesai", 7)]), ("P4GN", [("Selesai", 3)])]
+    ind5 = next(i for i in h.indikator if i.kode == "IKU5")
+    assert [(g.keterangan, g.per_status) for g in ind5.kejadian_groups] == [
+        ("", [("Selesai", 1), ("Ditangani", 3)])]
+    # the year in figures
+    r = h.ringkas
+    assert (r.n_sasaran, len(r.tercapai), len(r.belum_tercapai)) == (5, 5, 0)
+    assert [i.kode for i in r.tertinggi] == ["IKU3"] and len(r.terendah) == 4
+    assert h.anggaran.terendah.serapan_persen == Decimal("50.27")
 
 
 def test_only_the_seed_slip_is_found(contoh: engine.Checked) -> None:

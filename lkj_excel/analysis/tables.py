@@ -51,7 +51,7 @@ class Table:
 
 
 _KIND_OF_SCHEMA: dict[str, Kind] = {"money": "money", "number": "number", "int": "int",
-                                    "year": "int"}
+                                    "year": "int", "number_or_category": "number"}
 
 
 def _kind(schema_kind: str) -> Kind:

@@ -17,10 +17,11 @@ from lkj_excel.core.temuan import KESALAHAN, Temuan
 def check_data(data: dict[str, Any], source: str = "") -> Checked:
     """Compute and validate a data dict in memory (cells as in the written workbook)."""
     from lkj_excel.core.engine import check_grids
-    from lkj_excel.core.layout import grids_from_data
+    from lkj_excel.core.layout import grids_from_data, pictures_from_data
 
     grids, names = grids_from_data(data)
-    return check_grids(grids, names, source)  # type: ignore[arg-type]
+    return check_grids(grids, names, source,  # type: ignore[arg-type]
+                       pictures=pictures_from_data(data))
 
 
 def check_merged(g: Any, source: str = "") -> Checked:

@@ -63,22 +63,29 @@ def find_instansi(folder: str | Path) -> list[Path]:
 
 def _laporan(p: Any, out_dir: Path, pdf: bool) -> tuple[list[str], list[str]]:
     """The report (.docx, and .pdf if asked) when the merged data has no kesalahan (as
-    ``lkj laporan`` without ``--paksa``); (paths, notes)."""
-    from lkj_excel.report.render import render_docx
+    ``lkj laporan`` without ``--paksa``); (paths, notes). With ``pdf``, the one LibreOffice
+    run also writes the page numbers of the .docx's table of contents (without it the
+    batch stays fast and the entries carry no page numbers)."""
+    from lkj_excel.report.render import render_docx, render_report
 
     if p.has_errors:
         return [], ["Laporan tidak disusun karena masih ada kesalahan; perbaiki lalu jalankan "
                     "lagi."]
     try:
-        docx = render_docx(p, out_dir)
+        rendered = render_report(p)
+        docx = render_docx(p, out_dir, rendered=rendered)
     except Exception as exc:  # the report must not stop the batch
         return [], [f"Laporan gagal disusun: {type(exc).__name__}: {exc}"]
-    paths, notes = [str(docx)], []
+    paths, notes = [str(docx)], list(rendered.catatan)
     if pdf:
         try:
-            from lkj_excel.report.pdf import docx_to_pdf
+            from lkj_excel.report.pdf import finish_with_libreoffice
 
-            paths.append(str(docx_to_pdf(docx, docx.with_suffix(".pdf"))))
+            done = finish_with_libreoffice(docx, rendered.toc, docx.with_suffix(".pdf"))
+            if done.pdf is not None:
+                paths.append(str(done.pdf))
+            if done.peringatan:
+                notes.append(done.peringatan)
         except Exception as exc:
             pesan = getattr(exc, "pesan", None) or str(exc)
             notes.append(f"PDF tidak dibuat: {pesan}")

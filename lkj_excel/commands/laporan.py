@@ -1,7 +1,10 @@
-"""``lkj laporan BERKAS... --out FOLDER [--pdf] [--pdfa] [--templat WORD.docx] [--paksa]``.
+"""``lkj laporan BERKAS... --out FOLDER [--pdf] [--pdfa] [--templat WORD.docx] [--paksa]``
+and ``lkj laporan --salin-templat TEMPLAT.docx``.
 
 Several unit workbooks are merged first (``lkj gabung``'s rules). The report is refused
-while the data has temuan of level kesalahan, unless ``--paksa``.
+while the data has temuan of level kesalahan, unless ``--paksa``. When LibreOffice is
+installed, the written report is laid out once: the page numbers of its table of contents
+are written into the .docx, and the (tagged) PDF is exported in the same run.
 """
 
 from __future__ import annotations
@@ -23,11 +26,16 @@ DESCRIPTION = "Menyusun Laporan Kinerja dari buku kerja (beberapa buku kerja dig
 
 
 def configure(p: Any) -> None:
-    p.add_argument("berkas", nargs="+", metavar="BERKAS", help="buku kerja .xlsx")
-    p.add_argument("--out", required=True, metavar="FOLDER", help="folder keluaran")
+    p.add_argument("berkas", nargs="*", metavar="BERKAS", help="buku kerja .xlsx")
+    p.add_argument("--out", metavar="FOLDER", help="folder keluaran (wajib untuk laporan)")
     p.add_argument("--pdf", action="store_true", help="buat juga PDF (perlu LibreOffice)")
     p.add_argument("--pdfa", action="store_true", help="PDF dalam format arsip PDF/A-2")
-    p.add_argument("--templat", metavar="WORD.docx", help="templat Word sendiri")
+    p.add_argument("--templat", metavar="WORD.docx",
+                   help="templat Word sendiri (salinan yang diubah gayanya, lihat "
+                        "--salin-templat)")
+    p.add_argument("--salin-templat", metavar="TEMPLAT.docx", dest="salin_templat",
+                   help="tulis templat Word bawaan ke berkas ini untuk diubah gayanya di Word, "
+                        "lalu keluar (panduan: docs/panduan-templat.md)")
     p.add_argument("--paksa", action="store_true",
                    help="tetap susun laporan walau ada kesalahan (ditandai di halaman pertama)")
     p.add_argument("--triwulan", type=triwulan_arg, metavar="N",
@@ -63,7 +71,24 @@ def check_several(paths: list[str]) -> Any:
 def run(args: Any) -> int:
     from lkj_excel.files.read import check_workbook
 
+    salin = getattr(args, "salin_templat", None)
+    if salin:
+        from lkj_excel.report.render import copy_template
+
+        try:
+            path = copy_template(salin)
+        except LkjError as exc:
+            return err(exc.pesan)
+        print(f"Templat Word ditulis: {path}")
+        print("Ubah gayanya di Word (lihat docs/panduan-templat.md), lalu susun laporan "
+              f"dengan: lkj laporan BUKU.xlsx --out FOLDER --templat \"{path}\"")
+        return EXIT_OK
     berkas = list(args.berkas)
+    if not berkas:
+        return err("Sebutkan buku kerja .xlsx yang akan disusun laporannya (atau "
+                   "--salin-templat TEMPLAT.docx untuk menyalin templat Word).")
+    if not args.out:
+        return err("Sebutkan folder keluaran dengan --out FOLDER.")
     out_dir = Path(args.out)
     if out_dir.exists() and not out_dir.is_dir():
         return err(f"\"{out_dir}\" bukan folder. Sebutkan folder keluaran dengan --out.")
@@ -107,10 +132,20 @@ def run(args: Any) -> int:
             return EXIT_KESALAHAN
         code = EXIT_KESALAHAN
 
-    from lkj_excel.report.render import render_docx, target_path
+    from lkj_excel.report.render import (
+        check_template,
+        render_docx,
+        render_report,
+        target_path,
+    )
 
     try:
-        docx = render_docx(p, out_dir, templat)
+        if templat:
+            from lkj_excel.report.context import build_context
+
+            check_template(templat, set(build_context(p)))
+        rendered = render_report(p, templat)
+        docx = render_docx(p, out_dir, templat, rendered=rendered)
     except LkjError as exc:
         return err(exc.pesan)
     except Exception as exc:
@@ -119,20 +154,29 @@ def run(args: Any) -> int:
                        "{{ }} dan {% %} di dalamnya.")
         raise
     print(f"Laporan Word ditulis: {docx}")
+    for note in rendered.catatan:
+        print(f"  {note}")
 
-    if want_pdf:
-        from lkj_excel.report.pdf import INSTALL_HINT, docx_to_pdf, soffice
+    from lkj_excel.report.pdf import INSTALL_HINT, finish_with_libreoffice, soffice
 
-        if soffice() is None:
+    pdfa = bool(getattr(args, "pdfa", False))
+    if soffice() is None:
+        if want_pdf:
             err(INSTALL_HINT)
-        else:
-            try:
-                pdf = docx_to_pdf(docx, target_path(out_dir, p, ".pdf"),
-                                  pdfa=bool(getattr(args, "pdfa", False)))
-            except ToolError as exc:
-                return err(exc.pesan)
-            jenis = "PDF/A-2" if getattr(args, "pdfa", False) else "PDF"
-            print(f"Laporan {jenis} ditulis: {pdf}")
+        elif rendered.toc:
+            err("Peringatan: LibreOffice tidak ditemukan, jadi nomor halaman daftar isi belum "
+                "diisi (judul-judulnya sudah). Pasang LibreOffice lalu susun ulang laporan.")
+    else:
+        try:
+            done = finish_with_libreoffice(
+                docx, rendered.toc, target_path(out_dir, p, ".pdf") if want_pdf else None,
+                pdfa=pdfa)
+        except ToolError as exc:
+            return err(exc.pesan)
+        if done.peringatan:
+            err(done.peringatan)
+        if done.pdf is not None:
+            print(f"Laporan {'PDF/A-2' if pdfa else 'PDF'} ditulis: {done.pdf}")
     if code == EXIT_KESALAHAN:
         err("Perhatian: laporan disusun dengan --paksa dari data yang mengandung kesalahan.")
     return code

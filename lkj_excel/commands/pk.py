@@ -57,7 +57,7 @@ def check_templat(templat: str | None) -> str | None:
 def write(template: Any, ctx: dict[str, Any], out_dir: Path, name: str, pdf: bool,
           templat: str | None) -> list[str] | int:
     """Write the .docx (and the PDF when asked): the lines to print, or an exit code."""
-    from lkj_excel.report.document import write_docx, write_pdf, target
+    from lkj_excel.report.document import target, write_docx, write_pdf
 
     try:
         docx = write_docx(template, ctx, target(out_dir, name, ".docx"))

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from lkj_excel.core import schema
-from lkj_excel.core.model import Row, Settings, WorkbookData, norm
+from lkj_excel.core.model import Picture, Row, Settings, WorkbookData, norm
 from lkj_excel.core.numbers import round_half_up
 
 TIDAK_DAPAT_DIHITUNG = schema.TIDAK_DAPAT_DIHITUNG
@@ -95,9 +95,44 @@ def _r2(value: Decimal | None) -> Decimal | None:
 @dataclass
 class YearChange:
     tahun_lalu: int
-    realisasi_lalu: Decimal
-    selisih: Decimal
+    realisasi_lalu: Decimal | str
+    selisih: Decimal | None  # None between categories (compared by their Peringkat)
     arah: str  # "naik", "turun", "tetap"
+
+
+# ---------------------------------------------------------------------------
+# Text targets (categories on the Skala Kategori)
+# ---------------------------------------------------------------------------
+
+#: why a text target's capaian cannot be said
+KATEGORI_TIDAK_DIKENAL = "kategori tidak ada di Skala Kategori"
+TIDAK_SEJENIS = "target dan realisasi tidak sejenis (kategori dan angka)"
+
+Ranks = dict[str, tuple[str, int]]
+
+
+def kategori_ranks(st: Settings) -> Ranks:
+    """norm(kategori) -> (kategori as the scale spells it, peringkat); the first row wins."""
+    out: Ranks = {}
+    for k, n in st.kategori:
+        out.setdefault(norm(k), (k, n))
+    return out
+
+
+def kategori_met(target: str, realisasi: str, ranks: Ranks) -> bool | None:
+    """Met when the realisasi ranks at or above the target; None when either is unknown."""
+    t, r = ranks.get(norm(target)), ranks.get(norm(realisasi))
+    if t is None or r is None:
+        return None
+    return r[1] >= t[1]
+
+
+def _spelled(value: Any, ranks: Ranks) -> Any:
+    """A category as the scale spells it (any other value as it is)."""
+    if isinstance(value, str):
+        hit = ranks.get(norm(value))
+        return hit[0] if hit else " ".join(value.split())
+    return value
 
 
 #: kinds whose value reads "" (not None) when the cell is empty
@@ -115,19 +150,32 @@ class IndikatorResult:
     inputs: dict[str, Any] = field(default_factory=dict)
     pembilang: Decimal | None = None
     penyebut: Decimal | None = None
-    realisasi: Decimal | None = None
-    realisasi_bulat: Decimal | None = None
+    #: a number, or a category (as the Skala Kategori spells it) for a text target
+    realisasi: Decimal | str | None = None
+    realisasi_bulat: Decimal | str | None = None
     sumber_realisasi: str | None = None
     capaian: Decimal | None = None
     capaian_bulat: Decimal | None = None
     capaian_catatan: str | None = None
     predikat: str = ""
-    #: capaian of this year's realisasi against the Renstra's target
+    #: the target is a category (WTP, A, BB...): capaian is met or not on the Skala Kategori
+    kategori: bool = False
+    #: the target as the scale spells it (a category), or the number
+    target_tampil: Decimal | str | None = None
+    #: the target was met: capaian as shown >= 100, or the category ranks at or above it
+    tercapai: bool | None = None
+    #: capaian of this year's realisasi against the Renstra's end target (a category:
+    #: Tercapai / Tidak Tercapai)
     capaian_renstra: Decimal | None = None
-    capaian_renstra_bulat: Decimal | None = None
-    riwayat: list[tuple[int, Decimal]] = field(default_factory=list)
+    capaian_renstra_bulat: Decimal | str | None = None
+    #: this year's target in the Target Renstra sheet, and the capaian against it
+    target_renstra_tahun: Decimal | str | None = None
+    capaian_renstra_tahun_tampil: Decimal | str | None = None
+    riwayat: list[tuple[int, Decimal | str]] = field(default_factory=list)
     pembanding: list[tuple[str, Decimal | None]] = field(default_factory=list)
     kejadian: list[Row] = field(default_factory=list)
+    #: the Kejadian rows grouped by Keterangan (FKUB, P4GN...), with counts per status
+    kejadian_groups: list[KejadianGroup] = field(default_factory=list)
     year_change: YearChange | None = None
     pk_row: Row | None = None
     iku_row: Row | None = None
@@ -142,14 +190,50 @@ class IndikatorResult:
 
     @property
     def capaian_tampil(self) -> Decimal | str | None:
-        """The capaian as shown: rounded, or "tidak dapat dihitung", or None (not yet)."""
+        """The capaian as shown: rounded, "Tercapai"/"Tidak Tercapai" (a text target), or
+        "tidak dapat dihitung", or None (not yet)."""
         if self.capaian_bulat is not None:
             return self.capaian_bulat
+        if self.kategori and self.tercapai is not None:
+            return schema.TERCAPAI if self.tercapai else schema.TIDAK_TERCAPAI
         return TIDAK_DAPAT_DIHITUNG if self.capaian_catatan == TIDAK_DAPAT_DIHITUNG else None
 
     def output(self, o: schema.Output) -> Any:
         """The value of one declared output field."""
         return getattr(self, o.source)
+
+
+@dataclass
+class KejadianGroup:
+    """Kejadian rows of one indicator that share a Keterangan ("" for rows without one)."""
+
+    keterangan: str
+    rows: list[Row]
+    #: (status, count) in the order of ``schema.STATUS_KEJADIAN``, counts above zero
+    per_status: list[tuple[str, int]]
+
+
+def kejadian_groups(rows: list[Row]) -> list[KejadianGroup]:
+    """Rows grouped by Keterangan in order of first appearance (first spelling wins)."""
+    groups: dict[str, KejadianGroup] = {}
+    for row in rows:
+        ket = " ".join(str(row["keterangan"] or "").split())
+        g = groups.get(norm(ket))
+        if g is None:
+            g = groups[norm(ket)] = KejadianGroup(ket, [], [])
+        g.rows.append(row)
+    for g in groups.values():
+        counts = {s: 0 for s in schema.STATUS_KEJADIAN}
+        other = 0
+        for row in g.rows:
+            if row["status"] in counts:
+                counts[row["status"]] += 1
+            else:
+                other += 1
+        g.per_status = [(s, n) for s, n in counts.items() if n]
+        if other:
+            g.per_status.append(("", other))
+    return list(groups.values())
 
 
 @dataclass
@@ -172,6 +256,16 @@ class ProgramResult:
     efisiensi_persen: Decimal | None
     kegiatan: list[KegiatanResult] = field(default_factory=list)
     row: Row | None = None
+    #: the indicators of the program's sasaran (its Kode Sasaran), in PK order
+    indikator: list[IndikatorResult] = field(default_factory=list)
+
+    @property
+    def tercapai(self) -> bool | None:
+        """Every indicator of its sasaran met its target (None: no indicator, or one whose
+        capaian is not known)."""
+        if not self.indikator or any(i.tercapai is None for i in self.indikator):
+            return None
+        return all(i.tercapai for i in self.indikator)
 
 
 @dataclass
@@ -182,6 +276,14 @@ class AnggaranResult:
     efisiensi: Decimal
     efisiensi_persen: Decimal | None
     program: list[ProgramResult] = field(default_factory=list)
+
+    @property
+    def terendah(self) -> ProgramResult | None:
+        """The program with the lowest serapan (the first of equals), None without any."""
+        known = [p for p in self.program if p.serapan_persen is not None]
+        if not known:
+            return None
+        return min(known, key=lambda p: p.serapan_persen)  # type: ignore[arg-type,return-value]
 
 
 @dataclass
@@ -204,6 +306,45 @@ class PegawaiResult:
 
 
 @dataclass
+class GambarResult:
+    """One picture of the Gambar sheet with its row's Bagian and Judul."""
+
+    bagian: str
+    judul: str
+    picture: Picture
+    row: Row
+
+
+@dataclass
+class Ikhtisar:
+    """The year in figures, for the Ikhtisar Eksekutif and the conclusion."""
+
+    n_sasaran: int
+    indikator: list[IndikatorResult]
+    tercapai: list[IndikatorResult]
+    belum_tercapai: list[IndikatorResult]
+    #: indicators whose capaian is not known (no realisasi yet, cannot be computed)
+    tanpa_capaian: list[IndikatorResult]
+    #: the indicators with the highest and the lowest capaian as shown (numbers only)
+    tertinggi: list[IndikatorResult]
+    terendah: list[IndikatorResult]
+
+
+def ikhtisar(indikator: list[IndikatorResult]) -> Ikhtisar:
+    sasaran = {norm(i.kode_sasaran) or norm(i.sasaran) for i in indikator}
+    angka = [i for i in indikator if i.capaian_bulat is not None]
+    top = max((i.capaian_bulat for i in angka), default=None)
+    low = min((i.capaian_bulat for i in angka), default=None)
+    return Ikhtisar(
+        n_sasaran=len(sasaran), indikator=list(indikator),
+        tercapai=[i for i in indikator if i.tercapai is True],
+        belum_tercapai=[i for i in indikator if i.tercapai is False],
+        tanpa_capaian=[i for i in indikator if i.tercapai is None],
+        tertinggi=[i for i in angka if i.capaian_bulat == top],
+        terendah=[i for i in angka if i.capaian_bulat == low])
+
+
+@dataclass
 class Result:
     profil: dict[str, Any]
     settings: Settings
@@ -214,6 +355,19 @@ class Result:
     narasi: dict[str, list[str]]
     #: the quarters (``core.triwulan.TriwulanResult``), set by the engine after compute
     triwulan: Any = None
+    #: Cascading rows (how each sasaran serves the RPJMD) by norm(Kode Sasaran)
+    cascading: dict[str, Row] = field(default_factory=dict)
+    #: the pictures of the Gambar sheet, in row order
+    gambar: list[GambarResult] = field(default_factory=list)
+    ringkas: Ikhtisar | None = None
+
+    def gambar_of(self, bagian: str) -> list[GambarResult]:
+        return [g for g in self.gambar if norm(g.bagian) == norm(bagian)]
+
+    @property
+    def reviu(self) -> bool:
+        """The Profil's reviu rows are all filled: the report has its reviu page."""
+        return all(self.profil.get(k) not in (None, "") for k in schema.PROFIL_REVIU)
 
     def sasaran(self) -> list[tuple[str, str, list[IndikatorResult]]]:
         """Indicators grouped by sasaran, in PK order."""
@@ -245,38 +399,82 @@ def realisasi_indikator(iku: Row | None, satuan: str, kejadian: list[Row]
     return None, None, pembilang, penyebut
 
 
-def compute_indikator(pk: Row, iku: Row | None, kejadian: list[Row], st: Settings
-                     ) -> IndikatorResult:
+def versus(target: Any, realisasi: Any, ind: IndikatorResult, st: Settings, ranks: Ranks
+           ) -> tuple[Decimal | None, Decimal | str | None]:
+    """(capaian unrounded, capaian as shown) of ``realisasi`` against another target of
+    the same indicator (the Renstra's): categories give Tercapai / Tidak Tercapai."""
+    if isinstance(target, str) or isinstance(realisasi, str):
+        if not (isinstance(target, str) and isinstance(realisasi, str)):
+            return None, None
+        met = kategori_met(target, realisasi, ranks)
+        return None, None if met is None else (schema.TERCAPAI if met else
+                                               schema.TIDAK_TERCAPAI)
+    value = capaian(target, realisasi, ind.polaritas, st.rumus_negatif, st.batas_atas).nilai
+    return value, None if value is None else round_half_up(value, st.desimal)
+
+
+def compute_indikator(pk: Row, iku: Row | None, kejadian: list[Row], st: Settings,
+                      ranks: Ranks | None = None) -> IndikatorResult:
+    ranks = kategori_ranks(st) if ranks is None else ranks
     inputs = {**(iku.values if iku is not None else {}), **pk.values}
     ind = IndikatorResult(kode=pk.get("kode_indikator", ""),
                           polaritas=pk.get("polaritas", "Positif"), inputs=inputs,
                           pk_row=pk, iku_row=iku, kejadian=kejadian)
     real, sumber, p, q = realisasi_indikator(iku, ind.satuan, kejadian)
-    ind.realisasi, ind.sumber_realisasi, ind.pembilang, ind.penyebut = real, sumber, p, q
-    if real is not None:
-        ind.realisasi_bulat = round_half_up(real, st.desimal)
-    res = capaian(ind.target, real, ind.polaritas, st.rumus_negatif, st.batas_atas)
-    ind.capaian, ind.capaian_catatan = res.nilai, res.alasan
-    if sumber == "pembilang-penyebut" and real is None and ind.target is not None:
-        ind.capaian_catatan = TIDAK_DAPAT_DIHITUNG  # Penyebut 0
-    if res.nilai is not None:
-        ind.capaian_bulat = round_half_up(res.nilai, st.desimal)
-        ind.predikat = predikat(ind.capaian_bulat, st.skala)
-    renstra = capaian(ind.target_renstra, real, ind.polaritas, st.rumus_negatif,
-                      st.batas_atas).nilai
-    if renstra is not None:
-        ind.capaian_renstra = renstra
-        ind.capaian_renstra_bulat = round_half_up(renstra, st.desimal)
+    ind.sumber_realisasi, ind.pembilang, ind.penyebut = sumber, p, q
+    target = ind.target
+    ind.kategori = isinstance(target, str)
+    ind.target_tampil = _spelled(target, ranks)
+    if isinstance(real, str):
+        real = _spelled(real, ranks)
+    ind.realisasi = real
+    if ind.kategori or isinstance(real, str):
+        ind.realisasi_bulat = real if isinstance(real, str) else (
+            None if real is None else round_half_up(real, st.desimal))
+        if target is None or real is None:
+            ind.capaian_catatan = "target atau realisasi belum ada"
+        elif not (isinstance(target, str) and isinstance(real, str)):
+            ind.capaian_catatan = TIDAK_SEJENIS
+        else:
+            ind.tercapai = kategori_met(target, real, ranks)
+            if ind.tercapai is None:
+                ind.capaian_catatan = KATEGORI_TIDAK_DIKENAL
+    else:
+        if real is not None:
+            ind.realisasi_bulat = round_half_up(real, st.desimal)
+        res = capaian(target, real, ind.polaritas, st.rumus_negatif, st.batas_atas)
+        ind.capaian, ind.capaian_catatan = res.nilai, res.alasan
+        if sumber == "pembilang-penyebut" and real is None and target is not None:
+            ind.capaian_catatan = TIDAK_DAPAT_DIHITUNG  # Penyebut 0
+        if res.nilai is not None:
+            ind.capaian_bulat = round_half_up(res.nilai, st.desimal)
+            ind.predikat = predikat(ind.capaian_bulat, st.skala)
+            ind.tercapai = ind.capaian_bulat >= HUNDRED
+    ind.capaian_renstra, ind.capaian_renstra_bulat = versus(
+        ind.target_renstra, real, ind, st, ranks)
+    kejadian_rows = kejadian
+    ind.kejadian_groups = kejadian_groups(kejadian_rows) if kejadian_rows else []
     return ind
 
 
-def year_change(riwayat: list[tuple[int, Decimal]], tahun: int | None,
-              sekarang: Decimal | None) -> YearChange | None:
-    """Change from the latest earlier year to this year's (rounded) realisasi."""
+def year_change(riwayat: list[tuple[int, Decimal | str]], tahun: int | None,
+                sekarang: Decimal | str | None, ranks: Ranks | None = None
+                ) -> YearChange | None:
+    """Change from the latest earlier year to this year's (rounded) realisasi; categories
+    by their Peringkat on the Skala Kategori."""
     earlier = [(t, r) for t, r in riwayat if tahun is None or t < tahun]
     if not earlier or sekarang is None:
         return None
-    t, r = max(earlier)
+    t, r = max(earlier, key=lambda x: x[0])
+    if isinstance(r, str) or isinstance(sekarang, str):
+        ranks = ranks or {}
+        a = ranks.get(norm(r)) if isinstance(r, str) else None
+        b = ranks.get(norm(sekarang)) if isinstance(sekarang, str) else None
+        if a is None or b is None:
+            return None
+        step = b[1] - a[1]
+        return YearChange(t, _spelled(r, ranks), None,
+                          "naik" if step > 0 else "turun" if step < 0 else "tetap")
     diff = sekarang - r
     arah = "naik" if diff > 0 else "turun" if diff < 0 else "tetap"
     return YearChange(t, r, diff, arah)
@@ -346,16 +544,22 @@ def compute_pegawai(rows: list[Row]) -> PegawaiResult:
 
 def compute_workbook(data: WorkbookData) -> Result:
     st = data.settings
+    ranks = kategori_ranks(st)
     iku_by = {}
     for row in data.iku:
         iku_by.setdefault(norm(row["kode_indikator"]), row)
     kej_by: dict[str, list[Row]] = defaultdict(list)
     for row in data.kejadian:
         kej_by[norm(row["kode_indikator"])].append(row)
-    riw_by: dict[str, list[tuple[int, Decimal]]] = defaultdict(list)
+    riw_by: dict[str, list[tuple[int, Decimal | str]]] = defaultdict(list)
     for row in data.sheet("Riwayat"):
         if row["tahun"] is not None and row["realisasi"] is not None:
-            riw_by[norm(row["kode_indikator"])].append((row["tahun"], row["realisasi"]))
+            riw_by[norm(row["kode_indikator"])].append(
+                (row["tahun"], _spelled(row["realisasi"], ranks)))
+    renstra_by: dict[str, Decimal | str] = {}
+    for row in data.sheet("Target Renstra"):
+        if row["tahun"] is not None and row["tahun"] == data.tahun:
+            renstra_by.setdefault(norm(row["kode_indikator"]), row["target"])
     pem_by: dict[str, list[tuple[str, Decimal | None]]] = defaultdict(list)
     for row in data.sheet("Pembanding"):
         pem_by[norm(row["kode_indikator"])].append((row.get("pembanding", ""), row["realisasi"]))
@@ -367,17 +571,47 @@ def compute_workbook(data: WorkbookData) -> Result:
         if not k or k in seen:
             continue
         seen.add(k)
-        ind = compute_indikator(pk, iku_by.get(k), kej_by.get(k, []), st)
-        ind.riwayat = sorted(riw_by.get(k, []))
+        ind = compute_indikator(pk, iku_by.get(k), kej_by.get(k, []), st, ranks)
+        ind.riwayat = sorted(riw_by.get(k, []), key=lambda x: x[0])
         ind.pembanding = pem_by.get(k, [])
-        ind.year_change = year_change(ind.riwayat, data.tahun, ind.realisasi_bulat)
+        ind.year_change = year_change(ind.riwayat, data.tahun, ind.realisasi_bulat, ranks)
+        if renstra_by.get(k) is not None:
+            ind.target_renstra_tahun = _spelled(renstra_by[k], ranks)
+            ind.capaian_renstra_tahun_tampil = versus(ind.target_renstra_tahun, ind.realisasi,
+                                                      ind, st, ranks)[1]
         indikator.append(ind)
 
     narasi: dict[str, list[str]] = {}
     for row in data.sheet("Narasi"):
         if row["bagian"] and row["isi"]:
             narasi.setdefault(row["bagian"], []).append(row["isi"])
+    anggaran = compute_anggaran(data.anggaran)
+    by_sasaran: dict[str, list[IndikatorResult]] = defaultdict(list)
+    for ind in indikator:
+        by_sasaran[norm(ind.kode_sasaran)].append(ind)
+    for prog in anggaran.program:
+        if norm(prog.kode_sasaran):
+            prog.indikator = by_sasaran.get(norm(prog.kode_sasaran), [])
+    cascading: dict[str, Row] = {}
+    for row in data.sheet("Cascading"):
+        if row["kode_sasaran"]:
+            cascading.setdefault(norm(row["kode_sasaran"]), row)
     return Result(
         profil=dict(data.profil), settings=st, indikator=indikator,
-        anggaran=compute_anggaran(data.anggaran), lra=compute_lra(data.lra),
-        pegawai=compute_pegawai(data.pegawai), narasi=narasi)
+        anggaran=anggaran, lra=compute_lra(data.lra),
+        pegawai=compute_pegawai(data.pegawai), narasi=narasi, cascading=cascading,
+        gambar=gambar_of_rows(data), ringkas=ikhtisar(indikator))
+
+
+def gambar_of_rows(data: WorkbookData) -> list[GambarResult]:
+    """Each picture with the Gambar row its top-left corner sits on (pictures elsewhere
+    and rows without a picture are the validator's findings)."""
+    by_row: dict[int, list[Picture]] = defaultdict(list)
+    for pic in data.pictures or []:
+        by_row[pic.row].append(pic)
+    out = []
+    for row in data.sheet("Gambar"):
+        for pic in by_row.get(row.row, []):
+            out.append(GambarResult(row.get("bagian", ""), " ".join(
+                str(row.get("judul", "")).split()), pic, row))
+    return out

@@ -43,9 +43,12 @@ def check_read(res: ReadResult) -> Checked:
     return Checked(res.data, result, temuan)
 
 
-def check_grids(grids: dict[str, Grid], sheet_names: list[str], source: str = ""
-                ) -> Checked:
-    return check_read(read_grids(grids, sheet_names, source))
+def check_grids(grids: dict[str, Grid], sheet_names: list[str], source: str = "",
+                pictures: list[Any] | None = None) -> Checked:
+    """``pictures``: the Gambar sheet's pictures when known (None: not read)."""
+    res = read_grids(grids, sheet_names, source)
+    res.data.pictures = pictures
+    return check_read(res)
 
 
 def _n(value: Decimal | None, digits: int | None = None) -> float | int | None:

@@ -12,6 +12,8 @@ from lkj_excel.core import schema
 from lkj_excel.core.cells import col_letter
 from lkj_excel.core.layout import (
     FIRST_DATA_ROW,
+    KATEGORI_FIRST_ROW,
+    KATEGORI_LAST_ROW,
     LOOKUP_LAST_ROW,
     SKALA_COL,
     SKALA_FIRST_ROW,
@@ -60,6 +62,12 @@ def _desimal() -> str:
     return f"IF(AND(ISNUMBER({d}),{d}>=0,{d}<=6,{d}=INT({d})),{d},0)"
 
 
+def _category(x: str) -> str:
+    """A typed category passed on trimmed (a number typed as text passes as text: the
+    engine reports it; Excel's own formulas skip it)."""
+    return f'IF(LEN(TRIM({x}))>0,TRIM({x}),"")'
+
+
 def iku_formulas(r: int) -> dict[str, str]:
     """Formulas of the IKU computed columns in row ``r`` (keys: schema column keys)."""
     iku, pk, kej = schema.IKU, schema.PK, schema.KEJADIAN
@@ -87,11 +95,11 @@ def iku_formulas(r: int) -> dict[str, str]:
         f"IF(AND(ISNUMBER({p}),ISNUMBER({q})),IF({q}=0,{tdd},{_sig(f'{p}*{kali}/{q}')}),"
         f'IF(AND(LEN(TRIM({p}))=0,LEN(TRIM({q}))=0,{n_kej}>0),'
         f"{_sig(f'({tertangani})*{kali}/{n_kej}')},"
-        f'IF(ISNUMBER({f}),{f},""))))'
+        f'IF(ISNUMBER({f}),{f},{_category(f)}))))'
     )
     target_cell = f"INDEX({_rng(pk, 'target')},{match})"
     target = (f'=IF(LEN(TRIM({k}))=0,"",IF({found},'
-              f'IF(ISNUMBER({target_cell}),{target_cell},""),""))')
+              f'IF(ISNUMBER({target_cell}),{target_cell},{_category(target_cell)}),""))')
 
     cap = f"{pengaturan}!{setting_cell('batas_atas')}"
     rumus = f"{pengaturan}!{setting_cell('rumus_negatif')}"
@@ -112,8 +120,22 @@ def iku_formulas(r: int) -> dict[str, str]:
         f"{fin(f'{selisih}*100/{h}')}),"
         f"{fin(f'{g}*100/{h}')}))"
     )
+    # a text target: met when the realisasi's Peringkat on the Skala Kategori is at or
+    # above the target's (MATCH is case-insensitive and TRIM collapses spaces, as norm)
+    kat = (f"{pengaturan}!$A${KATEGORI_FIRST_ROW}:$A${KATEGORI_LAST_ROW}")
+    rank = (f"{pengaturan}!$B${KATEGORI_FIRST_ROW}:$B${KATEGORI_LAST_ROW}")
+
+    def peringkat(x: str) -> str:
+        return f"INDEX({rank},MATCH({x},{kat},0))"
+
+    kategori = (
+        f'IF(AND(ISTEXT({h}),ISTEXT({g}),LEN({h})>0,LEN({g})>0),'
+        f"IF(AND(ISNUMBER(MATCH({h},{kat},0)),ISNUMBER(MATCH({g},{kat},0))),"
+        f"IF({peringkat(g)}>={peringkat(h)},{quoted_text(schema.TERCAPAI)},"
+        f'{quoted_text(schema.TIDAK_TERCAPAI)}),""),"")'
+    )
     capaian = (f'=IF({g}={tdd},IF(ISNUMBER({h}),{tdd},""),'
-               f'IF(AND(ISNUMBER({h}),ISNUMBER({g})),{nilai},""))')
+               f'IF(AND(ISNUMBER({h}),ISNUMBER({g})),{nilai},{kategori}))')
 
     sb = (f"{pengaturan}!${col_letter(SKALA_COL)}${SKALA_FIRST_ROW}:"
           f"${col_letter(SKALA_COL)}${SKALA_LAST_ROW}")

@@ -116,6 +116,19 @@ def meta_values(meta: dict[str, Any]) -> dict[str, Any]:
             "daftar_bidang": meta.get("daftar_bidang")}
 
 
+def pictures_from_data(data: dict[str, Any]) -> list[Any]:
+    """The pictures of the Gambar rows (key ``gambar``), placed on the rows where the
+    template (and ``grids_from_data``) writes those rows."""
+    from dataclasses import replace
+
+    out = []
+    for n, row in enumerate((data.get("sheets") or {}).get(schema.GAMBAR.name) or []):
+        pic = row.get("gambar")
+        if pic is not None:
+            out.append(replace(pic, row=FIRST_DATA_ROW + n))
+    return out
+
+
 def grids_from_data(data: dict[str, Any]) -> tuple[dict[str, list[list[Any]]], list[str]]:
     """Grids by sheet name (origin A1) in the template's layout, and the sheet order."""
     grids: dict[str, list[list[Any]]] = {}

@@ -16,7 +16,7 @@ from typing import Any
 from lkj_excel.core import schema
 from lkj_excel.core.schema import norm
 
-__all__ = ["CellRefs", "Row", "Settings", "WorkbookData", "norm"]
+__all__ = ["CellRefs", "Picture", "Row", "Settings", "WorkbookData", "norm"]
 
 
 class CellRefs(Mapping[str, str]):
@@ -93,6 +93,36 @@ class Settings:
     kategori_cell: str = ""
 
 
+@dataclass(frozen=True)
+class Picture:
+    """A picture pasted into the Gambar sheet, as plain data (read by the file adapter).
+
+    Two pictures are equal when they hold the same image; where they sat and what the
+    workbook called them do not count (a workbook written again places them anew)."""
+
+    data: bytes = field(repr=False)
+    #: "png", "jpeg" or "gif" (what the bytes are, not what the file name says)
+    format: str
+    width: int  # pixels
+    height: int
+    #: 1-based row of the sheet on which the picture's top-left corner sits
+    row: int = field(default=0, compare=False)
+    #: the picture's name and alternative text in the workbook
+    name: str = field(default="", compare=False)
+    descr: str = field(default="", compare=False)
+    #: why the report leaves this picture out (too big, a format Word cannot take...):
+    #: then ``data`` is empty
+    masalah: str = field(default="", compare=False)
+
+    def __str__(self) -> str:
+        import hashlib
+
+        if self.masalah:
+            return f"gambar ditolak: {self.masalah}"
+        digest = hashlib.sha256(self.data).hexdigest()[:16]
+        return f"gambar {self.format} {self.width}x{self.height} {digest}"
+
+
 @dataclass(slots=True)
 class WorkbookData:
     source: str
@@ -105,6 +135,9 @@ class WorkbookData:
     #: column letter of each key found, per sheet
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
+    #: pictures of the Gambar sheet by anchor row; None when they were not read (grids
+    #: from Excel or from memory carry no pictures)
+    pictures: list[Picture] | None = None
 
     def sheet(self, name: str) -> list[Row]:
         return self.rows.get(name, [])

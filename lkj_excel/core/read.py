@@ -24,7 +24,7 @@ from lkj_excel.core.temuan import PERINGATAN, Temuan, new_temuan
 Grid = Sequence[Sequence[Any]]
 HEADER_SEARCH_ROWS = 10
 _INF = float("inf")
-NUMBER_KINDS = frozenset(("number", "money", "int", "year"))
+NUMBER_KINDS = frozenset(("number", "money", "int", "year", "number_or_category"))
 
 
 @dataclass
@@ -88,6 +88,8 @@ def convert(value: Any, kind: str, choices: tuple[str, ...] = ()) -> Any:
         return _text(value)
     if kind in ("number", "money"):
         return parse_number(value)
+    if kind == "number_or_category":
+        return number_or_category(value)
     if kind in ("int", "year"):
         d = parse_number(value)
         if d is None:
@@ -110,13 +112,28 @@ def convert(value: Any, kind: str, choices: tuple[str, ...] = ()) -> Any:
     raise ValueError(kind)  # pragma: no cover
 
 
+def number_or_category(value: Any) -> Decimal | str | None:
+    """A number, or a category (a text target such as "WTP", "BB", "Sangat Tinggi").
+
+    Text holding a digit must read as a number (a category is a word): "95,5" is 95.5 and
+    "95.5x" is a reading finding, never a category. Whether a category is on the Skala
+    Kategori is the validator's business.
+    """
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        if not any(ch.isdigit() for ch in text) and text not in ("-", "\u2013", "\u2014"):
+            return text or None
+    return parse_number(value)
+
+
 def converter(kind: str, choices: tuple[str, ...] = ()) -> Callable[[Any], Any]:
     """``convert`` specialised for one column (for a non-empty value), chosen once."""
     if kind in ("text", "code"):
         return lambda v: (v.strip() or None) if type(v) is str else convert(v, kind)
-    if kind in ("number", "money"):
+    if kind in ("number", "money", "number_or_category"):
+        slow = number_or_category if kind == "number_or_category" else parse_number
         return lambda v: Decimal(repr(v)) if type(v) is float and v == v and \
-            v not in (_INF, -_INF) else parse_number(v)
+            v not in (_INF, -_INF) else slow(v)
     if kind in ("int", "year"):
         return lambda v: int(v) if type(v) is float and v.is_integer() else convert(v, kind)
     if kind == "choice":
@@ -232,11 +249,13 @@ def read_table(grid: Grid, sheet: schema.Sheet, berkas: str = "",
             try:
                 values[col.key] = conv(value)
                 if type(value) is str and col.kind in NUMBER_KINDS \
-                        and values[col.key] is not None:
+                        and values[col.key] is not None \
+                        and type(values[col.key]) is not str:  # a category is no number
                     text_numbers.append(col.key)
                     if "%" in value:
                         percent = {**(percent or {}), col.key: "teks"}
-                elif pct and (r, c) in pct and col.kind in NUMBER_KINDS:
+                elif pct and (r, c) in pct and col.kind in NUMBER_KINDS \
+                        and type(values[col.key]) is not str:  # a category, not a percent
                     percent = {**(percent or {}), col.key: "format"}
             except ParseError as exc:
                 code = "pilihan-tidak-dikenal" if col.kind == "choice" else "sel-tidak-terbaca"
@@ -520,7 +539,7 @@ def percent_meaning(data: WorkbookData, berkas: str = "") -> list[Temuan]:
             for key, how in row.percent.items():
                 col = sheet.column(key)
                 value = row.values.get(key)
-                if value is None:
+                if value is None or isinstance(value, str):  # empty, or a category
                     continue
                 kode = row["kode_indikator"]
                 sat = row["satuan"] if sheet.name == schema.PK.name else (

@@ -117,7 +117,7 @@ def reviu(p: Checked) -> list[ReviuItem]:
         if ind.realisasi is None:
             lacks.append("realisasi")
             cells.append(_iku_cell(ind, "realisasi"))
-        elif ind.capaian is None and ind.target is not None:
+        elif ind.capaian is None and ind.tercapai is None and ind.target is not None:
             lacks.append(f"capaian ({ind.capaian_catatan or 'tidak dapat dihitung'})")
             cells.append(_iku_cell(ind, "capaian"))
         if lacks:

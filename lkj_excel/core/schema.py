@@ -17,7 +17,8 @@ from typing import Literal
 CONTRACT_VERSION = 1
 TEMPLATE_VERSION = "1.0"
 
-Kind = Literal["text", "code", "number", "money", "int", "year", "date", "choice"]
+Kind = Literal["text", "code", "number", "money", "int", "year", "date", "choice",
+               "number_or_category"]
 
 # Dropdown choices (data validation in the template; checked by the validator).
 POLARITAS = ("Positif", "Negatif")
@@ -52,6 +53,11 @@ RUMUS_NEGATIF = ("2T-R", "T/R")
 SATUAN_PERSEN = "%"
 #: what a computed capaian or realisasi says when it cannot be computed (division by zero)
 TIDAK_DAPAT_DIHITUNG = "tidak dapat dihitung"
+#: the capaian of a text target (a category: WTP, A, BB...), decided on the Skala Kategori
+TERCAPAI = "Tercapai"
+TIDAK_TERCAPAI = "Tidak Tercapai"
+#: the note of a column that takes a number or a category of the Skala Kategori
+_NOTE_KATEGORI = "angka, atau kategori dari Skala Kategori di lembar Pengaturan (mis. WTP, A, BB)"
 
 
 def norm(value: object) -> str:
@@ -142,8 +148,9 @@ PK = Sheet(
         _c("Kode Indikator", "kode_indikator", "code", required=True, width=12),
         _c("Indikator Kinerja", "indikator", required=True, width=45),
         _c("Satuan", "satuan", required=True, width=10),
-        _c("Target", "target", "number", required=True, width=10, per_satuan=True,
-           note="untuk satuan % ketik angka persennya, misalnya 95 (95% juga terbaca 95)"),
+        _c("Target", "target", "number_or_category", required=True, width=10, per_satuan=True,
+           note=_NOTE_KATEGORI + "; untuk satuan % ketik angka persennya, misalnya 95 (95% "
+           "juga terbaca 95)"),
         _c("Polaritas", "polaritas", "choice", required=True, choices=POLARITAS, width=11),
         _c("Bidang", "bidang", required=True, width=30),
     ),
@@ -167,13 +174,15 @@ IKU = Sheet(
         _c("Pembilang", "pembilang", "number", width=11),
         _c("Uraian Penyebut", "uraian_penyebut", width=30),
         _c("Penyebut", "penyebut", "number", width=11),
-        _c("Realisasi", "realisasi", "number", width=11, per_satuan=True),
+        _c("Realisasi", "realisasi", "number_or_category", width=11, per_satuan=True,
+           note="kategori bila targetnya kategori"),
         _c("Realisasi Dihitung", "realisasi_dihitung", "number", computed=True,
            contract=False, width=11),
         _c("Target PK", "target_pk", "number", computed=True, contract=False, width=10),
         _c("Capaian", "capaian", "number", computed=True, width=11),
         _c("Predikat", "predikat", computed=True, width=14),
-        _c("Target Akhir Renstra", "target_renstra", "number", width=12, per_satuan=True),
+        _c("Target Akhir Renstra", "target_renstra", "number_or_category", width=12,
+           per_satuan=True),
         _c("Standar Nasional", "standar_nasional", "number", width=12, per_satuan=True),
         _c("Alasan Pemilihan", "alasan", width=40),
         _c("Analisis", "analisis", width=40),
@@ -193,7 +202,8 @@ RIWAYAT = Sheet(
         _c("Kode Indikator", "kode_indikator", "code", required=True, width=12,
            ref="PK.kode_indikator"),
         _c("Tahun", "tahun", "year", required=True, width=8),
-        _c("Realisasi", "realisasi", "number", required=True, width=11, per_satuan=True),
+        _c("Realisasi", "realisasi", "number_or_category", required=True, width=11,
+           per_satuan=True),
     ),
 )
 
@@ -342,7 +352,8 @@ TARGET_RENSTRA = Sheet(
         _c("Kode Indikator", "kode_indikator", "code", required=True, width=12,
            ref="PK.kode_indikator"),
         _c("Tahun", "tahun", "year", required=True, width=8),
-        _c("Target", "target", "number", required=True, width=11, per_satuan=True),
+        _c("Target", "target", "number_or_category", required=True, width=11,
+           per_satuan=True),
     ),
 )
 
@@ -471,7 +482,12 @@ PROFIL_FIELDS: tuple[Field, ...] = (
     Field("Tanggal Perjanjian Kinerja", "tanggal_pk", "date", required=False, contract=False,
           note="Tanggal penandatanganan Perjanjian Kinerja (boleh bulan dan tahun saja, "
                "mis. Januari 2024)"),
+    Field("Eselon Kepala", "eselon_kepala", required=False, contract=False,
+          note="Misalnya II (Pejabat Tinggi Pratama); untuk teks Perjanjian Kinerja di Bab II"),
 )
+#: the Profil rows that must all be filled for the report's Pernyataan Telah Direviu page
+PROFIL_REVIU = ("nama_inspektorat", "alamat_inspektorat", "nama_inspektur", "nip_inspektur",
+                "pangkat_inspektur", "jabatan_inspektur", "tanggal_reviu")
 PROFIL_BY_LABEL = {f.label.casefold(): f for f in PROFIL_FIELDS}
 AGENCY_BIDANG = "Sekretariat"
 
@@ -620,6 +636,12 @@ INDIKATOR_OUTPUT: tuple[Output, ...] = (
     Output("predikat", "Predikat"),
     Output("sumber_realisasi", "Sumber Realisasi", "choice", words=SUMBER_REALISASI),
     Output("capaian_renstra", "", "number", attr="capaian_renstra_bulat"),
+    #: True when the target was met (capaian as shown >= 100, or the category ranks at or
+    #: above the target's); None when it cannot be said
+    Output("tercapai", "", "choice"),
+    #: this year's target in the Target Renstra sheet, and the capaian against it
+    Output("target_renstra_tahun", "", "number"),
+    Output("capaian_renstra_tahun", "", "number", attr="capaian_renstra_tahun_tampil"),
 )
 #: the columns of Ringkasan's indicator table
 RINGKASAN_INDIKATOR: tuple[Output, ...] = tuple(o for o in INDIKATOR_OUTPUT if o.label)
@@ -684,6 +706,9 @@ class Limits:
     max_text_chars: int = 32_767
     max_cells_per_sheet: int = 5_000_000
     max_parts: int = 5_000
+    #: one picture of the Gambar sheet: its file size and its pixels (width x height)
+    max_picture_bytes: int = 20 * 1024 * 1024
+    max_picture_pixels: int = 50_000_000
     extra: dict[str, int] = field(default_factory=dict)
 
     @classmethod
@@ -715,6 +740,8 @@ LIMIT_ENV: dict[str, tuple[str, int]] = {
     "LKJ_MAKS_TEKS": ("max_text_chars", 1),
     "LKJ_MAKS_SEL": ("max_cells_per_sheet", 1),
     "LKJ_MAKS_BAGIAN": ("max_parts", 1),
+    "LKJ_MAKS_GAMBAR_MB": ("max_picture_bytes", 1024 * 1024),
+    "LKJ_MAKS_GAMBAR_MPIKSEL": ("max_picture_pixels", 1_000_000),
 }
 
 LIMITS = Limits.from_env()

@@ -16,7 +16,10 @@ Deliberate choices where the seed contradicts itself (see the domain notes):
 - the 4 kegiatan of Program Penguatan Ideologi Pancasila add up to Rp 2.067.763.150 while the
   program's budget is Rp 2.067.763.000: kept as in the seed, the validator flags it;
 - the comparison with other regions lists all 5 indicators (the seed's table drops one), all
-  without data.
+  without data;
+- the Kejadian of sasaran V carry no Keterangan (the report groups Kejadian by Keterangan,
+  as the seed groups FKUB / P4GN; the "still in process" of three of them is their status);
+- the closing paragraph of Bab IV is the Narasi part Penutup, not a fifth strategy item.
 
 The rest of the SAKIP year (the contract's Additions), drawn from the seed where it says
 something and plausible where it does not (marked so below):
@@ -30,16 +33,28 @@ something and plausible where it does not (marked so below):
   name stays empty: the PK document prints a dotted line to fill by hand), the PK signed
   in January 2024 ("setelah ditetapkannya DPA diawal tahun 2024");
 - Batas Penyampaian: 31 March 2025 (a pemda agency's LKj is due 3 months after the year).
+
+Added parts of the report (the contract's Additions): the reviu rows of Profil from the
+seed's last page, the RPJMD link (Cascading) from its 2.1 and 3.1, the opening of Bab II and
+the reading of 3.3 from its text, the eselon and the PK's other party from its 2.1. The
+seed has no Kata Pengantar: the one here is written for the example. Its pictures are not
+in the seed's text either: the Gambar rows carry the seed's captions with small pictures
+drawn here (a logo, an organisation chart, the documentation photos), so the example shows
+every part of the report.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from lkj_excel.core import schema
+from lkj_excel.core.model import Picture
 from lkj_excel.core.numbers import MonthDate
+from lkj_excel.core.pictures import Canvas
 
 D = Decimal
 
@@ -71,6 +86,17 @@ PROFIL: dict[str, Any] = {
     "jabatan_pemberi_amanah": "Walikota Banjarbaru",
     "tanggal_pk": MonthDate.of(2024, 1),
 }
+# the added Profil rows the seed fills: the eselon (2.1) and the reviu (last page)
+PROFIL.update({
+    "eselon_kepala": "II",
+    "nama_inspektorat": "Inspektorat Kota Banjarbaru",
+    "alamat_inspektorat": "Jl. Trikora No.1 Gedung Serba Guna Lt. 2 Banjarbaru 70713",
+    "nama_inspektur": "Drs. RAHMAT TAUFIK, M.Si, CGCAE",
+    "nip_inspektur": "19700615 199003 1 006",
+    "pangkat_inspektur": "Pembina Utama Muda (IV/c)",
+    "jabatan_inspektur": "Inspektur Kota Banjarbaru",
+    "tanggal_reviu": _dt.date(2025, 2, 27),
+})
 # every other Profil row of the schema, empty (the contract's Additions: filled where the
 # seed says them)
 PROFIL.update({f.key: None for f in schema.PROFIL_FIELDS if f.key not in PROFIL})
@@ -244,7 +270,6 @@ def _kejadian() -> list[dict[str, Any]]:
         return {"kode_indikator": kode, "tanggal": None, "uraian": uraian, "lokasi": lokasi,
                 "status": status, "keterangan": keterangan}
 
-    proses = "Tertangani, masih dalam proses penyelesaian"
     return [
         k("IKU1", "Penolakan Warga Komplek Griya Asri Abadi terhadap kegiatan LDII di "
                   "Lingkungan RT 29 RW 07 Kelurahan Sungai Ulin, Kec. Banjarbaru Utara, Kota "
@@ -269,12 +294,12 @@ def _kejadian() -> list[dict[str, Any]]:
                   "Batu Besi yang berada dekat dengan pemukiman warga sehingga meresahkan warga",
           "Selesai", "Guntung Manggis dan Batu Besi"),
         k("IKU5", "Relokasi Warga Sekitar Sungai Kuranji Kecamatan Cempaka", "Ditangani",
-          "Sungai Kuranji, Kecamatan Cempaka", proses),
+          "Sungai Kuranji, Kecamatan Cempaka"),
         k("IKU5", "Relokasi Peternakan Babi di Jalan Pandarapan RT 03 RW 005 Kelurahan "
                   "Guntung Manggis", "Ditangani",
-          "Jalan Pandarapan RT 03 RW 005, Kelurahan Guntung Manggis", proses),
+          "Jalan Pandarapan RT 03 RW 005, Kelurahan Guntung Manggis"),
         k("IKU5", "Sengketa Lahan Warga dan Lahan Transmigrasi Kec. Cempaka dengan TNI",
-          "Ditangani", "Kecamatan Cempaka", proses),
+          "Ditangani", "Kecamatan Cempaka"),
     ]
 
 
@@ -536,6 +561,9 @@ STRATEGI = (
     "fungsi dan sasaran-sasaran strategis dengan mengacu kepada ketentuan-ketentuan peraturan "
     "Perundang-undangan yang berlaku sebagai petunjuk ataupun pedoman pelaksanaan program dan "
     "kegiatan.",
+)
+
+PENUTUP = (
     "Dalam Perencanaan Strategis (Renstra) Perubahan Badan Kesatuan Bangsa dan Politik Kota "
     "Banjarbaru Tahun 2021-2026 telah ditetapkan tujuan dan sasaran yang hendak dicapai dalam "
     "periode tahun 2021-2026. Target capaian indikator keberhasilan setiap sasaran telah "
@@ -562,6 +590,132 @@ CATATAN_PEMBANDING = (
 
 SUMBER_DATA_PEGAWAI = ("Aplikasi SIMPEG Kota Banjarbaru",)
 
+# written for the example (the seed has no Kata Pengantar)
+KATA_PENGANTAR = (
+    "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa, karena atas rahmat dan "
+    "karunia-Nya Laporan Kinerja Badan Kesatuan Bangsa dan Politik Kota Banjarbaru Tahun 2024 "
+    "dapat diselesaikan. Laporan ini disusun sebagai wujud pertanggungjawaban atas "
+    "pelaksanaan tugas pokok dan fungsi serta pencapaian sasaran strategis yang ditetapkan "
+    "dalam Perjanjian Kinerja Tahun 2024, sebagaimana diamanatkan Peraturan Presiden Nomor 29 "
+    "Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah.",
+    "Kami menyadari bahwa laporan ini masih memiliki kekurangan. Kritik dan saran yang "
+    "membangun sangat kami harapkan untuk perbaikan di masa mendatang. Semoga laporan ini "
+    "bermanfaat sebagai bahan evaluasi dan peningkatan kinerja Badan Kesatuan Bangsa dan "
+    "Politik Kota Banjarbaru.",
+)
+
+PERENCANAAN_KINERJA = (
+    "Perencanaan kinerja merupakan proses penyusunan rencana kerja sebagai penjabaran dari "
+    "sasaran kegiatan dan program yang telah ditetapkan dalam rencana strategis, yang "
+    "dilaksanakan oleh instansi pemerintah melalui kegiatan tahunan, dan di dalamnya "
+    "ditetapkan indikator-indikator sasaran capaian kinerja yang telah ditetapkan. Penyusunan "
+    "rencana kinerja dilakukan sesuai dengan kebijakan anggaran, serta merupakan komitmen "
+    "untuk pencapaiannya.",
+    "Dalam pelaksanaan akuntabilitas kinerja instansi pemerintah, perencanaan kinerja adalah "
+    "sebagai unsur yang sangat menentukan, yaitu sebagai pedoman langkah awal yang harus "
+    "dilakukan dalam melaksanakan program dan kegiatan selama kurun waktu satu sampai dengan "
+    "lima tahun kedepan.",
+)
+
+ANALISIS_EFISIENSI = (
+    "Jika dikaitkan antara kinerja pencapaian sasaran dengan penyerapan anggaran, pencapaian "
+    "sasaran yang relatif baik dan diikuti dengan penyerapan anggaran kurang dari 100% "
+    "menunjukkan bahwa dana yang disediakan untuk pencapaian sasaran pembangunan tahun 2024 "
+    "telah mencukupi.",
+)
+
+#: the RPJMD link of the seed's 2.1 and 3.1 (one line for all five sasaran)
+CASCADING = {
+    "misi": "Misi 1: Meningkatkan Sumber Daya Manusia yang berkualitas berlandaskan nilai "
+            "agama dan budaya",
+    "tujuan": "Meningkatkan Kualitas Kehidupan Masyarakat yang Sejahtera dan Berakhlak Mulia",
+    "sasaran_rpjmd": "Sasaran strategis 5: Meningkatkan toleransi beragama, keamanan, "
+                     "kenyamanan, kesadaran hukum dan ketertiban masyarakat",
+    "indikator_rpjmd": "Indikator kinerja 5.2: Persentase pembinaan keagamaan, penyelesaian "
+                       "potensi konflik SARA dan pelanggaran PERDA",
+}
+
+
+def _cascading() -> list[dict[str, Any]]:
+    return [{"kode_sasaran": f"SS{i}", **CASCADING} for i in range(1, 6)]
+
+
+#: the seed's documentation photos (its Lampiran), in order
+FOTO_LAMPIRAN = (
+    "Kegiatan Monitoring Ormas",
+    "Kegiatan Moderasi Beragama",
+    "Kegiatan Kemah Pemuda Lintas Agama",
+    "Kegiatan Pendidikan Politik",
+    "Kegiatan Kewaspadaan Dini dan Penanganan Konflik",
+    "Kegiatan Ideologi Wawasan Kebangsaan",
+)
+
+
+def _logo(c: Canvas) -> None:
+    w, h = c.width, c.height
+    c.rect(20, 16, w - 20, h - 50, (0, 102, 51))
+    c.disc(w // 2, h - 52, (w - 40) // 2, (0, 102, 51))
+    c.disc(w // 2, h // 2 - 4, 34, (255, 204, 0))
+    c.rect(w // 2 - 6, 36, w // 2 + 6, h - 40, (255, 255, 255))
+    c.frame(20, 16, w - 20, 20 + 4, (255, 204, 0), 4)
+
+
+def _bagan(c: Canvas) -> None:
+    navy, blue, light, line = (31, 78, 120), (68, 114, 196), (189, 215, 238), (90, 90, 90)
+    w = c.width
+    c.rect(w // 2 - 90, 16, w // 2 + 90, 66, navy)                  # Kepala Badan
+    c.rect(w // 2 - 2, 66, w // 2 + 2, 190, line)
+    c.rect(w // 2, 104, w // 2 + 150, 108, line)                    # Sekretariat
+    c.rect(w // 2 + 150, 84, w // 2 + 290, 128, blue)
+    for i in range(3):                                              # its subbagian
+        x = w // 2 + 160 + i * 44
+        c.rect(x, 140, x + 36, 164, light)
+        c.frame(x, 140, x + 36, 164, blue, 1)
+    c.rect(60, 188, w - 60, 192, line)
+    for i in range(4):                                              # four Bidang
+        x = 40 + i * (w - 80) // 4
+        c.rect(x + 48, 192, x + 52, 220, line)
+        c.rect(x + 4, 220, x + 96, 270, blue)
+        for j in range(2):                                          # kelompok jabatan
+            c.rect(x + 14, 286 + j * 40, x + 86, 314 + j * 40, light)
+            c.frame(x + 14, 286 + j * 40, x + 86, 314 + j * 40, blue, 1)
+
+
+def _foto(n: int) -> Callable[[Canvas], None]:
+    sky = [((120, 170, 220), (200, 225, 245)), ((230, 190, 140), (250, 230, 200))][n % 2]
+    floor = [(150, 130, 100), (90, 140, 80), (170, 160, 150)][n % 3]
+
+    def draw(c: Canvas) -> None:
+        w, h = c.width, c.height
+        c.shade(0, h * 3 // 5, *sky)
+        c.rect(0, h * 3 // 5, w, h, floor)
+        c.rect(w // 6, h // 5, w * 5 // 6, h * 2 // 5, (250, 250, 250))   # a banner
+        c.frame(w // 6, h // 5, w * 5 // 6, h * 2 // 5, (180, 30, 30), 4)
+        for i in range(5 + n % 3):                                       # people
+            x = 40 + i * (w - 80) // (5 + n % 3)
+            shirt = [(200, 40, 40), (40, 80, 160), (240, 240, 240), (30, 120, 60)][(i + n) % 4]
+            c.disc(x + 18, h * 3 // 5 - 18, 12, (120, 80, 50))
+            c.rect(x + 4, h * 3 // 5 - 4, x + 32, h * 3 // 5 + 60, shirt)
+    return draw
+
+
+@cache
+def _picture(kind: str, n: int = 0) -> Picture:
+    size = {"logo": (160, 190), "bagan": (640, 360), "foto": (480, 320)}[kind]
+    fn = {"logo": _logo, "bagan": _bagan}.get(kind) or _foto(n)
+    data = Canvas(*size).draw(fn).png()
+    return Picture(data, "png", *size)
+
+
+def _gambar() -> list[dict[str, Any]]:
+    rows = [
+        ("Kop", "Logo Pemerintah Kota Banjarbaru", _picture("logo")),
+        ("Struktur Organisasi", "Struktur Organisasi Badan Kesatuan Bangsa dan Politik Kota "
+                                "Banjarbaru", _picture("bagan")),
+        *(("Lampiran", judul, _picture("foto", n)) for n, judul in enumerate(FOTO_LAMPIRAN)),
+    ]
+    return [{"bagian": b, "judul": j, "gambar": pic} for b, j, pic in rows]
+
 
 def _narasi() -> list[dict[str, Any]]:
     parts = (
@@ -571,9 +725,14 @@ def _narasi() -> list[dict[str, Any]]:
         ("Fungsi", FUNGSI),
         ("Aspek Strategis", ASPEK_STRATEGIS),
         ("Strategi Peningkatan Kinerja", STRATEGI),
+        ("Penutup", PENUTUP),
         ("Catatan Standar Nasional", CATATAN_STANDAR_NASIONAL),
         ("Catatan Pembanding", CATATAN_PEMBANDING),
         ("Sumber Data Pegawai", SUMBER_DATA_PEGAWAI),
+        # the report's added parts (after the others: earlier rows keep their cells)
+        ("Kata Pengantar", KATA_PENGANTAR),
+        ("Perencanaan Kinerja", PERENCANAAN_KINERJA),
+        ("Analisis Efisiensi", ANALISIS_EFISIENSI),
     )
     return [{"bagian": bagian, "isi": isi} for bagian, items in parts for isi in items]
 
@@ -693,9 +852,9 @@ def seed_data() -> dict[str, Any]:
             "Pegawai": _pegawai(),
             "Narasi": _narasi(),
             # the contract's Additions
-            "Cascading": [], "Target Renstra": _target_renstra(), "Triwulan": _triwulan(),
-            "Anggaran Triwulan": _anggaran_triwulan(),
-            "Gambar": [],
+            "Cascading": _cascading(), "Target Renstra": _target_renstra(),
+            "Triwulan": _triwulan(), "Anggaran Triwulan": _anggaran_triwulan(),
+            "Gambar": _gambar(),
         },
     })
 

@@ -62,6 +62,16 @@ CODES: dict[str, tuple[Tingkat, str]] = {
     "anggaran-triwulan-iv-berbeda": (PERINGATAN,
                                      "Realisasi anggaran Triwulan IV tidak sama dengan "
                                      "realisasi program"),
+    # text targets, pictures, reviu and Cascading (the report's added parts)
+    "kategori-tidak-dikenal": (KESALAHAN, "Kategori tidak ada di Skala Kategori"),
+    "target-realisasi-tidak-sejenis": (KESALAHAN, "Target dan realisasi tidak sejenis"),
+    "gambar-tidak-ada": (PERINGATAN, "Baris Gambar tanpa gambar"),
+    "gambar-tanpa-baris": (PERINGATAN, "Gambar tidak berada di baris Gambar"),
+    "gambar-kop-ganda": (PERINGATAN, "Lebih dari satu logo Kop"),
+    "gambar-ditolak": (PERINGATAN, "Gambar tidak dimasukkan ke laporan"),
+    "reviu-belum-lengkap": (PERINGATAN, "Isian reviu belum lengkap"),
+    "reviu-sebelum-laporan": (PERINGATAN, "Tanggal reviu sebelum tanggal laporan"),
+    "cascading-kosong": (PERINGATAN, "Sasaran tanpa baris Cascading"),
     # merging units' workbooks (lkj gabung / batch)
     "templat-tidak-dikenal": (KESALAHAN, "Susunan buku kerja tidak sesuai templat"),
     "identitas-kosong": (KESALAHAN, "Instansi, Tahun atau Bidang kosong"),

@@ -388,7 +388,7 @@ def check_quarters(data: WorkbookData, tw: TriwulanResult, berkas: str,
                             f"baris {chosen.row}. Isi {label} triwulan ini pada satu baris "
                             "saja (baris lain cukup Rencana Aksi).", berkas))
         iv = it.quarter("IV")
-        if iv.realisasi is not None and ind.realisasi is not None and \
+        if iv.realisasi is not None and isinstance(ind.realisasi, Decimal) and \
                 round_half_up(iv.realisasi, d) != round_half_up(ind.realisasi, d):
             row = iv.realisasi_row
             assert row is not None

@@ -13,7 +13,8 @@ Ownership rules:
 - Anggaran rows (and Anggaran Triwulan rows, by their program) belong to the Bidang of the
   indicators of their Kode Sasaran (empty Kode
   Sasaran: Sekretariat); kegiatan rows follow their program's row;
-- every other sheet (LRA, Pegawai, Narasi, Cascading, Gambar) belongs to the Sekretariat.
+- Cascading rows belong to the Bidang of the indicators of their Kode Sasaran;
+- every other sheet (LRA, Pegawai, Narasi, Gambar) belongs to the Sekretariat.
 
 Pure: standard library only (plus ``lkj_excel.core.schema``).
 """
@@ -36,9 +37,12 @@ INDICATOR_SHEETS = ("PK", "IKU", *(s.name for s in schema.DATA_SHEETS if any(
     c.ref == "PK.kode_indikator" for c in s.columns)))
 #: sheets whose rows follow a program of the Anggaran sheet (by its Kode Sasaran)
 PROGRAM_SHEETS = ("Anggaran", "Anggaran Triwulan")
+#: sheets whose rows follow a sasaran of the PK (by Kode Sasaran)
+SASARAN_SHEETS = tuple(s.name for s in schema.DATA_SHEETS if s.name not in PROGRAM_SHEETS
+                       and any(c.ref == "PK.kode_sasaran" for c in s.columns))
 #: sheets that always belong to the Sekretariat
 AGENCY_SHEETS = tuple(s.name for s in schema.DATA_SHEETS
-                      if s.name not in INDICATOR_SHEETS + PROGRAM_SHEETS)
+                      if s.name not in INDICATOR_SHEETS + PROGRAM_SHEETS + SASARAN_SHEETS)
 SHEET_NAMES = tuple(s.name for s in schema.DATA_SHEETS)
 
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://lkj-excel.invalid/buku-kerja")
@@ -54,8 +58,13 @@ def workbook_id(instansi: str, tahun: int | str | None, unit: str | None = None)
     return str(uuid.uuid5(_NAMESPACE, f"{norm(instansi)}|{tahun}|{who}"))
 
 
+#: the key of a Gambar row's picture (a ``model.Picture``) in the data dict
+PICTURE_KEY = "gambar"
+
+
 def complete_rows(data: dict[str, Any]) -> dict[str, Any]:
-    """Give every row every input column key of its sheet (``None`` when absent), in place."""
+    """Give every row every input column key of its sheet (``None`` when absent), in place
+    (and every Gambar row its picture key)."""
     for name, rows in data.get("sheets", {}).items():
         sheet = schema.SHEETS_BY_NAME.get(name)
         if sheet is None:
@@ -63,6 +72,8 @@ def complete_rows(data: dict[str, Any]) -> dict[str, Any]:
         for row in rows:
             for col in sheet.input_columns:
                 row.setdefault(col.key, None)
+            if sheet is schema.GAMBAR:
+                row.setdefault(PICTURE_KEY, None)
     return data
 
 
@@ -113,6 +124,8 @@ class Owners:
             if sheet_name != "Anggaran" or norm(row.get("kegiatan")):
                 kode = self.program_sasaran.get(norm(row.get("program")), kode)
             return self.sasaran.get(kode, AGENCY) if kode else AGENCY
+        if sheet_name in SASARAN_SHEETS:
+            return self.sasaran.get(norm(row.get("kode_sasaran")), AGENCY)
         return AGENCY
 
 
@@ -233,7 +246,7 @@ def data_from_model(wd: WorkbookData) -> dict[str, Any]:
         pengaturan["skala"] = [(str(b), p) for b, p in st.skala]
     if list(st.kategori) != list(schema.SKALA_KATEGORI_STANDAR):
         pengaturan["kategori"] = list(st.kategori)
-    return {
+    out = {
         "profil": {f.key: wd.profil.get(f.key) for f in schema.PROFIL_FIELDS},
         "meta": {"id_buku_kerja": wd.meta.get("id_buku_kerja"),
                  "revisi": wd.meta.get("revisi"),
@@ -246,6 +259,14 @@ def data_from_model(wd: WorkbookData) -> dict[str, Any]:
             for sheet in schema.DATA_SHEETS
         },
     }
+    # each Gambar row carries the (first) picture on it, so it travels with its row
+    by_row: dict[int, Any] = {}
+    for pic in wd.pictures or []:
+        by_row.setdefault(pic.row, pic)
+    for row, values in zip(wd.rows.get(schema.GAMBAR.name, []),
+                           out["sheets"][schema.GAMBAR.name], strict=True):
+        values[PICTURE_KEY] = by_row.get(row.row)
+    return out
 
 
 # ---------------------------------------------------------------------------

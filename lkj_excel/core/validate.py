@@ -13,6 +13,7 @@ from lkj_excel.core.compute import (
     IndikatorResult,
     Result,
     compute_workbook,
+    kategori_ranks,
     lra_parent,
 )
 from lkj_excel.core.model import Row, WorkbookData, norm
@@ -256,8 +257,7 @@ def check_computed(result: Result, data: WorkbookData, berkas: str) -> list[Temu
             continue
         if row.text_numbers or (ind.pk_row is not None and "target" in ind.pk_row.text_numbers):
             continue  # Excel's formulas skip text numbers: reported as angka-sebagai-teks
-        cap: Any = ind.capaian_bulat if ind.capaian_bulat is not None else (
-            ind.capaian_catatan if ind.capaian_catatan == TIDAK_DAPAT_DIHITUNG else None)
+        cap: Any = ind.capaian_tampil
         real: Any = ind.realisasi
         if real is None and ind.sumber_realisasi == "pembilang-penyebut":
             real = TIDAK_DAPAT_DIHITUNG  # Penyebut 0, as the template's formula says
@@ -308,8 +308,8 @@ def check_indikator(ind: IndikatorResult, data: WorkbookData, berkas: str) -> li
                     f"{len(ind.kejadian)} kejadian. Samakan angkanya, atau kosongkan Pembilang "
                     "dan Penyebut agar dihitung dari Kejadian.", berkas))
         typed = iku["realisasi"]
-        if typed is not None and ind.sumber_realisasi in ("pembilang-penyebut", "kejadian") \
-                and ind.realisasi is not None:
+        if isinstance(typed, Decimal) and isinstance(ind.realisasi, Decimal) \
+                and ind.sumber_realisasi in ("pembilang-penyebut", "kejadian"):
             digits = data.settings.desimal
             if round_half_up(typed, digits) != round_half_up(ind.realisasi, digits):
                 source = ("Pembilang/Penyebut" if ind.sumber_realisasi == "pembilang-penyebut"
@@ -333,16 +333,17 @@ def check_indikator(ind: IndikatorResult, data: WorkbookData, berkas: str) -> li
             f"Capaian indikator {ind.kode} tidak dapat dihitung (target {_num(ind.target)}, "
             f"realisasi {_num(ind.realisasi)}): pembagian dengan nol. Periksa target dan "
             "realisasinya.", berkas))
+    out += check_sejenis(ind, berkas)
     if ind.satuan.strip() == schema.SATUAN_PERSEN and ind.pk_row is not None:
         t = ind.target
-        if t is not None and 0 < t <= 1:
+        if isinstance(t, Decimal) and 0 < t <= 1:
             out.append(new_temuan(
                 "persen-pecahan", "PK", ind.pk_row.cell("target"),
                 f"Target {_num(t)} untuk satuan %: apakah maksudnya {_num(t * 100)}%? Tulis "
                 f"target dalam persen, misalnya {_num(t * 100)}.", berkas))
         r = iku["realisasi"] if iku is not None else None
-        if ind.sumber_realisasi == "input" and r is not None and 0 < r <= 1 \
-                and t is not None and t > 1:
+        if ind.sumber_realisasi == "input" and isinstance(r, Decimal) and 0 < r <= 1 \
+                and isinstance(t, Decimal) and t > 1:
             out.append(new_temuan(
                 "persen-pecahan", "IKU", iku.cell("realisasi"),  # type: ignore[union-attr]
                 f"Realisasi {_num(r)} untuk satuan % dengan target {_num(t)}: apakah maksudnya "
@@ -362,6 +363,135 @@ def check_pembanding(result: Result, data: WorkbookData, berkas: str) -> list[Te
         "laporan menulis \"-\" untuknya. Tambahkan barisnya di lembar Pembanding (Realisasi "
         "boleh kosong bila datanya tidak tersedia).", berkas)
         for ind in result.indikator if not ind.pembanding and ind.pk_row is not None]
+
+
+def check_sejenis(ind: IndikatorResult, berkas: str) -> list[Temuan]:
+    """A category target needs a category realisasi, and a number target a number."""
+    target, real = ind.target, ind.realisasi
+    if target is None or real is None or isinstance(target, str) == isinstance(real, str):
+        return []
+    iku = ind.iku_row
+    if iku is None:
+        return []
+    if isinstance(target, str):
+        if ind.sumber_realisasi == "input":
+            cell, how = iku.cell("realisasi"), "Ketik kategori realisasinya di kolom Realisasi"
+        else:
+            cell = iku.cell("pembilang" if ind.sumber_realisasi == "pembilang-penyebut"
+                            else "realisasi")
+            how = ("Kosongkan Pembilang dan Penyebut (realisasi kategori tidak dihitung dari "
+                   "angka) dan ketik kategori realisasinya di kolom Realisasi")
+        pesan = (f"Indikator {ind.kode}: targetnya kategori \"{ind.target_tampil}\", tetapi "
+                 f"realisasinya angka {_num(real)}. {how}, misalnya {ind.target_tampil}.")
+    else:
+        cell = iku.cell("realisasi")
+        pesan = (f"Indikator {ind.kode}: targetnya angka {_num(target)}, tetapi realisasinya "
+                 f"kategori \"{real}\". Isi realisasi dengan angka, atau ubah target di PK "
+                 "menjadi kategori.")
+    return [new_temuan("target-realisasi-tidak-sejenis", "IKU", cell, pesan, berkas)]
+
+
+def check_kategori(data: WorkbookData, berkas: str) -> list[Temuan]:
+    """A category typed where a number or a category may stand must be on the scale."""
+    ranks = kategori_ranks(data.settings)
+    shown = ", ".join(k for k, _ in data.settings.kategori[:20])
+    out = []
+    for sheet in schema.DATA_SHEETS:
+        cols = [c for c in sheet.input_columns if c.kind == "number_or_category"]
+        if not cols:
+            continue
+        for row in data.sheet(sheet.name):
+            for col in cols:
+                v = row[col.key]
+                if isinstance(v, str) and norm(v) not in ranks:
+                    out.append(new_temuan(
+                        "kategori-tidak-dikenal", sheet.name, row.cell(col.key),
+                        f"Kolom {col.label}: \"{v}\" bukan angka dan tidak ada di Skala "
+                        "Kategori (lembar Pengaturan). Tulis angka (misalnya 95 atau 95,5), "
+                        f"atau salah satu kategori: {shown}; kategori lain dapat ditambahkan "
+                        "ke Skala Kategori beserta Peringkatnya.", berkas))
+    return out
+
+
+def check_gambar(data: WorkbookData, result: Result, berkas: str) -> list[Temuan]:
+    """Rows of the Gambar sheet without a picture and pictures that sit on no row (only
+    when the pictures were read: grids from Excel carry none)."""
+    if data.pictures is None:
+        return []
+    out = []
+    rows = {r.row: r for r in data.sheet("Gambar")}
+    with_pic = {g.row.row for g in result.gambar}
+    for r, row in rows.items():
+        if r not in with_pic:
+            judul = f" (\"{row['judul']}\")" if row["judul"] else ""
+            out.append(new_temuan(
+                "gambar-tidak-ada", "Gambar", row.cell("bagian"),
+                f"Baris {r}{judul} belum memuat gambar, jadi tidak ada yang masuk laporan. "
+                "Tempel gambarnya sehingga sudut kiri atasnya berada di baris ini, atau hapus "
+                "barisnya.", berkas, tingkat=PERINGATAN))
+    header = data.header_rows.get("Gambar", 0)
+    for pic in data.pictures:
+        if pic.row not in rows:
+            where = ("di atas judul kolom" if pic.row <= header else
+                     "di baris yang Bagian-nya kosong")
+            out.append(new_temuan(
+                "gambar-tanpa-baris", "Gambar", f"A{pic.row}",
+                f"Gambar \"{pic.name or 'tanpa nama'}\" di baris {pic.row} berada {where}, "
+                "jadi tidak masuk laporan. Geser gambar ke baris yang berisi Bagian dan Judul "
+                "(sudut kiri atas gambar menentukan barisnya), atau isi Bagian baris itu.",
+                berkas, tingkat=PERINGATAN))
+    kop = result.gambar_of("Kop")
+    if len(kop) > 1:
+        out.append(new_temuan(
+            "gambar-kop-ganda", "Gambar", kop[1].row.cell("bagian"),
+            f"Ada {len(kop)} gambar Bagian Kop; hanya yang pertama (baris {kop[0].row.row}) "
+            "dipakai sebagai logo. Hapus yang lain.", berkas, tingkat=PERINGATAN))
+    return out
+
+
+def check_reviu(data: WorkbookData, berkas: str) -> list[Temuan]:
+    """The reviu rows of Profil once the reviu is dated: all filled (the reviu page prints
+    only then). Before the reviu (Tanggal Reviu empty) the Inspektorat's name and address
+    may stand ready, with no finding."""
+    fields = [f for f in schema.PROFIL_FIELDS if f.key in schema.PROFIL_REVIU]
+    empty = [f for f in fields if data.profil.get(f.key) in (None, "")]
+    out = []
+    if empty and data.profil.get("tanggal_reviu") not in (None, ""):
+        first = empty[0]
+        out.append(new_temuan(
+            "reviu-belum-lengkap", schema.PROFIL_SHEET,
+            data.profil_cells.get(first.key, "A1"),
+            f"Isian reviu di Profil belum lengkap (masih kosong: "
+            f"{', '.join(f.label for f in empty)}). Halaman Pernyataan Telah Direviu tidak "
+            "dicetak sampai semua isian reviu terisi; kosongkan Tanggal Reviu bila reviu "
+            "belum dilakukan.", berkas, tingkat=PERINGATAN))
+    lap, rev = data.profil.get("tanggal"), data.profil.get("tanggal_reviu")
+    if isinstance(lap, _dt.date) and isinstance(rev, _dt.date) and rev < lap:
+        out.append(new_temuan(
+            "reviu-sebelum-laporan", schema.PROFIL_SHEET,
+            data.profil_cells.get("tanggal_reviu", "A1"),
+            "Tanggal Reviu lebih awal dari Tanggal Laporan: laporan direviu setelah "
+            "ditandatangani. Periksa kedua tanggal.", berkas, tingkat=PERINGATAN))
+    return out
+
+
+def check_cascading(data: WorkbookData, berkas: str) -> list[Temuan]:
+    """When Cascading is used, every sasaran of the PK has its row."""
+    rows = data.sheet("Cascading")
+    if not rows:
+        return []
+    have = {norm(r["kode_sasaran"]) for r in rows if r["kode_sasaran"]}
+    out, seen = [], set()
+    for pk in data.pk:
+        k = pk["kode_sasaran"]
+        if k and norm(k) not in have and norm(k) not in seen:
+            seen.add(norm(k))
+            out.append(new_temuan(
+                "cascading-kosong", "PK", pk.cell("kode_sasaran"),
+                f"Sasaran {k} belum punya baris di lembar Cascading, jadi laporan tidak dapat "
+                "menyebut Misi dan Sasaran RPJMD-nya. Tambahkan barisnya.", berkas,
+                tingkat=PERINGATAN))
+    return out
 
 
 def check_text_numbers(data: WorkbookData, berkas: str) -> list[Temuan]:
@@ -441,6 +571,10 @@ def validate(data: WorkbookData, result: Result | None = None) -> list[Temuan]:
     out += check_text_numbers(data, berkas)
     out += check_lra_total(result, data, berkas)
     out += check_pembanding(result, data, berkas)
+    out += check_kategori(data, berkas)
+    out += check_gambar(data, result, berkas)
+    out += check_reviu(data, berkas)
+    out += check_cascading(data, berkas)
     return out
 
 

@@ -57,7 +57,7 @@ def _python() -> Check:
 
 
 def _xlwings() -> list[Check]:
-    from lkj_excel.files.addin import AddinError, XLWINGS_VERSION, check_versions
+    from lkj_excel.files.addin import XLWINGS_VERSION, AddinError, check_versions
 
     try:
         version = check_versions()
@@ -134,15 +134,13 @@ def _clean_import() -> Check:
 
 
 def _button() -> Check:
+    import importlib
     from decimal import Decimal
 
     from lkj_excel.core.seed import NAMA_BERKAS_INSTANSI, seed_data
+    from lkj_excel.files.addin import PYTHON_ENTRIES
     from lkj_excel.files.read import check_workbook
     from lkj_excel.files.template import write_workbook
-
-    import importlib
-
-    from lkj_excel.files.addin import PYTHON_ENTRIES
 
     try:
         for entry in PYTHON_ENTRIES:  # what the add-in's VBA calls, imported as it does

@@ -68,6 +68,8 @@ def read_workbook(path: str | Path) -> ReadResult:
     res = read_grids(grids, names, p.name, facts)
     res.saved = insp.saved
     res.temuan += scan_temuan(res.data, insp, merged, p.name)
+    res.data.pictures, found = _pictures(p, insp)
+    res.temuan += found
     return res
 
 
@@ -113,6 +115,17 @@ def canonical_package(path: Path, main: str) -> bytes:
                               b'PartName="/xl/workbook.xml"', data, flags=re.I)
             zo.writestr(name, data)
     return out.getvalue()
+
+
+def _pictures(path: Path, insp: Any) -> tuple[list[Any], list[Temuan]]:
+    """The Gambar sheet's pictures (none read when the archive has no drawing at all)."""
+    scan = next((s for n, s in insp.sheets.items()
+                 if norm(n) == norm(schema.GAMBAR.name)), None)
+    if scan is None or not insp.has_drawings:
+        return [], []
+    from lkj_excel.files.pictures import read_pictures
+
+    return read_pictures(path, scan.part, scan.name)
 
 
 def check_workbook(path: str | Path) -> Checked:

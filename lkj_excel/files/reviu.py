@@ -75,7 +75,7 @@ def build_sheet(wb: Any, items: list[ReviuItem], profil: dict[str, Any], berkas:
         values = (n, item.butir, item.hasil, item.keterangan, "\n".join(item.lokasi), None)
         lines = 1
         for c, v in enumerate(values, 1):
-            cell = text(r, c, v, border=border, alignment=wrap)
+            text(r, c, v, border=border, alignment=wrap)
             if isinstance(v, str):
                 lines = max(lines, sum(-(-len(part) // max(1, WIDTHS[c - 1] - 2)) or 1
                                        for part in v.split("\n")))

@@ -98,6 +98,8 @@ class Inspection:
     main_part: str = "xl/workbook.xml"
     #: when the file was last saved (docProps/core.xml ``dcterms:modified``), if recorded
     saved: _dt.datetime | None = None
+    #: the archive holds a drawing part (pictures, shapes or charts on some sheet)
+    has_drawings: bool = False
 
 
 def check_file(path: Path, limits: schema.Limits | None = None,
@@ -360,6 +362,9 @@ def check_zip(path: Path, limits: schema.Limits | None = None,
                 "buku kerja LKj (.xlsx)."), name)
         out = Inspection(main_part=wb_info.filename)
         sheets, parts = _sheet_parts(rd, lower, wb_info, name)
+        # a drawing part (pictures, shapes or charts on some sheet), wherever it is named
+        out.has_drawings = any("drawings/" in n.lower() and n.lower().endswith(".xml")
+                               for n in by_name)
         out.sheet_names = [s[0] for s in sheets]
         if wanted is None:
             from lkj_excel.core.read import needed_sheets

@@ -50,11 +50,9 @@ def note_blocks(ny: NextYear, first_row: int) -> list[Block]:
 
 def _finish(ny: NextYear, p: Checked) -> Any:
     def finish(wb: Any) -> None:
-        from openpyxl.styles import PatternFill
+        from openpyxl.styles import Alignment, PatternFill
 
         from lkj_excel.files.writer import add_engine_sheets, write_blocks
-
-        from openpyxl.styles import Alignment
 
         add_engine_sheets(wb, p)
         ws = wb[schema.VALIDASI_SHEET]

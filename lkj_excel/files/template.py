@@ -30,8 +30,8 @@ from lkj_excel.core.layout import (
     KATEGORI_TITLE_ROW,
     LOOKUP_LAST_ROW,
     NOTE_ROW,
-    PRINT_BLANK_ROWS,
     PRESET_COL,
+    PRINT_BLANK_ROWS,
     SET_FIRST_ROW,
     SET_HEADER_ROW,
     SET_NOTE_ROW,
@@ -296,6 +296,74 @@ def _data_sheet(wb: Any, st: _Styles, sheet: schema.Sheet, rows: list[Mapping[st
     _print_area(ws, sheet)
     if protect:
         _protect(ws)
+
+
+#: height (points) of a Gambar row holding a picture, and the picture's shown height (px)
+PICTURE_ROW_PT = 64
+PICTURE_PX = 80
+
+
+def raw_image_class() -> type:
+    """openpyxl's ``Image`` made from the file's bytes, without Pillow.
+
+    openpyxl opens every picture with Pillow (for its size and format) and, without Pillow,
+    refuses to write pictures and silently drops them when it reads a workbook. The staff
+    install has no Pillow (xlwings imports ``PIL.ImageGrab`` on every click when it is
+    there), so pictures are sized from their header (``core.pictures.sniff``) and written
+    byte for byte."""
+    global _RAW_IMAGE
+    if _RAW_IMAGE is None:
+        import io
+
+        from openpyxl.drawing.image import Image
+
+        from lkj_excel.core.pictures import sniff
+
+        class RawImage(Image):  # type: ignore[misc]
+            def __init__(self, img: Any) -> None:
+                data = img if isinstance(img, bytes) else img.read()
+                kind = sniff(data)
+                self.ref = io.BytesIO(data)
+                self._raw = data
+                fmt, self.width, self.height = kind if kind else ("png", 1, 1)
+                self.format = fmt
+
+            def _data(self) -> bytes:
+                return self._raw
+
+        _RAW_IMAGE = RawImage
+    return _RAW_IMAGE
+
+
+_RAW_IMAGE: type | None = None
+
+
+def keep_pictures_on_load() -> None:
+    """Make openpyxl's reader keep a workbook's pictures (as ``raw_image_class``), with or
+    without Pillow, so a copy written by ``lkj hitung`` loses none."""
+    import openpyxl.reader.drawings as drawings
+
+    drawings.Image = raw_image_class()
+    drawings.PILImage = True
+
+
+def _add_pictures(ws: Any, rows: list[Mapping[str, Any]]) -> None:
+    """The pictures of Gambar rows (key ``gambar``: a ``Picture``) beside their row, top-left
+    corner on that row (the reader takes a picture's row from there), byte for byte."""
+    pics = [(n, row["gambar"]) for n, row in enumerate(rows)
+            if row.get("gambar") is not None and row["gambar"].data]
+    if not pics:
+        return
+    image = raw_image_class()
+    col = col_letter(len(schema.GAMBAR.columns))
+    ws.column_dimensions[col].width = 30
+    for n, pic in pics:
+        r = FIRST_DATA_ROW + n
+        img = image(pic.data)
+        scale = PICTURE_PX / max(pic.height, 1)
+        img.height, img.width = PICTURE_PX, max(1, round(pic.width * scale))
+        ws.add_image(img, f"{col}{r}")
+        ws.row_dimensions[r].height = PICTURE_ROW_PT
 
 
 def _text_lines(value: Any, width: float) -> int:
@@ -596,6 +664,8 @@ def build_workbook(data: Mapping[str, Any] | None = None) -> Any:
         rows = list(sheets.get(sheet.name) or [])
         n_rows = TEMPLATE_ROWS if not rows else len(rows) + SPARE_ROWS
         _data_sheet(wb, st, sheet, rows, n_rows)
+        if sheet is schema.GAMBAR:
+            _add_pictures(wb[sheet.name], rows)
     _pengaturan(wb, st, data.get("pengaturan") or {})
     _meta(wb, data.get("meta") or {})
     wb.active = 0

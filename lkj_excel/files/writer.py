@@ -165,6 +165,9 @@ def write_engine_sheets(src: str | Path, p: Checked, out: str | Path | None = No
                 "yang hilang, tulis hasil ke berkas lain dengan --out NAMA.xlsx.", src.name)
     import warnings
 
+    from lkj_excel.files.template import keep_pictures_on_load
+
+    keep_pictures_on_load()  # the Gambar sheet's pictures stay in the copy
     try:
         with warnings.catch_warnings():  # the template's print areas follow the filled rows
             # (a formula openpyxl cannot keep): the copy prints its used range instead

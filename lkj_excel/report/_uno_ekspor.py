@@ -1,13 +1,16 @@
 """Run by a Python that has LibreOffice's ``uno`` module (not by lkj-excel's own Python).
 
-    python3 _uno_ekspor.py SOFFICE -env:UserInstallation=URL IN.docx OUT.pdf PDF_VERSION
+    python3 _uno_ekspor.py SOFFICE -env:UserInstallation=URL IN.docx OUT.pdf PDF_VERSION [TOC.json]
 
 Starts a private headless soffice listening on a pipe, opens the document hidden, updates
-every index (table of contents) twice so page numbers settle, exports with
-``writer_pdf_Export`` (``SelectPdfVersion``: 0 normal, 2 PDF/A-2b) and shuts soffice down.
+every index (table of contents) twice so page numbers settle, exports a tagged PDF with
+``writer_pdf_Export`` (``SelectPdfVersion``: 0 normal, 2 PDF/A-2b; OUT.pdf "-" for none)
+and shuts soffice down. With TOC.json, the lines of the updated table of contents (text and
+page number, as laid out) are written there, for the .docx's own table of contents.
 Standard library + uno only.
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -17,6 +20,7 @@ import uuid
 
 def main(argv):
     soffice, profile, src, out, versi = argv[1:6]
+    toc_out = argv[6] if len(argv) > 6 else ""
     import uno
     from com.sun.star.beans import PropertyValue
     from com.sun.star.connection import NoConnectException
@@ -67,11 +71,27 @@ def main(argv):
                 for i in range(idx.getCount()):
                     idx.getByIndex(i).update()
             doc.getTextFields().refresh()
-            data = uno.Any("[]com.sun.star.beans.PropertyValue",
-                           (prop("SelectPdfVersion", int(versi)),))
-            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)),
-                           (prop("FilterName", "writer_pdf_Export"),
-                            prop("FilterData", data)))
+            if toc_out:
+                lines = []
+                for i in range(idx.getCount()):
+                    index = idx.getByIndex(i)
+                    if "ContentIndex" not in index.getImplementationName() and \
+                            not index.supportsService("com.sun.star.text.ContentIndex"):
+                        continue
+                    for line in index.getAnchor().getString().splitlines():
+                        text, _, page = line.rpartition("\t")
+                        if text.strip():
+                            lines.append([text.strip(), page.strip()])
+                with open(toc_out, "w", encoding="utf-8") as fh:
+                    json.dump(lines, fh, ensure_ascii=False)
+            if out != "-":
+                data = uno.Any("[]com.sun.star.beans.PropertyValue",
+                               (prop("SelectPdfVersion", int(versi)),
+                                prop("UseTaggedPDF", True),
+                                prop("ExportBookmarks", True)))
+                doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)),
+                               (prop("FilterName", "writer_pdf_Export"),
+                                prop("FilterData", data)))
         finally:
             doc.close(True)
         try:

@@ -28,7 +28,7 @@ from lkj_excel.core.numbers import (
 from lkj_excel.core.temuan import KESALAHAN
 
 if TYPE_CHECKING:  # pragma: no cover
-    from lkj_excel.core.compute import IndikatorResult, Result
+    from lkj_excel.core.compute import GambarResult, IndikatorResult, Result
     from lkj_excel.core.engine import Checked
 
 KOSONG = "-"
@@ -73,10 +73,13 @@ def _lines(value: Any) -> list[str]:
     return [" ".join(line.split()) for line in str(value).splitlines() if line.strip()]
 
 
-def nilai(value: Decimal | None, satuan: str, digits: int, fixed: bool = True) -> str:
-    """A value of an indicator with its unit: ``96%``, ``3,5 indeks``; ``-`` when absent."""
+def nilai(value: Decimal | str | None, satuan: str, digits: int, fixed: bool = True) -> str:
+    """A value of an indicator with its unit: ``96%``, ``3,5 indeks``; a category as it is
+    (``WTP``); ``-`` when absent."""
     if value is None:
         return KOSONG
+    if isinstance(value, str):
+        return _text(value) or KOSONG
     sat = (satuan or "").strip()
     if sat == schema.SATUAN_PERSEN:
         return format_persen(value, digits, fixed)
@@ -84,7 +87,7 @@ def nilai(value: Decimal | None, satuan: str, digits: int, fixed: bool = True) -
     return f"{body} {sat}" if sat else body
 
 
-def _input(value: Decimal | None, satuan: str) -> str:
+def _input(value: Decimal | str | None, satuan: str) -> str:
     return nilai(value, satuan, INPUT_DIGITS, fixed=False)
 
 
@@ -119,6 +122,11 @@ def _narasi(h: Result) -> dict[str, list[str]]:
         "strategi": "Strategi Peningkatan Kinerja",
         "catatan_standar_nasional": "Catatan Standar Nasional",
         "catatan_pembanding": "Catatan Pembanding", "sumber_data_pegawai": "Sumber Data Pegawai",
+        "kata_pengantar": "Kata Pengantar", "ikhtisar_eksekutif": "Ikhtisar Eksekutif",
+        "struktur_organisasi": "Struktur Organisasi",
+        "perencanaan_kinerja": "Perencanaan Kinerja",
+        "perjanjian_kinerja": "Perjanjian Kinerja", "analisis_efisiensi": "Analisis Efisiensi",
+        "penutup": "Penutup",
     }
     lower = {k.strip().casefold(): v for k, v in h.narasi.items()}
     out: dict[str, list[str]] = {}
@@ -172,8 +180,78 @@ def calculation(ind: IndikatorResult, digits: int) -> str:
 
 def _capaian_teks(ind: IndikatorResult, digits: int) -> str:
     if ind.capaian_bulat is None:
+        shown = ind.capaian_tampil
+        if isinstance(shown, str):
+            return shown
         return ind.capaian_catatan or KOSONG
     return format_persen(ind.capaian_bulat, digits)
+
+
+def _shown(value: Decimal | str | None, digits: int) -> str:
+    """A capaian as shown: a percent, or Tercapai / Tidak Tercapai."""
+    if value is None:
+        return KOSONG
+    return value if isinstance(value, str) else format_persen(value, digits)
+
+
+#: how a Kejadian status reads in a sentence of counts
+STATUS_KATA = {"Selesai": "selesai", "Ditangani": "ditangani dan masih dalam proses",
+               "Dalam Proses": "masih dalam proses", "Belum Ditangani": "belum ditangani",
+               "": "tanpa status"}
+
+
+def _statuses(per_status: list[tuple[str, int]]) -> str:
+    """``"semuanya selesai"``; ``"1 (satu) selesai, 3 (tiga) ditangani dan masih dalam
+    proses"``."""
+    if len(per_status) == 1:
+        status, n = per_status[0]
+        kata = STATUS_KATA.get(status, status.casefold())
+        return f"semuanya {kata}" if n > 1 else kata
+    return ", ".join(f"{with_words(n)} {STATUS_KATA.get(s, s.casefold())}"
+                     for s, n in per_status)
+
+
+def _noun(ind: IndikatorResult) -> str:
+    """What the indicator's Kejadian rows are, from its Uraian Penyebut ("Jumlah fasilitasi
+    ..." -> "fasilitasi ..."), else "kejadian atau kegiatan"."""
+    text = _text(ind.uraian_penyebut)
+    if text.casefold().startswith("jumlah "):
+        text = text[7:].strip()
+    return text if len(text.split()) >= 2 else "kejadian atau kegiatan"
+
+
+def _kejadian(ind: IndikatorResult, tahun: int | None) -> tuple[str, list[dict[str, Any]]]:
+    """The lead sentence and the groups (by Keterangan) of an indicator's Kejadian."""
+    if not ind.kejadian:
+        return "", []
+    groups = []
+    for g in ind.kejadian_groups:
+        butir = []
+        for k in g.rows:
+            uraian = _text(k["uraian"])
+            extra = []
+            tgl = k["tanggal"]
+            if isinstance(tgl, _dt.date):
+                extra.append(format_tanggal(tgl))
+            lokasi = _text(k["lokasi"])
+            if lokasi and lokasi.casefold() not in uraian.casefold():
+                extra.append(lokasi)
+            butir.append(f"{uraian} ({'; '.join(extra)})" if extra else uraian)
+        groups.append({"judul": g.keterangan, "jumlah": len(g.rows), "butir": butir,
+                       "status": _statuses(g.per_status)})
+    n = len(ind.kejadian)
+    lead = f"Pada tahun {tahun} tercatat {with_words(n)} {_noun(ind)}"
+    named = [g for g in groups if g["judul"]]
+    if len(groups) == 1 and not named:
+        lead += f": {groups[0]['status']}, yaitu:"
+        groups[0]["kalimat"] = ""
+    else:
+        parts = [f"{with_words(g['jumlah'])} {g['judul'] or 'lainnya'}" for g in groups]
+        joined = ", ".join(parts[:-1]) + f" dan {parts[-1]}" if len(parts) > 1 else parts[0]
+        lead += f", terdiri atas {joined}:"
+        for g in groups:
+            g["kalimat"] = f"{g['judul'] or 'Lainnya'}: {with_words(g['jumlah'])}, {g['status']}."
+    return lead, groups
 
 
 def _capaian_predikat(ind: IndikatorResult, digits: int) -> str:
@@ -188,35 +266,21 @@ def _capaian_predikat(ind: IndikatorResult, digits: int) -> str:
 def _indikator(ind: IndikatorResult, h: Result, tahun: int | None, nomor: _Numbering,
                no: int) -> dict[str, Any]:
     d = h.settings.desimal
-    target = _input(ind.target, ind.satuan)
+    target = _input(ind.target_tampil, ind.satuan)
     realisasi = nilai(ind.realisasi_bulat, ind.satuan, d)
     cap = _capaian_teks(ind, d)
-    handled = [k for k in ind.kejadian if k["status"] in schema.STATUS_TERTANGANI]
-    kejadian = []
-    for i, k in enumerate(ind.kejadian, 1):
-        uraian = _text(k["uraian"])
-        extra = []
-        tgl = k["tanggal"]
-        if isinstance(tgl, _dt.date):
-            extra.append(format_tanggal(tgl))
-        lokasi = _text(k["lokasi"])
-        if lokasi and lokasi.casefold() not in uraian.casefold():
-            extra.append(lokasi)
-        if k["status"]:
-            extra.append(f"status: {_text(k['status'])}")
-        if k["keterangan"]:
-            extra.append(_text(k["keterangan"]))
-        kejadian.append({"no": i, "uraian": uraian, "status": _text(k["status"]),
-                         "lokasi": lokasi, "keterangan": _text(k["keterangan"]),
-                         "teks": f"{uraian} ({'; '.join(extra)})" if extra else uraian})
-    if ind.kejadian:
-        kalimat_kejadian = (
-            f"Pada tahun {tahun} tercatat {with_words(len(ind.kejadian))} kejadian atau kegiatan "
-            f"yang dihitung oleh indikator ini; {with_words(len(handled))} di antaranya "
-            f"berstatus tertangani (Selesai atau Ditangani), yaitu:")
-    else:
-        kalimat_kejadian = ""
-    if ind.capaian_bulat is not None:
+    kalimat_kejadian, kelompok = _kejadian(ind, tahun)
+    kejadian = [{"no": i, "teks": t} for i, t in
+                enumerate((t for g in kelompok for t in g["butir"]), 1)]
+    if ind.kategori and ind.tercapai is not None:
+        sama = ind.realisasi_bulat == ind.target_tampil
+        kata = ("sama dengan target" if sama else "berperingkat di atas target"
+                if ind.tercapai else "berperingkat di bawah target")
+        kalimat_capaian = (
+            f"Target indikator {ind.indikator} pada tahun {tahun} adalah {target}, sedangkan "
+            f"realisasinya {realisasi}. Pada Skala Kategori, realisasi ini {kata}, sehingga "
+            f"target {'tercapai' if ind.tercapai else 'tidak tercapai'}.")
+    elif ind.capaian_bulat is not None:
         kalimat_capaian = (
             f"Target indikator {ind.indikator} pada tahun {tahun} adalah {target}, sedangkan "
             f"realisasinya sebesar {realisasi}. Dengan demikian capaian kinerjanya adalah "
@@ -228,6 +292,13 @@ def _indikator(ind: IndikatorResult, h: Result, tahun: int | None, nomor: _Numbe
         kalimat_capaian = (
             f"Target indikator {ind.indikator} pada tahun {tahun} adalah {target}, sedangkan "
             f"realisasinya sebesar {realisasi}; capaiannya {cap}.")
+    if ind.kategori:
+        hasil = f"target {cap.casefold()}" if ind.tercapai is not None else f"capaiannya {cap}"
+        kesimpulan = (f"Indikator kinerja {ind.indikator}: realisasi {realisasi} dari target "
+                      f"{target}, {hasil}.")
+    else:
+        kesimpulan = (f"Indikator kinerja {ind.indikator}: realisasi {realisasi} dari target "
+                      f"{target}, capaian kinerjanya {_capaian_predikat(ind, d)}.")
     item = {
         "no": no, "kode": ind.kode, "nama": ind.indikator, "sasaran": ind.sasaran,
         "satuan": ind.satuan or KOSONG, "polaritas": ind.polaritas, "bidang": ind.bidang,
@@ -242,16 +313,17 @@ def _indikator(ind: IndikatorResult, h: Result, tahun: int | None, nomor: _Numbe
         "perhitungan": calculation(ind, d),
         "kalimat_capaian": kalimat_capaian,
         "kejadian": kejadian, "kalimat_kejadian": kalimat_kejadian,
+        "kejadian_kelompok": kelompok, "kategori": ind.kategori,
+        "tercapai": ind.tercapai,
         "renstra": _input(ind.target_renstra, ind.satuan),
-        "capaian_renstra": KOSONG if ind.capaian_renstra_bulat is None
-        else format_persen(ind.capaian_renstra_bulat, d),
+        "capaian_renstra": _shown(ind.capaian_renstra_bulat, d),
+        "renstra_tahun": _input(ind.target_renstra_tahun, ind.satuan),
+        "capaian_renstra_tahun": _shown(ind.capaian_renstra_tahun_tampil, d),
         "standar": _input(ind.standar_nasional, ind.satuan),
         "perubahan": sentence_year_change(ind, tahun, d),
         "arah": ind.year_change.arah if ind.year_change else "",
         "riwayat_kalimat": sentence_riwayat(ind, tahun, d),
-        "kesimpulan": (
-            f"Indikator kinerja {ind.indikator}: realisasi {realisasi} dari target {target}, "
-            f"capaian kinerjanya {_capaian_predikat(ind, d)}."),
+        "kesimpulan": kesimpulan,
         "tabel": nomor("Tabel", "3"),
     }
     for col in schema.INDIKATOR_CARRIED:  # every other input column, worded by its kind
@@ -353,6 +425,286 @@ def _kesalahan(p: Checked) -> dict[str, Any]:
         f"dalamnya belum dapat dipertanggungjawabkan sebelum kesalahan itu diperbaiki.{belum}")}
 
 
+# ---------------------------------------------------------------------------
+# The added parts: Kata Pengantar, Ikhtisar, RPJMD link, Bab II, efficiency, pictures,
+# reviu (words only: every figure comes from the core's results)
+# ---------------------------------------------------------------------------
+
+def names(items: list[str]) -> str:
+    """``"A"``, ``"A dan B"``, ``"A, B dan C"``."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" dan {items[-1]}"
+
+
+def _labelled(label: str, text: Any) -> str:
+    """``"Misi: ..."`` unless the text already opens with its label ("Misi 1: ...")."""
+    t = _text(text)
+    if not t:
+        return ""
+    return t if t.casefold().startswith(label.split()[0].casefold()) else f"{label}: {t}"
+
+
+def _who(inds: list[IndikatorResult], semua: int, rest: bool) -> str:
+    if len(inds) <= 2:
+        return "indikator " + names([i.indikator for i in inds])
+    return f"{with_words(len(inds))} indikator{' lainnya' if rest else ''}"
+
+
+def _ikhtisar(h: Result, instansi: str, tahun: Any, narasi: dict[str, list[str]],
+              d: int) -> dict[str, Any]:
+    """From Narasi when written; otherwise generated from the year's figures."""
+    sasaran = [_text(nama) for _, nama, _ in h.sasaran()]
+    if narasi["ikhtisar_eksekutif"]:
+        return {"paragraf": narasi["ikhtisar_eksekutif"], "sasaran": [], "penutup": [],
+                "dibuat": False}
+    r = h.ringkas
+    n = len(r.indikator) if r else 0
+    if r is None or not n:
+        return {"paragraf": [f"Perjanjian Kinerja {instansi} Tahun {tahun} belum memuat "
+                             "indikator kinerja (lembar PK kosong)."],
+                "sasaran": [], "penutup": [], "dibuat": True}
+    pembuka = (f"Laporan Kinerja ini menyajikan capaian kinerja {instansi} Tahun {tahun}. "
+               f"Dalam Perjanjian Kinerja Tahun {tahun} ditetapkan "
+               f"{with_words(r.n_sasaran)} sasaran strategis yang diukur dengan "
+               f"{with_words(n)} indikator kinerja utama, yaitu sasaran:")
+    out = []
+    ok = len(r.tercapai)
+    if ok == n:
+        kal = (f"Seluruh {with_words(n)} indikator kinerja mencapai targetnya."
+               if n > 1 else "Indikator kinerja tersebut mencapai targetnya.")
+    else:
+        kal = f"Sebanyak {with_words(ok)} dari {with_words(n)} indikator kinerja mencapai targetnya"
+        if r.belum_tercapai:
+            kal += ("; " + with_words(len(r.belum_tercapai)) + " belum mencapai target, yaitu "
+                    + names([f"{i.indikator} ({_capaian_teks(i, d)})"
+                             for i in r.belum_tercapai]))
+        if r.tanpa_capaian:
+            kal += ("; capaian " + with_words(len(r.tanpa_capaian)) + " indikator belum dapat "
+                    "ditentukan (" + names([i.indikator for i in r.tanpa_capaian]) + ")")
+        kal += "."
+    out.append(kal)
+    if r.tertinggi:
+        top, low = r.tertinggi[0], r.terendah[0]
+        angka = [i for i in r.indikator if i.capaian_bulat is not None]
+        if len(angka) == 1:
+            out.append(f"Capaian indikator {top.indikator} adalah {_capaian_predikat(top, d)}.")
+        elif top.capaian_bulat == low.capaian_bulat:
+            out.append(f"Capaian {with_words(len(angka))} indikator yang diukur dengan angka "
+                       f"sama, yaitu {_capaian_predikat(top, d)}.")
+        else:
+            rest = len(r.tertinggi) + len(r.terendah) == len(angka)
+            out.append(f"Capaian tertinggi {_capaian_predikat(top, d)} pada "
+                       f"{_who(r.tertinggi, len(angka), False)}, dan capaian terendah "
+                       f"{_capaian_predikat(low, d)} pada "
+                       f"{_who(r.terendah, len(angka), rest and len(r.terendah) > 2)}.")
+    a = h.anggaran
+    if a.program:
+        out.append(f"Dari sisi anggaran, realisasi belanja program sebesar {_rp(a.realisasi)} "
+                   f"dari pagu {_rp(a.anggaran)}, atau serapan {_pct(a.serapan_persen)}.")
+    return {"paragraf": [pembuka], "sasaran": sasaran, "penutup": out, "dibuat": True}
+
+
+def _cascading(h: Result, sasaran: list[dict[str, Any]]) -> dict[str, Any]:
+    """The RPJMD link: one line said once when every sasaran shares it, else per sasaran."""
+    from lkj_excel.core.model import norm
+
+    lines = []
+    for s in sasaran:
+        row = h.cascading.get(norm(s["kode"]))
+        line = None
+        if row is not None:
+            line = {"misi": _labelled("Misi", row["misi"]),
+                    "sasaran_rpjmd": _labelled("Sasaran RPJMD", row["sasaran_rpjmd"]),
+                    "indikator_rpjmd": _labelled("Indikator RPJMD", row["indikator_rpjmd"]),
+                    "tujuan": _text(row["tujuan"])}
+            line["baris"] = [t for t in (line["misi"], line["sasaran_rpjmd"],
+                                         line["indikator_rpjmd"]) if t]
+        lines.append(line)
+    keys = {None if ln is None else tuple(ln["baris"]) for ln in lines}
+    bersama = lines[0] if lines and len(keys) == 1 and lines[0] and lines[0]["baris"] else None
+    for s, line in zip(sasaran, lines, strict=True):
+        s["rpjmd"] = [] if bersama or line is None else line["baris"]
+    tujuan: list[str] = []
+    for line in lines:
+        if line and line["tujuan"] and line["tujuan"] not in tujuan:
+            tujuan.append(line["tujuan"])
+    return {"ada": any(lines), "bersama": bersama["baris"] if bersama else [],
+            "tujuan": tujuan}
+
+
+def _bab2(h: Result, instansi: str, tahun: Any, narasi: dict[str, list[str]],
+          cascading: dict[str, Any], n_sasaran: int, n_indikator: int) -> dict[str, Any]:
+    pr = h.profil
+    pemda = _text(pr.get("pemda"))
+    perencanaan = narasi["perencanaan_kinerja"] or [
+        "Perencanaan kinerja merupakan proses penyusunan rencana kerja sebagai penjabaran dari "
+        "sasaran dan program yang telah ditetapkan dalam rencana strategis, yang dilaksanakan "
+        "melalui kegiatan tahunan, dan di dalamnya ditetapkan indikator-indikator sasaran "
+        "capaian kinerja."]
+    tujuan = names([f"\u201c{t}\u201d" for t in cascading["tujuan"]])
+    rpjmd = (f"Rencana Pembangunan Jangka Menengah Daerah (RPJMD) {pemda}".rstrip()
+             if tujuan else "")
+    if narasi["perjanjian_kinerja"]:
+        perjanjian = list(narasi["perjanjian_kinerja"])
+        if tujuan and not any(t in " ".join(perjanjian) for t in cascading["tujuan"]):
+            perjanjian.append(f"Sasaran strategis tersebut diselaraskan dengan tujuan {rpjmd}, "
+                              f"yaitu {tujuan}.")
+        return {"perencanaan": perencanaan, "perjanjian": perjanjian, "dibuat": False}
+    jabatan = _text(pr.get("jabatan_kepala")) or instansi
+    eselon = _text(pr.get("eselon_kepala"))
+    pihak = _text(pr.get("jabatan_pemberi_amanah"))
+    nama_pihak = _text(pr.get("nama_pemberi_amanah"))
+    if pihak and nama_pihak:
+        pihak = f"{pihak} ({nama_pihak})"
+    elif nama_pihak:
+        pihak = nama_pihak
+    kal = (f"Setelah Dokumen Pelaksanaan Anggaran (DPA) Tahun {tahun} ditetapkan, {jabatan}"
+           + (f" selaku pejabat eselon {eselon}" if eselon else "")
+           + f" telah menetapkan Perjanjian Kinerja Tahun {tahun}"
+           + (f" dengan {pihak}" if pihak else "") + ". ")
+    kal += (f"Perjanjian Kinerja tersebut memuat {with_words(n_sasaran)} sasaran strategis "
+            f"dengan {with_words(n_indikator)} indikator kinerja")
+    if tujuan:
+        kal += f", yang diselaraskan dengan tujuan {rpjmd}, yaitu {tujuan}"
+    kal += ", sebagaimana tabel berikut:" if n_indikator else "."
+    return {"perencanaan": perencanaan, "perjanjian": [kal], "dibuat": True}
+
+
+def _efisiensi(h: Result, instansi: str, tahun: Any, narasi: dict[str, list[str]],
+               d: int) -> dict[str, Any]:
+    """3.3: what the budget bought, program by program (capaian against serapan)."""
+    a = h.anggaran
+    if not a.program:
+        return {"ada": False, "kalimat": [
+            "Data anggaran (lembar Anggaran) belum diisi sehingga efisiensi penggunaan "
+            "anggaran belum dapat dianalisis."], "program": [], "terendah": "", "alasan": []}
+    kal = [f"Pada tahun {tahun}, realisasi anggaran program {instansi} sebesar "
+           f"{_rp(a.realisasi)} dari pagu {_rp(a.anggaran)}, atau serapan "
+           f"{_pct(a.serapan_persen)}; sisa anggaran sebesar {_rp(a.efisiensi)} "
+           f"({_pct(a.efisiensi_persen)})."]
+    r = h.ringkas
+    n = len(r.indikator) if r else 0
+    if r and n and len(r.tercapai) == n and a.efisiensi > 0:
+        kal.append("Karena seluruh target kinerja tercapai, sisa anggaran tersebut merupakan "
+                   "efisiensi: sasaran dicapai dengan anggaran yang lebih kecil dari yang "
+                   "direncanakan.")
+    elif r and r.belum_tercapai and a.efisiensi > 0:
+        kal.append(f"Karena {with_words(len(r.belum_tercapai))} indikator belum mencapai "
+                   "target, sisa anggaran tersebut belum dapat disebut efisiensi.")
+    elif r and r.tanpa_capaian and a.efisiensi > 0:
+        kal.append(f"Efisiensi belum dapat dinilai karena capaian "
+                   f"{with_words(len(r.tanpa_capaian))} indikator belum dapat ditentukan.")
+    if any(p.indikator for p in a.program):
+        kal.append("Perbandingan capaian indikator dengan serapan anggaran setiap program "
+                   "adalah sebagai berikut:")
+    program = []
+    for p in a.program:
+        nama = _text(p.program)
+        ser = _pct(p.serapan_persen)
+        inds = names([f"{i.indikator} {_capaian_teks(i, d)}" for i in p.indikator])
+        if not p.indikator:
+            continue
+        if p.tercapai is True and p.efisiensi is not None and p.efisiensi > 0:
+            t = (f"{nama}: target indikatornya tercapai ({inds}) dengan serapan {ser}; "
+                 f"sasarannya dicapai dengan anggaran {_rp(p.efisiensi)} "
+                 f"({_pct(p.efisiensi_persen)}) lebih kecil dari pagu, sehingga penggunaan "
+                 "anggarannya efisien.")
+        elif p.tercapai is True:
+            t = f"{nama}: target indikatornya tercapai ({inds}) dengan serapan {ser}."
+        elif p.tercapai is False:
+            t = (f"{nama}: serapan {ser}, tetapi target indikatornya belum tercapai ({inds}); "
+                 "anggaran yang terserap belum menghasilkan kinerja yang ditargetkan.")
+        else:
+            t = f"{nama}: serapan {ser}; capaian indikatornya belum dapat ditentukan."
+        program.append(t)
+    penunjang = [p for p in a.program if not p.indikator]
+    if penunjang:
+        program.append(names([_text(p.program) for p in penunjang])
+                       + (" tidak terkait langsung dengan indikator sasaran (program penunjang); "
+                          "serapannya " if len(penunjang) == 1 else
+                          " tidak terkait langsung dengan indikator sasaran (program penunjang); "
+                          "serapannya berturut-turut ")
+                       + names([_pct(p.serapan_persen) for p in penunjang]) + ".")
+    low = a.terendah
+    terendah = ""
+    if low is not None and a.serapan_persen is not None and len(a.program) > 1 \
+            and low.serapan_persen < a.serapan_persen:
+        terendah = (f"Serapan terendah terdapat pada {_text(low.program)} "
+                    f"({_pct(low.serapan_persen)}), di bawah serapan keseluruhan "
+                    f"{_pct(a.serapan_persen)}")
+        terendah += ("; target indikatornya tetap tercapai." if low.tercapai else ".")
+    return {"ada": True, "kalimat": kal, "program": program, "terendah": terendah,
+            "alasan": narasi["analisis_efisiensi"]}
+
+
+def _picture(g: GambarResult, nomor: str, judul: str) -> dict[str, Any]:
+    alt = f"{nomor}: {judul}" if nomor else judul
+    return {"nomor": nomor, "judul": judul, "picture": g.picture, "alt": alt,
+            "nama": judul or g.picture.name}
+
+
+def _gambar(h: Result, nomor: _Numbering, instansi: str) -> dict[str, Any]:
+    ok = [g for g in h.gambar if not g.picture.masalah and g.picture.data]
+    from lkj_excel.core.model import norm
+
+    def of(bagian: str) -> list[GambarResult]:
+        return [g for g in ok if norm(g.bagian) == norm(bagian)]
+
+    struktur = [_picture(g, nomor("Gambar", "1"), g.judul or f"Struktur Organisasi {instansi}")
+                for g in of("Struktur Organisasi")]
+    lampiran = [_picture(g, nomor("Gambar", "L"), g.judul or "Dokumentasi kegiatan")
+                for g in of("Lampiran")]
+    kop = of("Kop")
+    return {"struktur": struktur, "lampiran": lampiran,
+            "kop": _picture(kop[0], "", kop[0].judul or "Logo") if kop else None}
+
+
+def _reviu(h: Result, instansi: str, tahun: Any, tempat: str) -> dict[str, Any]:
+    pr = h.profil
+    if not h.reviu:
+        return {"ada": False}
+    tgl = pr.get("tanggal_reviu")
+    tanggal = format_tanggal(tgl) if isinstance(tgl, _dt.date) else _text(tgl)
+    pemda = _text(pr.get("pemda"))
+    return {
+        "ada": True,
+        "pemerintah": _pemerintah(pemda),
+        "nama": _text(pr.get("nama_inspektorat")).upper(),
+        "alamat": _text(pr.get("alamat_inspektorat")),
+        "instansi": instansi, "tahun": tahun,
+        "tempat_tanggal": ", ".join(x for x in (tempat, tanggal) if x),
+        "jabatan": _text(pr.get("jabatan_inspektur")),
+        "inspektur": _text(pr.get("nama_inspektur")),
+        "pangkat": _text(pr.get("pangkat_inspektur")),
+        "nip": _text(pr.get("nip_inspektur")),
+    }
+
+
+def _pemerintah(pemda: str) -> str:
+    """``"PEMERINTAH KOTA BANJARBARU"`` (never "PEMERINTAH PEMERINTAH ...")."""
+    if not pemda:
+        return ""
+    up = pemda.upper()
+    return up if up.startswith("PEMERINTAH") else f"PEMERINTAH {up}"
+
+
+def _kata_pengantar(h: Result, instansi: str, tahun: Any, narasi: dict[str, list[str]],
+                    n_indikator: int) -> list[str]:
+    if narasi["kata_pengantar"]:
+        return narasi["kata_pengantar"]
+    return [f"Laporan Kinerja {instansi} Tahun {tahun} disusun sebagai wujud "
+            "pertanggungjawaban atas pelaksanaan tugas pokok dan fungsi serta pencapaian "
+            f"sasaran strategis yang ditetapkan dalam Perjanjian Kinerja Tahun {tahun}, sesuai "
+            "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja "
+            "Instansi Pemerintah dan Peraturan Menteri Pendayagunaan Aparatur Negara dan "
+            "Reformasi Birokrasi Nomor 53 Tahun 2014.",
+            f"Laporan ini menyajikan capaian {with_words(n_indikator)} indikator kinerja utama "
+            "beserta analisisnya dan realisasi anggaran, sebagai bahan evaluasi dan "
+            "peningkatan kinerja di masa mendatang."]
+
+
 def build_context(p: Checked) -> dict[str, Any]:
     """The template's data for one checked workbook (pure: no I/O, no heavy imports)."""
     h = p.result
@@ -369,6 +721,8 @@ def build_context(p: Checked) -> dict[str, Any]:
     pegawai = _pegawai(h, singkatan, tahun, nomor,
                        f"Sumber data: {sumber_pegawai}" if sumber_pegawai else "")
 
+    gambar = _gambar(h, nomor, instansi)
+
     # Bab II
     tabel_pk = nomor("Tabel", "2")
     programs = _program(h)
@@ -377,6 +731,8 @@ def build_context(p: Checked) -> dict[str, Any]:
     tabel_iku = nomor("Tabel", "3")
     sasaran = []
     semua: list[dict[str, Any]] = []
+    #: (result, its words) in the order the report lists them (by sasaran)
+    pairs: list[tuple[IndikatorResult, dict[str, Any]]] = []
     for s_no, (kode, nama, inds) in enumerate(h.sasaran(), 1):
         items = []
         for ind in inds:
@@ -385,17 +741,19 @@ def build_context(p: Checked) -> dict[str, Any]:
             item["sasaran_pertama"] = not items
             items.append(item)
             semua.append(item)
+            pairs.append((ind, item))
         sasaran.append({"no": s_no, "romawi": roman(s_no), "kode": kode, "nama": _text(nama),
                         "indikator": items})
     ada_indikator = bool(semua)
     gambar_capaian = nomor("Gambar", "3") if ada_indikator else ""
+    cascading = _cascading(h, sasaran)
 
     # comparison with the two earlier years
     th1 = tahun_i - 1 if tahun_i else None
     th2 = tahun_i - 2 if tahun_i else None
     ada_riwayat = any(ind.riwayat for ind in h.indikator)
     riwayat_baris = []
-    for ind, item in zip(h.indikator, semua, strict=True):
+    for ind, item in pairs:
         by_year = dict(ind.riwayat)
         riwayat_baris.append({"indikator": item["nama"],
                               "th2": _input(by_year.get(th2), ind.satuan),
@@ -419,30 +777,48 @@ def build_context(p: Checked) -> dict[str, Any]:
         "baris": riwayat_baris,
         "kalimat": [i["riwayat_kalimat"] for i in semua if i["riwayat_kalimat"]],
     }
-    ada_renstra = any(ind.target_renstra is not None for ind in h.indikator)
+    tahunan = any(ind.target_renstra_tahun is not None for ind in h.indikator)
+    ada_renstra = tahunan or any(ind.target_renstra is not None for ind in h.indikator)
     renstra = {"ada": ada_renstra, "nomor": nomor("Tabel", "3") if ada_renstra else "",
+               "tahunan": tahunan,
                "baris": [{"indikator": i["nama"], "realisasi": i["realisasi"],
-                          "target": i["renstra"], "capaian": i["capaian_renstra"]}
+                          "target": i["renstra"], "capaian": i["capaian_renstra"],
+                          "target_tahun": i["renstra_tahun"],
+                          "capaian_tahun": i["capaian_renstra_tahun"]}
                          for i in semua]}
+    ada_standar = any(ind.standar_nasional is not None for ind in h.indikator)
     standar_catatan = narasi["catatan_standar_nasional"]
-    if not standar_catatan and not any(ind.standar_nasional is not None for ind in h.indikator):
+    if not standar_catatan and not ada_standar:
         standar_catatan = ["Standar nasional untuk indikator-indikator ini belum tersedia, "
                            "sehingga perbandingan dengan standar nasional belum dapat "
                            "dilakukan."]
-    standar = {"nomor": nomor("Tabel", "3") if ada_indikator else "",
+    standar = {"ada": ada_standar, "nomor": nomor("Tabel", "3") if ada_standar else "",
                "baris": [{"indikator": i["nama"], "realisasi": i["realisasi"],
                           "standar": i["standar"]} for i in semua],
                "catatan": standar_catatan}
     pemb_baris = []
-    ada_pemb = any(ind.pembanding for ind in h.indikator)
-    for ind, item in zip(h.indikator, semua, strict=True):
+    ada_baris = any(ind.pembanding for ind in h.indikator)
+    for ind, item in pairs:
         # every PK indicator: one without Pembanding rows shows "-" (and has a finding)
-        for nama_p, r in ind.pembanding or ([(None, None)] if ada_pemb else []):
+        for nama_p, r in ind.pembanding or ([(None, None)] if ada_baris else []):
             pemb_baris.append({"indikator": item["nama"], "realisasi": item["realisasi"],
                                "pembanding": _text(nama_p) or KOSONG,
                                "nilai": _input(r, ind.satuan)})
+    # a table only when some comparison has a value; otherwise one sentence
+    ada_pemb = any(r is not None for ind in h.indikator for _, r in ind.pembanding)
+    disebut = []
+    for ind in h.indikator:
+        for nama_p, _ in ind.pembanding:
+            if _text(nama_p) and _text(nama_p) not in disebut:
+                disebut.append(_text(nama_p))
+    pemb_kosong = ""
+    if not ada_pemb and disebut:
+        pemb_kosong = (f"Data realisasi {names(disebut)} untuk indikator-indikator ini belum "
+                       "tersedia, sehingga perbandingan dengan daerah lain belum dapat "
+                       "disajikan.")
     pembanding = {"ada": ada_pemb, "nomor": nomor("Tabel", "3") if ada_pemb else "",
-                  "baris": pemb_baris, "catatan": narasi["catatan_pembanding"]}
+                  "baris": pemb_baris, "catatan": narasi["catatan_pembanding"],
+                  "kosong": pemb_kosong}
 
     def _kumpul(key: str) -> list[str]:
         seen: list[str] = []
@@ -455,20 +831,18 @@ def build_context(p: Checked) -> dict[str, Any]:
     # budget
     a = h.anggaran
     ada_anggaran = bool(a.program)
+    efisiensi = _efisiensi(h, instansi, tahun, narasi, d)
+    kalimat_efisiensi = " ".join(efisiensi["kalimat"][:2])
     if ada_anggaran:
-        kalimat_efisiensi = (
-            f"Efisiensi atas penggunaan anggaran tersebut adalah sebesar "
-            f"{_pct(a.efisiensi_persen)} atau {_rp(a.efisiensi)}. Program dan kegiatan dapat "
-            f"terlaksana dengan serapan anggaran {_rp(a.realisasi)} atau "
-            f"{_pct(a.serapan_persen)} dari pagu anggaran sebesar {_rp(a.anggaran)}.")
         kalimat_anggaran = (
             f"Untuk capaian dari aspek pembiayaan/penggunaan anggaran tahun {tahun}, {instansi} "
             f"mencapai serapan {_pct(a.serapan_persen)}, yaitu realisasi anggaran "
-            f"{_rp(a.realisasi)} dari pagu anggaran sebesar {_rp(a.anggaran)}, dengan "
-            f"efisiensi {_rp(a.efisiensi)} ({_pct(a.efisiensi_persen)}).")
+            f"{_rp(a.realisasi)} dari pagu anggaran sebesar {_rp(a.anggaran)}, dengan sisa "
+            f"anggaran {_rp(a.efisiensi)} ({_pct(a.efisiensi_persen)})"
+            + (", yang merupakan efisiensi karena seluruh target kinerja tercapai."
+               if h.ringkas and h.ringkas.indikator and len(h.ringkas.tercapai)
+               == len(h.ringkas.indikator) and a.efisiensi > 0 else "."))
     else:
-        kalimat_efisiensi = ("Data anggaran (lembar Anggaran) belum diisi sehingga efisiensi "
-                             "penggunaan anggaran belum dapat dianalisis.")
         kalimat_anggaran = ""
     lra_rows = _lra(h)
     ada_lra = bool(lra_rows)
@@ -497,9 +871,31 @@ def build_context(p: Checked) -> dict[str, Any]:
     ttd["tempat_tanggal"] = ", ".join(x for x in (ttd["tempat"], ttd["tanggal"]) if x)
 
     n_sasaran = len(sasaran)
+    r = h.ringkas
+    if semua and r is not None:
+        ok = len(r.tercapai)
+        kesimpulan_umum = (
+            f"Dari {with_words(len(semua))} indikator kinerja, "
+            + ("seluruhnya mencapai target." if ok == len(semua) else
+               f"{with_words(ok)} mencapai target"
+               + (f", {with_words(len(r.belum_tercapai))} belum mencapai target"
+                  if r.belum_tercapai else "")
+               + (f", dan capaian {with_words(len(r.tanpa_capaian))} indikator belum dapat "
+                  "ditentukan" if r.tanpa_capaian else "") + "."))
+    else:
+        kesimpulan_umum = ""
+    pemda = _text(pr.get("pemda"))
     return {
         "instansi": instansi, "instansi_kapital": instansi.upper(), "singkatan": singkatan,
-        "pemda": _text(pr.get("pemda")), "pemda_kapital": _text(pr.get("pemda")).upper(),
+        "pemda": pemda, "pemda_kapital": pemda.upper(), "pemerintah": _pemerintah(pemda),
+        "kata_pengantar": _kata_pengantar(h, instansi, tahun, narasi, len(semua)),
+        "ikhtisar": _ikhtisar(h, instansi, tahun, narasi, d),
+        "cascading": cascading,
+        "bab2": _bab2(h, instansi, tahun, narasi, cascading, n_sasaran, len(semua)),
+        "gambar": gambar,
+        "efisiensi": efisiensi,
+        "reviu": _reviu(h, instansi, tahun, ttd["tempat"]),
+        "kesimpulan_umum": kesimpulan_umum,
         "tahun": tahun if tahun is not None else KOSONG,
         "tahun_laporan": tahun if tahun is not None else KOSONG,
         "kesalahan": _kesalahan(p),

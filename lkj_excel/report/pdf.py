@@ -14,10 +14,13 @@ its Basic libraries on first start, and the macro URL run hung headless.)
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lkj_excel.core.temuan import ToolError
 from lkj_excel.files.atomic import atomic_write
@@ -78,7 +81,27 @@ def soffice() -> str | None:
 
 def docx_to_pdf(docx: str | Path, pdf: str | Path, pdfa: bool = False,
                 timeout: int = TIMEOUT) -> Path:
-    """Convert ``docx`` to ``pdf`` (written atomically). Raises ``PdfError``."""
+    """Convert ``docx`` to ``pdf`` (written atomically, tagged). Raises ``PdfError``."""
+    out = lay_out(docx, pdf, pdfa=pdfa, timeout=timeout)
+    assert out.pdf is not None
+    return out.pdf
+
+
+@dataclass
+class Layout:
+    """What one LibreOffice run gave: the PDF (when asked) and the table of contents as
+    laid out (``[text, page]`` lines; None without Python-UNO)."""
+
+    pdf: Path | None
+    toc: list[list[str]] | None
+    peringatan: str = ""
+
+
+def lay_out(docx: str | Path, pdf: str | Path | None = None, pdfa: bool = False,
+            timeout: int = TIMEOUT) -> Layout:
+    """Lay ``docx`` out in LibreOffice once: update its table of contents, read the page of
+    every entry, and export a tagged PDF (PDF/A-2b with ``pdfa``) when ``pdf`` is given.
+    Raises ``PdfError``."""
     from lkj_excel.files.libreoffice import user_profile
 
     exe = soffice()
@@ -86,35 +109,87 @@ def docx_to_pdf(docx: str | Path, pdf: str | Path, pdfa: bool = False,
         raise PdfError(INSTALL_HINT)
     src = Path(docx).resolve()
     peringatan = ""
+    toc: list[list[str]] | None = None
     with tempfile.TemporaryDirectory(prefix="lkj-pdf-") as tmp:
         work = Path(tmp)
         env_arg = user_profile(work / "profil")
-        masuk, keluar = work / "masuk.docx", work / "masuk.pdf"
+        masuk, keluar, daftar = work / "masuk.docx", work / "masuk.pdf", work / "daftar.json"
         shutil.copyfile(src, masuk)
         py = uno_python(exe)
         if py is not None:
             cmd = [py, str(_UNO_SCRIPT), exe, env_arg, str(masuk),
-                   str(keluar), str(PDFA_VERSION if pdfa else 0)]
+                   str(keluar) if pdf is not None else "-",
+                   str(PDFA_VERSION if pdfa else 0), str(daftar)]
+        elif pdf is None:
+            return Layout(None, None, "Peringatan: Python-UNO LibreOffice tidak ditemukan; "
+                                      "nomor halaman daftar isi belum diisi.")
         else:
             peringatan = ("Peringatan: Python-UNO LibreOffice tidak ditemukan; daftar isi di "
-                          "PDF belum diperbarui.")
-            filt = ("pdf:writer_pdf_Export:{\"SelectPdfVersion\":{\"type\":\"long\","
-                    f"\"value\":\"{PDFA_VERSION}\"}}}}" if pdfa else "pdf:writer_pdf_Export")
+                          "PDF dan nomor halamannya di Word belum diperbarui.")
+            opts = [f"\"SelectPdfVersion\":{{\"type\":\"long\",\"value\":\"{PDFA_VERSION}\"}}"
+                    ] if pdfa else []
+            opts.append("\"UseTaggedPDF\":{\"type\":\"boolean\",\"value\":\"true\"}")
+            filt = "pdf:writer_pdf_Export:{" + ",".join(opts) + "}"
             cmd = [exe, env_arg, "--headless", "--norestore", "--nolockcheck", "--nodefault",
                    "--convert-to", filt, "--outdir", str(work), str(masuk)]
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
                                   check=False)
         except subprocess.TimeoutExpired as exc:
-            raise PdfError(f"LibreOffice tidak selesai dalam {timeout} detik saat membuat "
-                           "PDF. Coba lagi.") from exc
-        if not keluar.exists() or keluar.stat().st_size == 0:
+            raise PdfError(f"LibreOffice tidak selesai dalam {timeout} detik saat menata "
+                           "laporan. Coba lagi.") from exc
+        if py is not None:
+            try:
+                toc = json.loads(daftar.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                toc = None
+        written = None
+        if pdf is not None:
+            if not keluar.exists() or keluar.stat().st_size == 0:
+                detail = (proc.stderr or proc.stdout or "").strip()[-300:]
+                raise PdfError(f"LibreOffice gagal membuat PDF (kode {proc.returncode}). "
+                               f"{detail}")
+            data = keluar.read_bytes()
+            written = atomic_write(pdf, lambda t: t.write_bytes(data))
+        elif toc is None:
             detail = (proc.stderr or proc.stdout or "").strip()[-300:]
-            raise PdfError(f"LibreOffice gagal membuat PDF (kode {proc.returncode}). {detail}")
-        data = keluar.read_bytes()
-    path = atomic_write(pdf, lambda t: t.write_bytes(data))
-    if peringatan:
-        import sys
+            peringatan = (f"Peringatan: LibreOffice tidak dapat menata laporan (kode "
+                          f"{proc.returncode}); nomor halaman daftar isi belum diisi. {detail}")
+    return Layout(written, toc, peringatan)
 
-        print(peringatan, file=sys.stderr)
-    return path
+
+def toc_pages(entries: list[Any], laid_out: list[list[str]]) -> list[str] | None:
+    """The page of each of the .docx's TOC entries, from LibreOffice's table of contents
+    of the same document (matched in order by text); None when they do not match."""
+    def key(text: str) -> str:
+        return " ".join(str(text).split()).casefold()
+
+    pages: list[str] = []
+    j = 0
+    for e in entries:
+        while j < len(laid_out) and key(laid_out[j][0]) != key(e.text):
+            j += 1
+        if j == len(laid_out):
+            return None
+        pages.append(laid_out[j][1])
+        j += 1
+    return pages
+
+
+def finish_with_libreoffice(docx: str | Path, entries: list[Any], pdf: str | Path | None = None,
+                            pdfa: bool = False) -> Layout:
+    """Lay the written report out once: the PDF when asked, and the page numbers of the
+    .docx's own table of contents written into it (atomically). Raises ``PdfError``."""
+    from lkj_excel.report.finish import set_toc_pages
+
+    out = lay_out(docx, pdf, pdfa=pdfa)
+    if entries and out.toc is not None:
+        pages = toc_pages(entries, out.toc)
+        if pages is None:
+            out.peringatan = ("Peringatan: daftar isi hasil tata letak LibreOffice tidak cocok "
+                              "dengan judul-judul laporan; nomor halaman daftar isi di Word "
+                              "belum diisi.")
+        else:
+            data = set_toc_pages(Path(docx).read_bytes(), pages)
+            atomic_write(docx, lambda t: t.write_bytes(data))
+    return out

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import zipfile
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +21,12 @@ DEFAULT_TEMPLATE = Path(__file__).resolve().parents[1] / "templates" / "laporan.
 #: variables the renderer adds to ``build_context`` (the charts)
 CHART_VARIABLES = ("gambar_capaian", "gambar_anggaran")
 MAX_NAME = 150
+#: the boxes (width, height in cm) pictures are fitted into: charts and the organisation
+#: chart span the text width; photos leave room for two on a page; the logo is small
+BOX_CHART = (15.5, 10.0)
+BOX_STRUKTUR = (16.0, 19.0)
+BOX_FOTO = (14.0, 9.3)
+BOX_LOGO = (4.5, 4.0)
 
 
 # -- filters (also for the secretariat's own templates) ------------------------------------
@@ -88,30 +96,203 @@ def target_path(out_dir: str | Path, p: Checked, suffix: str = ".docx") -> Path:
     return path
 
 
-def render_bytes(p: Checked, templat: str | Path | None = None,
-                 context: dict[str, Any] | None = None) -> bytes:
-    """The rendered .docx as bytes."""
+@dataclass
+class Rendered:
+    """A rendered report: the .docx, its table of contents and what was done to pictures."""
+
+    data: bytes
+    toc: list[Any] = field(default_factory=list)
+    #: Indonesian notes: pictures made smaller or left out, and why
+    catatan: list[str] = field(default_factory=list)
+
+
+def _image_class():  # type: ignore[no-untyped-def]
+    from docx.oxml.ns import qn
+    from docxtpl import InlineImage
+
+    class Image(InlineImage):  # type: ignore[misc]
+        """An inline picture with a name and alternative text (read aloud, shown when
+        the picture cannot be)."""
+
+        def __init__(self, tpl, data: bytes, width, height, name: str, descr: str):  # type: ignore[no-untyped-def]
+            super().__init__(tpl, io.BytesIO(data), width=width, height=height)
+            self.name, self.descr = name, descr
+
+        def _insert_image(self) -> str:
+            self.image_descriptor.seek(0)
+            inline = self.tpl.current_rendering_part.new_pic_inline(
+                self.image_descriptor, self.width, self.height)
+            for el in (inline.docPr, *inline.iter(qn("pic:cNvPr"))):
+                el.set("name", self.name[:200])
+                el.set("descr", self.descr[:1000])
+            return ("</w:t></w:r><w:r><w:drawing>%s</w:drawing></w:r><w:r>"
+                    '<w:t xml:space="preserve">' % inline.xml)
+
+    return Image
+
+
+def _chart_alt(ctx: dict[str, Any]) -> tuple[str, str]:
+    tahun = ctx.get("tahun", "")
+    cap = "; ".join(f"{i['nama']}: target {i['target']}, realisasi {i['realisasi']}"
+                    for i in ctx.get("indikator", []) if i.get("satuan") == "%")
+    ang = "; ".join(f"{pr['nama']}: anggaran {pr['anggaran']}, realisasi {pr['realisasi']} "
+                    f"({pr['serapan']})" for pr in ctx.get("anggaran", {}).get("program", []))
+    return (f"Grafik batang target dan realisasi indikator kinerja tahun {tahun}. {cap}",
+            f"Grafik batang anggaran dan realisasi per program tahun {tahun}. {ang}")
+
+
+def render_report(p: Checked, templat: str | Path | None = None,
+                  context: dict[str, Any] | None = None) -> Rendered:
+    """The rendered .docx (table of contents filled, properties and language set)."""
     from docx.shared import Cm
-    from docxtpl import DocxTemplate, InlineImage
+    from docxtpl import DocxTemplate
 
     from lkj_excel.report import charts
     from lkj_excel.report.context import build_context
+    from lkj_excel.report.finish import finish
+    from lkj_excel.report.pictures import (
+        MAX_SIDE,
+        MAX_SIDE_FOTO,
+        MAX_SIDE_LOGO,
+        fit_cm,
+        prepare,
+    )
 
     ctx = dict(context if context is not None else build_context(p))
     tpl = DocxTemplate(str(templat or DEFAULT_TEMPLATE))
-    for key, make in (("gambar_capaian", charts.capaian_png),
-                      ("gambar_anggaran", charts.anggaran_png)):
+    image = _image_class()
+    catatan: list[str] = []
+    alt_capaian, alt_anggaran = _chart_alt(ctx)
+    for key, make, alt in (("gambar_capaian", charts.capaian_png, alt_capaian),
+                           ("gambar_anggaran", charts.anggaran_png, alt_anggaran)):
         png = make(p.result)
-        ctx[key] = InlineImage(tpl, io.BytesIO(png), width=Cm(15.5)) if png else ""
+        if png:
+            w, h = charts.size_px(png)
+            cw, ch = fit_cm(w, h, *BOX_CHART)
+            ctx[key] = image(tpl, png, Cm(cw), Cm(ch), key.replace("_", " ").title(), alt)
+        else:
+            ctx[key] = ""
+    gambar = ctx.get("gambar") or {}
+
+    def place(item: dict[str, Any], box: tuple[float, float], side: int) -> bool:
+        pic = item["picture"]
+        try:
+            ready = prepare(pic, side)
+        except ValueError as exc:
+            catatan.append(f"Gambar \"{item['judul']}\" (lembar Gambar baris {pic.row}) "
+                           f"tidak dimasukkan: {exc}.")
+            return False
+        if ready.catatan:
+            catatan.append(f"Gambar \"{item['judul']}\" {ready.catatan}.")
+        cw, ch = fit_cm(ready.width, ready.height, *box)
+        item["img"] = image(tpl, ready.data, Cm(cw), Cm(ch), item["nama"], item["alt"])
+        return True
+
+    if gambar:
+        gambar = dict(gambar)
+        for key, box, side in (("struktur", BOX_STRUKTUR, MAX_SIDE),
+                               ("lampiran", BOX_FOTO, MAX_SIDE_FOTO)):
+            gambar[key] = [dict(g) for g in gambar.get(key, [])]
+            gambar[key] = [g for g in gambar[key] if place(g, box, side)]
+        if gambar.get("kop"):
+            kop = dict(gambar["kop"])
+            gambar["kop"] = kop if place(kop, BOX_LOGO, MAX_SIDE_LOGO) else None
+        ctx["gambar"] = gambar
     tpl.render(ctx, jinja_env=jinja_env(), autoescape=True)
+    instansi = str(ctx.get("instansi", ""))
+    tahun = ctx.get("tahun", "")
+    toc = finish(tpl.docx, title=f"Laporan Kinerja {instansi} Tahun {tahun}", author=instansi,
+                 subject=f"Laporan Kinerja Instansi Pemerintah (LKj) Tahun {tahun}",
+                 keywords=f"LKj; SAKIP; Laporan Kinerja; {tahun}")
     buf = io.BytesIO()
     tpl.save(buf)
-    return buf.getvalue()
+    return Rendered(buf.getvalue(), toc, catatan)
 
 
-def render_docx(p: Checked, out_dir: str | Path, templat: str | Path | None = None
-                ) -> Path:
+#: the fields every report template prints (a .docx without them is not one)
+TEMPLATE_FIELDS = ("instansi", "tahun")
+#: and at least one of these (the year's results)
+TEMPLATE_RESULTS = ("sasaran", "indikator", "anggaran", "kesimpulan")
+#: the core property ``category`` of the default template and of a rendered report
+TEMPLATE_CATEGORY = "Templat LKj"
+REPORT_CATEGORY = "Laporan Kinerja"
+
+
+def check_template(path: str | Path, known: set[str]) -> None:
+    """Refuse a .docx that is not a report template: raises ``WorkbookError`` (exit 2)
+    with an Indonesian message. ``known``: the names the report's context provides."""
+    from lkj_excel.core.temuan import WorkbookError
+
+    p = Path(path)
+    nama = p.name
+    if not zipfile.is_zipfile(p):
+        raise WorkbookError(f"Templat \"{nama}\" bukan dokumen Word .docx yang utuh. Simpan "
+                            "ulang dari Word sebagai Dokumen Word (.docx).", nama)
+    try:
+        with zipfile.ZipFile(p) as z:
+            names = set(z.namelist())
+            if "word/document.xml" not in names:
+                raise WorkbookError(f"Templat \"{nama}\" bukan dokumen Word (.docx).", nama)
+            core = z.read("docProps/core.xml").decode("utf-8", "replace") \
+                if "docProps/core.xml" in names else ""
+    except zipfile.BadZipFile as exc:
+        raise WorkbookError(f"Templat \"{nama}\" rusak: {exc}.", nama) from None
+    from docxtpl import DocxTemplate
+
+    try:
+        used = DocxTemplate(str(p)).get_undeclared_template_variables(jinja_env())
+    except Exception as exc:  # a broken jinja tag typed in Word
+        raise WorkbookError(
+            f"Templat Word \"{nama}\" tidak dapat dipakai: {exc}. Periksa tanda {{{{ }}}} "
+            "dan {% %} di dalamnya.", nama) from None
+    if not used:
+        if f">{REPORT_CATEGORY}<" in core:
+            raise WorkbookError(
+                f"\"{nama}\" adalah laporan yang sudah jadi (hasil lkj laporan), bukan "
+                "templat: isiannya sudah terisi. Untuk mengubah tampilan laporan, salin "
+                "templatnya dengan lkj laporan --salin-templat TEMPLAT.docx, ubah gayanya di "
+                "Word, lalu pakai dengan --templat TEMPLAT.docx.", nama)
+        raise WorkbookError(
+            f"\"{nama}\" bukan templat laporan: tidak memuat isian seperti {{{{ instansi }}}} "
+            "atau {{ tahun }}. Salin templat bawaan dengan lkj laporan --salin-templat "
+            "TEMPLAT.docx lalu ubah gayanya di Word.", nama)
+    missing = [f for f in TEMPLATE_FIELDS if f not in used]
+    if missing or not any(f in used for f in TEMPLATE_RESULTS):
+        want = ", ".join(f"{{{{ {f} }}}}" for f in (*missing, TEMPLATE_RESULTS[0]))
+        raise WorkbookError(
+            f"\"{nama}\" bukan templat laporan LKj: isian {want} tidak ada. Mulailah dari "
+            "templat bawaan (lkj laporan --salin-templat TEMPLAT.docx).", nama)
+    unknown = sorted(used - known - set(CHART_VARIABLES))
+    if unknown:
+        raise WorkbookError(
+            f"Templat \"{nama}\" memakai isian yang tidak dikenal: {', '.join(unknown)}. "
+            "Periksa ejaannya; isian yang tersedia ada di docs/panduan-templat.md.", nama)
+
+
+def copy_template(out: str | Path) -> Path:
+    """Write the default Word template to ``out`` (atomically)."""
+    from lkj_excel.core.temuan import WriteError
+
+    target = Path(out)
+    if target.suffix.lower() != ".docx":
+        raise WriteError(f"Nama berkas templat harus berakhiran .docx: {target.name}",
+                         target.name)
+    if target.is_dir():
+        raise WriteError(f"\"{target}\" adalah folder; sebutkan nama berkas .docx.",
+                         target.name)
+    data = DEFAULT_TEMPLATE.read_bytes()
+    return atomic_write(target, lambda tmp: tmp.write_bytes(data))
+
+
+def render_bytes(p: Checked, templat: str | Path | None = None,
+                 context: dict[str, Any] | None = None) -> bytes:
+    """The rendered .docx as bytes."""
+    return render_report(p, templat, context).data
+
+
+def render_docx(p: Checked, out_dir: str | Path, templat: str | Path | None = None,
+                rendered: Rendered | None = None) -> Path:
     """Write ``out_dir/<Instansi> <Tahun>.docx`` atomically; returns its path."""
-    data = render_bytes(p, templat)
+    data = (rendered or render_report(p, templat)).data
     path = target_path(out_dir, p)
     return atomic_write(path, lambda tmp: tmp.write_bytes(data))

@@ -12,7 +12,7 @@ import pytest
 
 from lkj_excel.batch.check import check_merged
 from lkj_excel.batch.merge import OLD_REVISION, SET_ASIDE, SKIPPED, UNREADABLE, USED, merge_files
-from lkj_excel.core import schema, seed
+from lkj_excel.core import schema, seed, units
 from lkj_excel.core.engine import to_json
 from lkj_excel.files.read import check_workbook
 from tests.kit.habits import (
@@ -88,8 +88,10 @@ def test_sekretariat_that_never_sent_its_file(putaran) -> None:  # type: ignore[
     g = merge_files([putaran["tanpa_sekretariat"]])
     f, = [f for f in g.temuan if f.tingkat == "kesalahan"]
     assert f.kode == "bidang-belum-mengirim" and f"Buku kerja {SEKRETARIAT} tidak ada" in f.pesan
-    for what in ("LRA (10 baris)", "Pegawai (19 baris)", "Narasi (28 baris)", "Anggaran (1 baris)"):
-        assert what in f.pesan
+    sek = units.split_by_unit(seed.seed_data())[SEKRETARIAT]["sheets"]
+    assert (len(sek["LRA"]), len(sek["Pegawai"]), len(sek["Anggaran"])) == (10, 19, 1)
+    for name in ("LRA", "Pegawai", "Narasi", "Anggaran"):
+        assert f"{name} ({len(sek[name])} baris)" in f.pesan
     p = check_merged(g)
     assert p.has_errors and p.result.lra == [] and p.result.pegawai.jumlah == 0
 

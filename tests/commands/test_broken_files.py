@@ -219,7 +219,11 @@ def test_renamed_or_missing_header_names_the_expected_label(korpus):
 
 def test_text_in_number_cells_is_a_finding_at_that_cell(korpus):
     got = codes(korpus["teks_di_angka"])
-    assert ("sel-tidak-terbaca", "kesalahan", "PK", "F4") in got
+    # words in a Target cell read as a category (a text target): not on the Skala Kategori
+    assert ("kategori-tidak-dikenal", "kesalahan", "PK", "F4") in got
+    p = check_workbook(korpus["teks_di_angka"])
+    pesan = next(t.pesan for t in p.temuan if t.sel == "F4")
+    assert '"sembilan puluh lima" bukan angka' in pesan and "WTP" in pesan
     assert ("sel-tidak-terbaca", "kesalahan", "IKU", "C4") in got
 
 

@@ -75,10 +75,14 @@ def test_missing_column_names_expected_label():
 
 def test_unreadable_cell_is_a_finding_at_that_cell():
     bad = list(ROW1)
-    bad[5] = "seratus"
+    bad[5] = "95,5 persen"  # holds a digit: a number that cannot be read, never a category
     rows, found, _, _ = read_table(pk_grid(bad), schema.PK)
     assert flatten(found) == [("sel-tidak-terbaca", "PK", "F4")]
     assert rows[0]["target"] is None
+    bad[5] = "  wtp "  # a word: a category (whether it is on the scale is the validator's)
+    rows, found, _, _ = read_table(pk_grid(bad), schema.PK)
+    assert found == [] and rows[0]["target"] == "wtp"
+    assert rows[0].text_numbers == frozenset()
     bad[6] = "Netral"
     _, found, _, _ = read_table(pk_grid(bad), schema.PK)
     assert ("pilihan-tidak-dikenal", "PK", "G4") in flatten(found)

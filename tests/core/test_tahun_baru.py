@@ -89,7 +89,8 @@ def test_the_note(ny) -> None:  # type: ignore[no-untyped-def]
     rows = catatan_rows(ny)
     assert rows[0][0] == "Isi"  # what to fill comes first
     periksa = [c for c in ny.catatan if c.jenis == PERIKSA and c.lembar == "Narasi"]
-    assert [c.sel for c in periksa] == ["B5", "B30"]  # Narasi rows naming 2024
+    # Narasi rows naming 2024 (B32: the Kata Pengantar, B36: the Analisis Efisiensi)
+    assert [c.sel for c in periksa] == ["B5", "B30", "B32", "B36"]
     text = "\n".join(r[5] for r in rows)
     assert "Realisasi 2024 ditambahkan ke Riwayat untuk 5 indikator" in text
     assert "target 2025 dari lembar Target Renstra untuk 5 indikator" in text

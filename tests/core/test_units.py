@@ -27,13 +27,16 @@ def test_seed_data_shape(seed: dict) -> None:
     assert set(seed["sheets"]) == {s.name for s in schema.DATA_SHEETS}
     for sheet in schema.DATA_SHEETS:
         keys = {c.key for c in sheet.input_columns}
+        if sheet is schema.GAMBAR:  # a Gambar row also carries its picture
+            keys.add(units.PICTURE_KEY)
         for row in seed["sheets"][sheet.name]:
             assert set(row) == keys, (sheet.name, row)
     assert set(seed["profil"]) == {f.key for f in schema.PROFIL_FIELDS}
     counts = {name: len(rows) for name, rows in seed["sheets"].items() if rows}
     assert counts == {"PK": 5, "IKU": 5, "Riwayat": 10, "Pembanding": 10, "Kejadian": 15,
-                      "Anggaran": 21, "LRA": 10, "Pegawai": 19, "Narasi": 28,
-                      "Target Renstra": 30, "Triwulan": 21, "Anggaran Triwulan": 24}
+                      "Anggaran": 21, "LRA": 10, "Pegawai": 19, "Narasi": 33,
+                      "Target Renstra": 30, "Triwulan": 21, "Anggaran Triwulan": 24,
+                      "Cascading": 5, "Gambar": 8}
 
 
 def test_seed_data_figures(seed: dict) -> None:
@@ -56,7 +59,8 @@ def test_seed_data_figures(seed: dict) -> None:
     assert all(r["status"] in schema.STATUS_TERTANGANI for r in sh["Kejadian"])
     narasi = [r["bagian"] for r in sh["Narasi"]]
     assert narasi.count("Dasar Hukum") == 7
-    assert narasi.count("Strategi Peningkatan Kinerja") == 5
+    assert narasi.count("Strategi Peningkatan Kinerja") == 4
+    assert narasi.count("Penutup") == 1
     assert set(narasi) <= set(schema.BAGIAN_NARASI)
 
 
@@ -86,8 +90,11 @@ def test_owner_rules(seed: dict) -> None:
     # a kegiatan of an unknown program falls back on its own Kode Sasaran
     orphan = {**keg, "program": "Program Lain", "kode_sasaran": "SS2"}
     assert units.owner("Anggaran", orphan, seed) == POLITIK
-    for name in ("LRA", "Pegawai", "Narasi"):
+    for name in ("LRA", "Pegawai", "Narasi", "Gambar"):
         assert units.owner(name, seed["sheets"][name][0], seed) == "Sekretariat"
+    # a Cascading row follows its sasaran's Bidang
+    assert units.owner("Cascading", sh["Cascading"][4], seed) == KEWASPADAAN
+    assert units.owner("Cascading", {"kode_sasaran": "SS9"}, seed) == "Sekretariat"
 
 
 def test_split_each_unit_owns_its_rows(seed: dict) -> None:
@@ -95,18 +102,19 @@ def test_split_each_unit_owns_its_rows(seed: dict) -> None:
     assert list(parts) == ["Sekretariat", IDEOLOGI, POLITIK, KETAHANAN, KEWASPADAAN]
     counts = {u: {n: len(r) for n, r in p["sheets"].items() if r} for u, p in parts.items()}
     assert counts == {
-        "Sekretariat": {"Anggaran": 1, "LRA": 10, "Pegawai": 19, "Narasi": 28,
-                        "Anggaran Triwulan": 4},
+        "Sekretariat": {"Anggaran": 1, "LRA": 10, "Pegawai": 19, "Narasi": 33,
+                        "Anggaran Triwulan": 4, "Gambar": 8},
         IDEOLOGI: {"PK": 1, "IKU": 1, "Riwayat": 2, "Pembanding": 2, "Kejadian": 1,
-                   "Anggaran": 5, "Target Renstra": 6, "Triwulan": 4, "Anggaran Triwulan": 4},
+                   "Anggaran": 5, "Target Renstra": 6, "Triwulan": 4, "Anggaran Triwulan": 4,
+                   "Cascading": 1},
         POLITIK: {"PK": 1, "IKU": 1, "Riwayat": 2, "Pembanding": 2, "Anggaran": 4,
-                  "Target Renstra": 6, "Triwulan": 5, "Anggaran Triwulan": 4},
+                  "Target Renstra": 6, "Triwulan": 5, "Anggaran Triwulan": 4, "Cascading": 1},
         KETAHANAN: {"PK": 2, "IKU": 2, "Riwayat": 4, "Pembanding": 4, "Kejadian": 10,
                     "Anggaran": 7, "Target Renstra": 12, "Triwulan": 8,
-                    "Anggaran Triwulan": 8},
+                    "Anggaran Triwulan": 8, "Cascading": 2},
         KEWASPADAAN: {"PK": 1, "IKU": 1, "Riwayat": 2, "Pembanding": 2, "Kejadian": 4,
                       "Anggaran": 4, "Target Renstra": 6, "Triwulan": 4,
-                      "Anggaran Triwulan": 4},
+                      "Anggaran Triwulan": 4, "Cascading": 1},
     }
     for unit, part in parts.items():
         assert part["profil"]["bidang"] == unit

@@ -198,3 +198,62 @@ def test_text_numbers_are_read_but_flagged_once_per_column():
                      ("angka-sebagai-teks", "PK", "F4")]
     pk_f = next(f for f in p.temuan if f.lembar == "PK")
     assert "1 sel lain" in pk_f.pesan and pk_f.tingkat == "peringatan"
+
+
+# -- text targets (categories on the Skala Kategori) -------------------------------------
+
+def test_text_target_met_on_the_scale_and_spelled_as_the_scale():
+    p = run(PK=[pk("I1", "wtp", satuan="Opini"), pk("I2", "BB", satuan="Nilai"),
+                pk("I3", "Tinggi", satuan="Tingkat")],
+            IKU=[iku("I1", realisasi=" WTP "), iku("I2", realisasi="b"),
+                 iku("I3", realisasi="sangat tinggi")])
+    assert p.temuan == []
+    i1, i2, i3 = p.result.indikator
+    assert (i1.target_tampil, i1.realisasi, i1.capaian_tampil, i1.tercapai) == (
+        "WTP", "WTP", "Tercapai", True)
+    assert (i2.realisasi, i2.tercapai, i2.capaian_tampil) == ("B", False, "Tidak Tercapai")
+    assert i3.tercapai is True and i3.predikat == "" and i3.capaian_bulat is None
+
+
+def test_unknown_category_and_mixed_kinds_are_findings_at_their_cells():
+    p = run(PK=[pk("I1", "WPT", satuan="Opini"), pk("I2", "WTP", satuan="Opini"),
+                pk("I3", 95.0)],
+            IKU=[iku("I1", realisasi="WTP"), iku("I2", pembilang=9.0, penyebut=9.0),
+                 iku("I3", realisasi="Tinggi")])
+    got = codes(p)
+    assert ("kategori-tidak-dikenal", "PK", "F4") in got
+    assert ("target-realisasi-tidak-sejenis", "IKU", "C5") in got  # Pembilang of I2
+    assert ("target-realisasi-tidak-sejenis", "IKU", "F6") in got
+    f = next(f for f in p.temuan if f.kode == "kategori-tidak-dikenal")
+    assert '"WPT" bukan angka' in f.pesan and "WTP, WDP" in f.pesan
+    assert all(i.tercapai is None for i in p.result.indikator)
+    assert p.has_errors
+
+
+def test_category_in_riwayat_and_the_year_change():
+    p = run(PK=[pk("I1", "WTP", satuan="Opini")], IKU=[iku("I1", realisasi="WTP")],
+            Riwayat=[{"kode_indikator": "I1", "tahun": 2023, "realisasi": "WDP"},
+                     {"kode_indikator": "I1", "tahun": 2022, "realisasi": "TMP"}])
+    assert p.temuan == []
+    ind = p.result.indikator[0]
+    assert ind.riwayat == [(2022, "TMP"), (2023, "WDP")]
+    assert (ind.year_change.tahun_lalu, ind.year_change.arah) == (2023, "naik")
+    assert ind.year_change.selisih is None
+
+
+def test_cascading_missing_for_a_sasaran():
+    p = run(PK=[pk("I1"), pk("I2", sasaran="S2")], IKU=[iku("I1", realisasi=100.0),
+                                                       iku("I2", realisasi=100.0)],
+            Cascading=[{"kode_sasaran": "S1", "misi": "Misi 1"}])
+    assert ("cascading-kosong", "PK", "A5") in codes(p)
+    assert next(f for f in p.temuan if f.kode == "cascading-kosong").tingkat == "peringatan"
+
+
+def test_reviu_rows_all_or_none():
+    p = run(profil={"nama_inspektur": "Drs. X", "tanggal_reviu": dt.date(2025, 2, 1)},
+            PK=[pk("I1")], IKU=[iku("I1", realisasi=100.0)])
+    (f,) = [f for f in p.temuan if f.kode == "reviu-belum-lengkap"]
+    assert f.sel == profil_cell("nama_inspektorat") and "Alamat Inspektorat" in f.pesan
+    # reviewed before the report was signed (27 Februari 2025)
+    assert ("reviu-sebelum-laporan", "Profil", profil_cell("tanggal_reviu")) in codes(p)
+    assert not p.result.reviu

@@ -27,6 +27,12 @@ def _value(col: schema.Column) -> st.SearchStrategy:
         return st.from_regex(r"[A-Z]{1,3}[0-9]{1,3}(\.[0-9]{1,2})?", fullmatch=True)
     if col.kind == "number":
         return st.decimals(min_value=-10**6, max_value=10**6, places=2, allow_nan=False)
+    if col.kind == "number_or_category":
+        # a number, or a category word (no digit; spaces collapsed as the reader does)
+        word = st.from_regex(r"[A-Za-z][A-Za-z ]{0,12}[A-Za-z]|[A-Z]", fullmatch=True).map(
+            lambda t: " ".join(t.split()))
+        return st.decimals(min_value=-10**6, max_value=10**6, places=2,
+                           allow_nan=False) | word
     if col.kind == "money":
         return st.decimals(min_value=0, max_value=10**11, places=2, allow_nan=False)
     if col.kind == "int":

@@ -19,6 +19,7 @@ import pytest
 from lkj_excel.core import formulas, layout, schema
 from lkj_excel.core.cells import col_letter
 from lkj_excel.core.compute import TIDAK_DAPAT_DIHITUNG
+from lkj_excel.core.model import norm
 from lkj_excel.core.temuan import ToolError, WriteError
 from lkj_excel.files import template
 from lkj_excel.files.read import read_workbook
@@ -454,12 +455,26 @@ def generate(seed: int, n: int = 45) -> tuple[dict[str, Any], dict[str, int]]:
         if rnd.random() < 0.03:
             target = None
             hit("target-kosong")
+        category = rnd.random() < 0.12
+        if category:  # a text target: its realisasi is a category too (or a slip)
+            family = rnd.choice([("WTP", "WDP", "TW", "TMP"), ("AA", "A", "BB", "B", "C"),
+                                 ("Tinggi", "Sedang", "Rendah")])
+            target = rnd.choice(family)
+            if rnd.random() < 0.3:
+                target = " " + target.lower() + " "  # typed in lower case, with spaces
+            hit("kategori")
         pk.append({"kode_sasaran": f"SS{i % 4}", "sasaran": f"Sasaran {i % 4}",
                    "kode_indikator": kode, "indikator": f"Indikator {i}", "satuan": satuan,
                    "target": target, "polaritas": pol, "bidang": "Bidang A"})
         row: dict[str, Any] = {"kode_indikator": kode}
         mode = rnd.choice(["pp", "pp", "kejadian", "input", "input", "kosong"])
-        if mode == "pp":
+        if category:
+            mode = rnd.choice(["kategori"] * 6 + ["kosong", "input", "pp"])
+        if mode == "kategori":
+            real_k = rnd.choice(family + ("XYZ",))  # XYZ: not on the scale
+            row["realisasi"] = real_k
+            hit("kategori-tidak-dikenal" if real_k == "XYZ" else "kategori-realisasi")
+        elif mode == "pp":
             q = rnd.choice([0, rnd.randint(1, 100), rnd.randint(1, 12)])
             p = rnd.randint(0, max(q + q // 5, 1))
             row.update(pembilang=p, penyebut=q)
@@ -594,7 +609,7 @@ def test_generator_covers_the_cases(recalculated: list[tuple[Any, dict, Path]]) 
     assert total["tie"] >= 600
     for case in ("penyebut-nol", "pembilang-penyebut", "kejadian", "input", "realisasi-nol",
                  "tanpa-realisasi", "target-nol", "target-kosong", "negatif-2T-R",
-                 "negatif-T/R"):
+                 "negatif-T/R", "kategori", "kategori-realisasi", "kategori-tidak-dikenal"):
         assert total.get(case, 0) >= 3, (case, total)
     settings = {(d["pengaturan"]["desimal"], d["pengaturan"]["batas_atas"] is None)
                 for d, c, _ in recalculated[1:] if "tie" not in c}
@@ -608,7 +623,8 @@ def test_formulas_match_engine_after_libreoffice(
     from lkj_excel.core.numbers import round_half_up
     from lkj_excel.files.read import check_workbook
 
-    checked = {"capaian": 0, "tdd": 0, "predikat": 0, "serapan": 0, "realisasi": 0}
+    checked = {"capaian": 0, "tdd": 0, "predikat": 0, "serapan": 0, "realisasi": 0,
+               "kategori": 0}
     for data, _, path in recalculated:
         pm = check_workbook(path)
         manual = [f for f in pm.temuan if f.kode == "diketik-manual"]
@@ -628,23 +644,33 @@ def test_formulas_match_engine_after_libreoffice(
                 assert shown.get("capaian") == TIDAK_DAPAT_DIHITUNG, where
                 assert "predikat" not in shown, where
                 checked["tdd"] += 1
+            elif ind.kategori and ind.tercapai is not None:
+                assert shown.get("capaian") == ind.capaian_tampil, (where, shown, ind)
+                assert "predikat" not in shown, where
+                checked["kategori"] += 1
             else:
                 assert "capaian" not in shown and "predikat" not in shown, (where, shown)
-            if ind.realisasi is not None:
+            if isinstance(ind.realisasi, str):
+                assert norm(shown.get("realisasi_dihitung")) == norm(ind.realisasi), where
+                checked["realisasi"] += 1
+            elif ind.realisasi is not None:
                 assert _close(shown.get("realisasi_dihitung"), ind.realisasi), (where, shown)
                 checked["realisasi"] += 1
             elif ind.sumber_realisasi == "pembilang-penyebut":
                 assert shown.get("realisasi_dihitung") == TIDAK_DAPAT_DIHITUNG, where
             else:
                 assert "realisasi_dihitung" not in shown, where
-            assert _close(shown.get("target_pk"), ind.target), where
+            if isinstance(ind.target, str):
+                assert norm(shown.get("target_pk")) == norm(ind.target), where
+            else:
+                assert _close(shown.get("target_pk"), ind.target), where
         for rows in (pm.data.anggaran, pm.data.lra):
             for row in rows:
                 a, r = row["anggaran"], row["realisasi"]
                 want = None if a is None or r is None or a == 0 else r / a * 100
                 assert _close(row.computed.get("serapan"), want), (path.name, row.row)
                 checked["serapan"] += want is not None
-    assert checked["capaian"] > 150 and checked["tdd"] > 5
+    assert checked["capaian"] > 150 and checked["tdd"] > 5 and checked["kategori"] > 10
     assert checked["serapan"] > 50 and checked["realisasi"] > 150
 
 

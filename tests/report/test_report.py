@@ -89,10 +89,15 @@ def test_context_seed_figures(seed_p) -> None:  # type: ignore[no-untyped-def]
     nomor = [t["nomor"] for t in c["pegawai"]["tabel"]]
     assert nomor == ["Tabel 1.1", "Tabel 1.2", "Tabel 1.3", "Tabel 1.4"]
     bab3 = [c["tabel_iku"], *(i["tabel"] for i in c["indikator"]), c["riwayat"]["nomor"],
-            c["renstra"]["nomor"], c["standar"]["nomor"], c["pembanding"]["nomor"],
-            c["lra"]["nomor"], a["nomor_tabel"]]
-    assert bab3 == [f"Tabel 3.{n}" for n in range(1, 13)]
+            c["renstra"]["nomor"], c["lra"]["nomor"], a["nomor_tabel"]]
+    assert bab3 == [f"Tabel 3.{n}" for n in range(1, 11)]
+    # nothing to compare with the national standard or other regions: no table, one
+    # sentence each (no number taken)
+    assert (c["standar"]["nomor"], c["pembanding"]["nomor"]) == ("", "")
+    assert not c["standar"]["ada"] and not c["pembanding"]["ada"]
     assert (c["gambar_capaian_nomor"], a["nomor_gambar"]) == ("Gambar 3.1", "Gambar 3.2")
+    assert [g["nomor"] for g in c["gambar"]["struktur"]] == ["Gambar 1.1"]
+    assert [g["nomor"] for g in c["gambar"]["lampiran"]] == [f"Gambar L.{n}" for n in range(1, 7)]
 
 
 def test_budget_sentence_right_way_round(seed_p) -> None:  # type: ignore[no-untyped-def]
@@ -117,6 +122,7 @@ def test_optional_parts_left_out(tmp_path: Path) -> None:
         data["sheets"][name] = []
     for row in data["sheets"]["IKU"]:
         row["target_renstra"] = None
+    data["sheets"]["Target Renstra"] = []
     p = check_workbook(_seed_workbook(tmp_path, data))
     c = build_context(p)
     assert not c["riwayat"]["ada"] and not c["pembanding"]["ada"] and not c["renstra"]["ada"]
@@ -153,7 +159,8 @@ def test_docx_says_what_the_seed_says(seed_text: str) -> None:
                    "Pembina Utama Muda", "Banjarbaru, Februari 2025",
                    "Tabel 3.1", "Gambar 3.2", "LAMPIRAN"):
         assert needle in t, needle
-    assert "27 Februari 2025" not in t  # the seed signs with month and year only
+    # the seed signs with month and year only (27 Februari 2025 is the Inspektorat's reviu)
+    assert "27 Februari 2025" not in t.split("PERNYATAAN TELAH DIREVIU")[0]
     assert "None" not in t
     assert "{{" not in t and "{%" not in t
 
@@ -162,10 +169,11 @@ def test_golden_sentences(seed_text: str) -> None:
     assert ("Target indikator Persentase Ormas yang Aktif pada tahun 2024 adalah 95%, "
             "sedangkan realisasinya sebesar 96%. Dengan demikian capaian kinerjanya adalah "
             "101% (Sangat Baik).") in seed_text
-    assert ("Efisiensi atas penggunaan anggaran tersebut adalah sebesar 4,32% atau "
-            "Rp 1.455.472.897,00. Program dan kegiatan dapat terlaksana dengan serapan "
-            "anggaran Rp 32.204.656.183,00 atau 95,68% dari pagu anggaran sebesar "
-            "Rp 33.660.129.080,00.") in seed_text
+    assert ("Pada tahun 2024, realisasi anggaran program Badan Kesatuan Bangsa dan Politik "
+            "Kota Banjarbaru sebesar Rp 32.204.656.183,00 dari pagu Rp 33.660.129.080,00, atau "
+            "serapan 95,68%; sisa anggaran sebesar Rp 1.455.472.897,00 (4,32%).") in seed_text
+    assert ("Karena seluruh target kinerja tercapai, sisa anggaran tersebut merupakan "
+            "efisiensi") in seed_text
     assert ("Dalam menunjang pelaksanaan kegiatan pada tahun 2024, Badan Kesbangpol Kota "
             "Banjarbaru didukung oleh 43 orang pegawai, dengan rincian sebagai berikut:"
             ) in seed_text
@@ -181,9 +189,10 @@ def test_docx_has_charts_toc_and_repeating_headers(seed_p) -> None:  # type: ign
         media = [n for n in z.namelist() if n.startswith("word/media/")]
         body = z.read("word/document.xml").decode()
         settings = z.read("word/settings.xml").decode()
-    assert len(media) == 2
+    assert len(media) == 2 + 8  # the charts and the example's pictures
     assert "TOC \\o" in body and "w:tblHeader" in body
-    assert "updateFields" in settings
+    # the table of contents is filled: nothing asks to update fields when it opens
+    assert "updateFields" not in settings and "w:dirty" not in body
 
 
 def test_special_characters_survive(tmp_path: Path) -> None:
@@ -202,7 +211,15 @@ def test_special_characters_survive(tmp_path: Path) -> None:
 # the command
 # ---------------------------------------------------------------------------
 
-def test_command_writes_docx(seed_path: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def no_layout(monkeypatch):  # type: ignore[no-untyped-def]
+    """The command without LibreOffice (no layout run: the tests below need none)."""
+    import lkj_excel.report.pdf as pdf
+
+    monkeypatch.setattr(pdf, "soffice", lambda: None)
+
+
+def test_command_writes_docx(seed_path: Path, tmp_path: Path, capsys, no_layout) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "hasil"
     assert main(["laporan", str(seed_path), "--out", str(out)]) == 0
     target = out / "Badan Kesatuan Bangsa dan Politik Kota Banjarbaru 2024.docx"
@@ -211,7 +228,7 @@ def test_command_writes_docx(seed_path: Path, tmp_path: Path, capsys) -> None:  
     assert "51/53 x 100% = 96%" in docx_text(target)
 
 
-def test_command_refuses_errors_unless_paksa(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_command_refuses_errors_unless_paksa(tmp_path: Path, capsys, no_layout) -> None:  # type: ignore[no-untyped-def]
     data = seed_data()
     data["sheets"]["LRA"][0]["anggaran"] = 1  # parent no longer the sum of its children
     path = _seed_workbook(tmp_path, data)
@@ -247,7 +264,7 @@ def test_file_name_stays_inside_out_dir(tmp_path: Path) -> None:
     assert "/" not in path.name and "\\" not in path.name and ":" not in path.name
 
 
-def test_several_files_merged_or_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_several_files_merged_or_refused(tmp_path: Path, capsys, no_layout) -> None:  # type: ignore[no-untyped-def]
     from lkj_excel.core.units import split_by_unit
     from lkj_excel.files.template import write_workbook
 
@@ -307,7 +324,7 @@ def test_pdf_of_the_seed(seed_path: Path, tmp_path: Path) -> None:
 
 
 
-def test_restyled_template_is_used(seed_path: Path, tmp_path: Path) -> None:
+def test_restyled_template_is_used(seed_path: Path, tmp_path: Path, no_layout) -> None:
     """The secretariat restyles the Word template (fonts, a heading) and passes --templat."""
     from docx import Document
     from docx.shared import Pt
@@ -342,3 +359,95 @@ def test_broken_custom_template_is_a_clear_error(seed_path: Path, tmp_path: Path
                  "--templat", str(mine)]) == 2
     err = capsys.readouterr().err
     assert "tidak dapat dipakai" in err and "Traceback" not in err
+
+
+def test_salin_templat_and_use_it(seed_path: Path, tmp_path: Path, capsys, no_layout) -> None:  # type: ignore[no-untyped-def]
+    mine = tmp_path / "templat-kami.docx"
+    assert main(["laporan", "--salin-templat", str(mine)]) == 0
+    assert mine.read_bytes() == DEFAULT_TEMPLATE.read_bytes()
+    out = capsys.readouterr().out
+    assert "Templat Word ditulis" in out and "--templat" in out
+    assert main(["laporan", str(seed_path), "--out", str(tmp_path / "o"),
+                 "--templat", str(mine)]) == 0
+    assert main(["laporan", "--salin-templat", str(tmp_path / "salah.txt")]) == 2
+    assert "harus berakhiran .docx" in capsys.readouterr().err
+
+
+def test_templat_refuses_what_is_not_a_report_template(seed_path: Path, tmp_path: Path,
+                                                       capsys, no_layout) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    plain = tmp_path / "surat.docx"
+    d = Document()
+    d.add_paragraph("Surat biasa tanpa isian.")
+    d.save(str(plain))
+    out = tmp_path / "o"
+    assert main(["laporan", str(seed_path), "--out", str(out), "--templat", str(plain)]) == 2
+    err = capsys.readouterr().err
+    assert "bukan templat laporan" in err and "--salin-templat" in err
+    assert not out.exists() or not list(out.iterdir())
+
+    # a rendered report passed by mistake
+    assert main(["laporan", str(seed_path), "--out", str(out)]) == 0
+    (report,) = out.glob("*.docx")
+    assert main(["laporan", str(seed_path), "--out", str(tmp_path / "o2"),
+                 "--templat", str(report)]) == 2
+    assert "laporan yang sudah jadi" in capsys.readouterr().err
+
+    # a template with a field nobody provides (a typo made in Word)
+    typo = tmp_path / "salah-ketik.docx"
+    d = Document(str(DEFAULT_TEMPLATE))
+    d.add_paragraph("{{ instansii }}")
+    d.save(str(typo))
+    assert main(["laporan", str(seed_path), "--out", str(tmp_path / "o3"),
+                 "--templat", str(typo)]) == 2
+    assert "isian yang tidak dikenal: instansii" in capsys.readouterr().err
+
+    # only a few of the template's fields: not a report template
+    few = tmp_path / "sedikit.docx"
+    d = Document()
+    d.add_paragraph("{{ instansi }}")
+    d.save(str(few))
+    assert main(["laporan", str(seed_path), "--out", str(tmp_path / "o4"),
+                 "--templat", str(few)]) == 2
+    assert "bukan templat laporan LKj" in capsys.readouterr().err
+    # not a Word document at all
+    bad = tmp_path / "rusak.docx"
+    bad.write_bytes(b"bukan zip")
+    assert main(["laporan", str(seed_path), "--out", str(tmp_path / "o5"),
+                 "--templat", str(bad)]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_charts_show_the_smallest_program_and_cut_no_label(seed_p) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from PIL import Image
+
+    from lkj_excel.report import charts
+
+    for png in (charts.anggaran_png(seed_p.result), charts.capaian_png(seed_p.result)):
+        im = Image.open(io.BytesIO(png)).convert("RGB")
+        w, h = im.size
+        px = im.load()
+        # nothing drawn on the outermost pixels: no label or value runs off the picture
+        edges = [px[x, y] for x in (0, 1, w - 2, w - 1) for y in range(h)]
+        edges += [px[x, y] for y in (0, h - 1) for x in range(w)]
+        assert all(min(c) > 240 for c in edges)
+        # printed 15.5 cm wide it stays under 10 cm high (no page left mostly blank)
+        assert h / w * 15.5 <= 10.0
+    im = Image.open(io.BytesIO(charts.anggaran_png(seed_p.result))).convert("RGB")
+    px = im.load()
+    green = (46, 125, 79)  # the realisasi bars
+    bars = []
+    for y in range(im.size[1]):
+        run = sum(1 for x in range(im.size[0])
+                  if all(abs(a - b) < 12 for a, b in zip(px[x, y], green, strict=True)))
+        if run and (not bars or bars[-1][0] != y - 1):
+            bars.append((y, run))
+        elif run:
+            bars[-1] = (y, max(bars[-1][1], run))
+    lengths = [n for _, n in bars if n > 40]  # (the legend's swatch is 30 pixels)
+    assert len(lengths) == 6
+    # Rp 103 juta beside Rp 22,9 miliar: on a linear scale it would be 1/220 of the longest
+    assert min(lengths) >= 60 and max(lengths) / min(lengths) < 10

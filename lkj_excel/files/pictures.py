@@ -1,0 +1,189 @@
+"""Pictures pasted into the Gambar sheet, read from the .xlsx as plain data.
+
+A sheet's pictures live in a drawing part: ``xl/worksheets/_rels/sheetN.xml.rels`` names
+``xl/drawings/drawingM.xml``, whose anchors (``xdr:twoCellAnchor`` / ``xdr:oneCellAnchor``)
+say where each picture's top-left corner sits (``xdr:from/xdr:row``, 0-based) and whose
+``a:blip r:embed`` points through the drawing's own rels to ``xl/media/...``. Excel,
+LibreOffice and WPS all write it this way.
+
+Every XML part read here goes through the safety scan's reader (inflation caps, no DOCTYPE
+or ENTITY) and is parsed with defusedxml; a picture's file is checked against the limits
+(``schema.LIMITS``: bytes and pixels, read from its header before anything decodes it).
+A picture that cannot be used is kept as a ``Picture`` with ``masalah`` set, so the report
+leaves it out and the finding says why at its row.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from lkj_excel.core import schema
+from lkj_excel.core.model import Picture
+from lkj_excel.core.pictures import FORMATS, sniff
+from lkj_excel.core.temuan import PERINGATAN, Temuan, new_temuan
+
+NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
+NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_ANCHORS = {f"{{{NS_XDR}}}{a}" for a in ("twoCellAnchor", "oneCellAnchor", "absoluteAnchor")}
+#: what a file name says about a picture the report cannot carry
+_UNSUPPORTED = {"emf": "EMF", "wmf": "WMF", "svg": "SVG", "tif": "TIFF", "tiff": "TIFF",
+                "wdp": "HD Photo", "jxr": "JPEG XR", "heic": "HEIC", "webp": "WebP"}
+
+
+def _mb(n: int) -> str:
+    if n < 1024 * 1024:
+        return f"{max(1, round(n / 1024))} KB"
+    return f"{n / (1024 * 1024):.1f} MB".replace(".", ",").replace(",0 MB", " MB")
+
+
+def _rels(rd: Any, by_name: dict[str, zipfile.ZipInfo], part: str
+          ) -> dict[str, tuple[str, str, str]]:
+    """rId -> (type, target part, TargetMode) of a part's relationships."""
+    from lkj_excel.files.safety import _part_path, _start_tags
+
+    folder, _, name = part.rpartition("/")
+    info = by_name.get(f"{folder}/_rels/{name}.rels")
+    if info is None:
+        return {}
+    xml = rd.read(info, cap=4 * 1024 * 1024)
+    out = {}
+    for _tag, attrs in _start_tags(xml, lambda t: t.endswith("Relationship")):
+        rid, target = attrs.get("Id"), attrs.get("Target", "")
+        if rid:
+            mode = attrs.get("TargetMode", "")
+            out[rid] = (attrs.get("Type", ""), target if mode == "External"
+                        else _part_path(part, target), mode)
+    return out
+
+
+def read_pictures(path: str | Path, sheet_part: str, sheet_name: str = "Gambar",
+                  limits: schema.Limits | None = None
+                  ) -> tuple[list[Picture], list[Temuan]]:
+    """The pictures anchored in one sheet, in row order, and findings for those left out.
+
+    Raises ``WorkbookError`` for a drawing part that is hostile or broken (like the scan).
+    """
+    from lkj_excel.files.safety import _BROKEN, _error, _Reader
+
+    lim = schema.LIMITS if limits is None else limits
+    p = Path(path)
+    berkas = p.name
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(p.read_bytes()))
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise _error(_BROKEN, berkas) from exc
+    pictures: list[Picture] = []
+    found: list[Temuan] = []
+    with zf:
+        by_name = {i.filename: i for i in zf.infolist()}
+        rd = _Reader(zf, berkas, lim)
+        drawings = [t for typ, t, mode in _rels(rd, by_name, sheet_part).values()
+                    if typ.endswith("/drawing") and mode != "External"]
+        for drawing in drawings:
+            info = by_name.get(drawing)
+            if info is None:
+                continue
+            xml = rd.read(info, cap=16 * 1024 * 1024)
+            try:
+                from defusedxml import ElementTree as DET
+
+                root = DET.fromstring(xml)
+            except Exception as exc:  # defusedxml's guards and expat errors
+                raise _error(_BROKEN + f" (bagian {drawing})", berkas) from exc
+            media = _rels(rd, by_name, drawing)
+            seen: set[tuple[int, str]] = set()
+            for anchor in root:
+                if anchor.tag not in _ANCHORS:
+                    continue
+                row = _anchor_row(anchor)
+                for pic in _pics(anchor):
+                    nv = pic.find(f"{{{NS_XDR}}}nvPicPr/{{{NS_XDR}}}cNvPr")
+                    name = (nv.get("name") if nv is not None else "") or ""
+                    descr = (nv.get("descr") if nv is not None else "") or ""
+                    blip = pic.find(f".//{{{NS_A}}}blip")
+                    rid = "" if blip is None else (blip.get(f"{{{NS_R}}}embed") or "")
+                    link = "" if blip is None else (blip.get(f"{{{NS_R}}}link") or "")
+                    if (row, rid or link) in seen:
+                        continue
+                    seen.add((row, rid or link))
+                    pictures.append(_picture(rd, by_name, media, rid, link, row, name,
+                                             descr, lim))
+    pictures.sort(key=lambda pic: pic.row)
+    for pic in pictures:
+        if pic.masalah:
+            where = f"A{pic.row}" if pic.row else "A1"
+            found.append(new_temuan(
+                "gambar-ditolak", sheet_name, where,
+                f"Gambar \"{pic.name or 'tanpa nama'}\" di baris {pic.row or '-'} tidak "
+                f"dimasukkan ke laporan: {pic.masalah}", berkas, tingkat=PERINGATAN))
+    return pictures, found
+
+
+def _anchor_row(anchor: Any) -> int:
+    """1-based row of the anchor's top-left corner (0: an absolute anchor has none)."""
+    frm = anchor.find(f"{{{NS_XDR}}}from/{{{NS_XDR}}}row")
+    try:
+        return int((frm.text or "").strip()) + 1 if frm is not None else 0
+    except ValueError:
+        return 0
+
+
+def _pics(anchor: Any) -> list[Any]:
+    """The pictures of an anchor (also inside a group); of markup-compatibility
+    alternatives only the first choice."""
+    out = []
+    stack = [anchor]
+    while stack:
+        el = stack.pop(0)
+        for child in el:
+            if child.tag == f"{{{NS_XDR}}}pic":
+                out.append(child)
+            elif child.tag == f"{{{NS_MC}}}AlternateContent":
+                first = next(iter(child), None)
+                if first is not None:
+                    stack.append(first)
+            elif child.tag == f"{{{NS_XDR}}}grpSp":
+                stack.append(child)
+    return out
+
+
+def _picture(rd: Any, by_name: dict[str, zipfile.ZipInfo], media: dict[str, Any], rid: str,
+             link: str, row: int, name: str, descr: str, lim: schema.Limits) -> Picture:
+    def refused(why: str) -> Picture:
+        return Picture(b"", "", 0, 0, row=row, name=name, descr=descr, masalah=why)
+
+    if link and not rid:
+        return refused("gambarnya tertaut ke berkas di luar buku kerja (Link to File), jadi "
+                       "tidak ikut terkirim. Sisipkan gambar biasa (Sisipkan > Gambar) "
+                       "tanpa tautan.")
+    target = media.get(rid)
+    info = by_name.get(target[1]) if target and target[2] != "External" else None
+    if info is None:
+        return refused("berkas gambarnya tidak ada di dalam buku kerja. Tempel ulang "
+                       "gambarnya.")
+    maks = lim.max_picture_bytes
+    if info.file_size > maks:
+        return refused(f"ukurannya {_mb(info.file_size)}, melebihi batas {_mb(maks)} "
+                       "(LKJ_MAKS_GAMBAR_MB). Perkecil gambar (misalnya simpan ulang dengan "
+                       "resolusi lebih kecil) lalu tempel ulang.")
+    data = rd.read(info, cap=maks)
+    kind = sniff(data)
+    if kind is None:
+        ext = info.filename.rpartition(".")[2].casefold()
+        what = _UNSUPPORTED.get(ext, ext.upper() or "tidak dikenal")
+        return refused(f"formatnya {what}, sedangkan laporan memuat gambar "
+                       f"{', '.join(f.upper() for f in FORMATS)}. Simpan gambar sebagai PNG "
+                       "atau JPG lalu tempel ulang.")
+    fmt, w, h = kind
+    if w <= 0 or h <= 0:
+        return refused("ukuran gambarnya tidak terbaca. Simpan ulang sebagai PNG atau JPG.")
+    if w * h > lim.max_picture_pixels:
+        mp = f"{lim.max_picture_pixels / 1_000_000:.1f}".replace(".", ",").removesuffix(",0")
+        return refused(f"gambarnya {w} x {h} piksel, melebihi batas {mp} juta piksel "
+                       "(LKJ_MAKS_GAMBAR_MPIKSEL). Perkecil resolusinya lalu tempel ulang.")
+    return Picture(data, fmt, w, h, row=row, name=name, descr=descr)
