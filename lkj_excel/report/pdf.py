@@ -1,12 +1,14 @@
 """PDF from the rendered .docx with LibreOffice (headless).
 
-Each conversion runs its own ``soffice`` with a private user profile
-(``-env:UserInstallation``, from ``lkj_excel.files.libreoffice``). With a Python that has
-LibreOffice's ``uno`` module (bundled with LibreOffice on Windows/macOS; ``python3-uno`` on
-Debian), the script ``_uno_ekspor.py`` opens the document hidden, updates the table of contents, and
-exports with ``writer_pdf_Export`` (``SelectPdfVersion`` 2 = PDF/A-2b when asked). Without
-one, ``soffice --convert-to`` is used (the table of contents then keeps the text Word
-would update) and a warning says so.
+LibreOffice runs with a private user profile (``-env:UserInstallation``, from
+``lkj_excel.files.libreoffice``). With a Python that has LibreOffice's ``uno`` module (bundled
+with LibreOffice on Windows/macOS; ``python3-uno`` on Debian), one soffice per process is
+kept running and reused for every document (``lkj_excel.report.office``: restarted and the
+document retried once after a crash or a hang); ``_uno_ekspor.export`` opens the document
+hidden, updates the table of contents, and exports with ``writer_pdf_Export``
+(``SelectPdfVersion`` 2 = PDF/A-2b when asked). Without one, each conversion runs
+``soffice --convert-to`` (the table of contents then keeps the text Word would update) and a
+warning says so.
 
 (A Basic macro installed in the private profile was tried first: a fresh profile replaces
 its Basic libraries on first start, and the macro URL run hung headless.)
@@ -14,6 +16,7 @@ its Basic libraries on first start, and the macro URL run hung headless.)
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 import tempfile
@@ -42,6 +45,7 @@ class PdfError(ToolError):
 _UNO_SCRIPT = Path(__file__).with_name("_uno_ekspor.py")
 
 
+@functools.cache
 def uno_python(exe: str) -> str | None:
     """A Python interpreter that can ``import uno`` (LibreOffice's bundled one, the system's
     python3 with python3-uno, or ``LKJ_UNO_PYTHON``); None when there is none."""
@@ -88,29 +92,35 @@ def docx_to_pdf(docx: str | Path, pdf: str | Path, pdfa: bool = False,
     peringatan = ""
     with tempfile.TemporaryDirectory(prefix="lkj-pdf-") as tmp:
         work = Path(tmp)
-        env_arg = user_profile(work / "profil")
         masuk, keluar = work / "masuk.docx", work / "masuk.pdf"
         shutil.copyfile(src, masuk)
         py = uno_python(exe)
+        proc = None
         if py is not None:
-            cmd = [py, str(_UNO_SCRIPT), exe, env_arg, str(masuk),
-                   str(keluar), str(PDFA_VERSION if pdfa else 0)]
+            from lkj_excel.report.office import OfficeError, session
+
+            try:
+                session(exe, py).convert(masuk, keluar, PDFA_VERSION if pdfa else 0, timeout)
+            except OfficeError as exc:
+                raise PdfError(exc.pesan) from None
         else:
             peringatan = ("Peringatan: Python-UNO LibreOffice tidak ditemukan; daftar isi di "
                           "PDF belum diperbarui.")
             filt = ("pdf:writer_pdf_Export:{\"SelectPdfVersion\":{\"type\":\"long\","
                     f"\"value\":\"{PDFA_VERSION}\"}}}}" if pdfa else "pdf:writer_pdf_Export")
-            cmd = [exe, env_arg, "--headless", "--norestore", "--nolockcheck", "--nodefault",
-                   "--convert-to", filt, "--outdir", str(work), str(masuk)]
-        try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                                  check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise PdfError(f"LibreOffice tidak selesai dalam {timeout} detik saat membuat "
-                           "PDF. Coba lagi.") from exc
+            cmd = [exe, user_profile(work / "profil"), "--headless", "--norestore",
+                   "--nolockcheck", "--nodefault", "--convert-to", filt, "--outdir", str(work),
+                   str(masuk)]
+            try:
+                proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                                      check=False)
+            except subprocess.TimeoutExpired as exc:
+                raise PdfError(f"LibreOffice tidak selesai dalam {timeout} detik saat membuat "
+                               "PDF. Coba lagi.") from exc
         if not keluar.exists() or keluar.stat().st_size == 0:
-            detail = (proc.stderr or proc.stdout or "").strip()[-300:]
-            raise PdfError(f"LibreOffice gagal membuat PDF (kode {proc.returncode}). {detail}")
+            detail = (proc.stderr or proc.stdout or "").strip()[-300:] if proc else ""
+            kode = proc.returncode if proc else "-"
+            raise PdfError(f"LibreOffice gagal membuat PDF (kode {kode}). {detail}")
         data = keluar.read_bytes()
     path = atomic_write(pdf, lambda t: t.write_bytes(data))
     if peringatan:
