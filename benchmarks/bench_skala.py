@@ -165,10 +165,20 @@ def batch(kind: str, folder: Path, workers: int = 2) -> dict:
         shutil.rmtree(out, ignore_errors=True)
 
 
+def _cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def run_child(args: list[str]) -> dict:
+    """Run a measurement in a fresh process; adds ``cpu``: the CPU-seconds it and all its
+    processes (pool workers, Dask's nannies and workers, LibreOffice) used."""
+    c0 = _cpu()
     out = subprocess.run([sys.executable, __file__, "--anak", *args], capture_output=True,
                          text=True, check=True, cwd=ROOT)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    res = json.loads(out.stdout.strip().splitlines()[-1])
+    res["cpu"] = _cpu() - c0
+    return res
 
 
 def read_path(n_files: int) -> dict:
@@ -236,6 +246,11 @@ def cmd_rasio(args: argparse.Namespace) -> None:
         sp, sd = one["detik"] / pool["detik"], one["detik"] / dask["detik"]
         print(f"{rep:>5} | {floor:>20.2f}x | {sp:>13.2f}x | {100 * sp / floor:>7.0f}% | "
               f"{sd:>13.2f}x | {100 * sd / floor:>7.0f}%")
+    print(f"\n{'ulang':>5} | {'CPU-detik 1 proses':>18} | {'pool':>14} | {'Dask':>14}  "
+          "(kerja tambahan paralel: CPU-detik dibanding 1 proses)")
+    for rep, *_, floor, one, pool, dask in rows:
+        print(f"{rep:>5} | {one['cpu']:>16.1f} s | {pool['cpu']:>6.1f} s {pool['cpu'] / one['cpu']:>5.2f}x"
+              f" | {dask['cpu']:>6.1f} s {dask['cpu'] / one['cpu']:>5.2f}x")
     print(f"\n{args.instansi} instansi, tanpa PDF; CPU: {os.cpu_count()} inti. Sasaran: pool dan "
           "Dask >= 90% lantai. Lantai = 2 x waktu 1 proses CPU / waktu 2 proses CPU "
           "bersamaan, diukur bergantian dengan batch dalam run yang sama.")
