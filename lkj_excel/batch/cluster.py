@@ -16,10 +16,8 @@ PROFILE_OFF = {"distributed.worker.profile.enabled": False}
 
 
 def profiler_off(dask_worker: Any = None) -> bool:
-    """Stop the sampling profiler of this worker and drop what it kept. True when done."""
-    import dask
-
-    dask.config.set(PROFILE_OFF)
+    """Stop the sampling profiler of this worker and drop what it kept. True when done.
+    (Only this worker: the process's Dask configuration is left as it is.)"""
     if dask_worker is None:
         return False
     for name in ("profile", "profile-cycle"):

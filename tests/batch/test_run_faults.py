@@ -116,8 +116,11 @@ def test_profiler_goes_off_on_a_cluster_started_with_it(tmp_path: Path) -> None:
 
     from lkj_excel.batch.cluster import quiet_workers
 
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    import dask
+
+    with dask.config.set({"distributed.worker.profile.enabled": True}), \
+            LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                         dashboard_address=None) as cluster, Client(cluster) as client:
         def profiling(dask_worker) -> bool:  # type: ignore[no-untyped-def]
             return "profile" in dask_worker.periodic_callbacks
 
