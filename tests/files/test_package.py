@@ -276,3 +276,49 @@ def test_libreoffice_opens_it_with_the_shape_and_the_engine_sheets(rich: Path,
     assert "Catatan bentuk" in text  # the shape openpyxl would have dropped
     assert "Capaian per sasaran" in text  # the chart's title
     assert "Sangat Baik" in text and "jahat.exe" not in text
+
+
+def _prefixed(d: bytes) -> bytes:
+    """The part with SpreadsheetML in an ``x:`` prefix (as the Open XML SDK writes it)."""
+    text = d.decode()
+    text = re.sub(r"<(/?)(?![?!])([A-Za-z]\w*)(?=[\s/>])", r"<\1x:\2", text)
+    return text.replace(f'xmlns="{schema_main()}"', f'xmlns:x="{schema_main()}"').encode()
+
+
+def test_a_package_with_prefixed_spreadsheetml(tmp_path: Path) -> None:
+    src = write_workbook(tmp_path / "seed.xlsx", seed_data())
+    p = check_workbook(src)
+    odd = rewrite(src, tmp_path / "awalan.xlsx", {"xl/workbook.xml": _prefixed,
+                                                  "xl/styles.xml": _prefixed})
+    with zipfile.ZipFile(odd) as z:
+        assert b"<x:sheet " in z.read("xl/workbook.xml")
+    sheets, styles = writer.engine_sheet_parts(p)
+    out = tmp_path / "hasil.xlsx"
+    out.write_bytes(splice_sheets(odd.read_bytes(), sheets, styles, drop=lambda n: False))
+    with zipfile.ZipFile(out) as z:
+        wb = z.read("xl/workbook.xml").decode()
+        st = z.read("xl/styles.xml").decode()
+    assert '<x:sheet name="Ringkasan"' in wb and "<sheet " not in wb
+    assert "<x:xf " in st and "<xf " not in st
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[-2:] == list(schema.ENGINE_SHEETS)
+    assert book[schema.RINGKASAN_SHEET]["A1"].font.b
+
+
+@pytest.mark.libreoffice
+def test_a_workbook_saved_by_libreoffice(tmp_path: Path) -> None:
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice tidak terpasang")
+    from lkj_excel.files.libreoffice import recalc
+
+    src = write_workbook(tmp_path / "masuk" / "seed.xlsx", seed_data())
+    (saved,) = recalc([src], tmp_path / "lo")
+    p = check_workbook(saved)
+    data = writer.splice_engine_sheets(saved.read_bytes(), p)  # no fallback needed
+    out = tmp_path / "hasil.xlsx"
+    out.write_bytes(data)
+    back = check_workbook(out)
+    assert back.data.sheet_names[-2:] == list(schema.ENGINE_SHEETS)
+    assert [t.kode for t in back.temuan] == [t.kode for t in p.temuan]
+    before, after = raw_parts(saved), raw_parts(out)
+    assert [n for n in before if n not in EDITED and before[n] != after.get(n)] == []
