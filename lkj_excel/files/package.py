@@ -316,6 +316,11 @@ def _rels(text: str, what: str) -> list[_Rel]:
 class NewSheet:
     name: str
     xml: bytes  # a worksheet part whose cell styles index ``styles``' cellXfs
+    #: names scoped to this sheet, (name, formula): print titles, print area
+    names: tuple[tuple[str, str], ...] = ()
+
+
+_TAB_SELECTED = re.compile(rb"""(<(?:[\w.-]+:)?sheetView\b[^>]*?)\s+tabSelected\s*=\s*["'](?:1|true)["']""")
 
 
 class _Package:
@@ -524,9 +529,26 @@ def splice_sheets(data: bytes, sheets: list[NewSheet], styles: bytes,
             new_index[i] = len(new_index)
     n_total = len(new_index) + len(sheets)
     wb = _fix_defined_names(wb, new_index)
+    names = [(n, text, len(new_index) + k) for k, s in enumerate(sheets) for n, text in s.names]
+    if names:
+        wb = _add_defined_names(wb, names)
+    # a new sheet written as the selected tab becomes the active one (and only it is selected)
+    landing = next((len(new_index) + k for k, s in enumerate(sheets)
+                    if _TAB_SELECTED.search(s.xml)), None)
     wb = _fix_views(wb, new_index, n_total,
                     hidden={i for i, s in enumerate(sheet_list)
-                            if _attrs(_start_tag(s[3])).get("state", "visible") != "visible"})
+                            if _attrs(_start_tag(s[3])).get("state", "visible") != "visible"},
+                    active=landing)
+    if landing is not None:
+        for i in new_index:
+            rel = rel_by_id.get(sheet_list[i][2])
+            part = _resolve(wb_part, rel.target) if rel and not rel.external else None
+            if part and pkg.has(part):
+                text = pkg.text(part)
+                head = text[:text.find("<sheetData") if "<sheetData" in text else 4096]
+                if _TAB_SELECTED.search(head.encode()):
+                    fixed = _TAB_SELECTED.sub(rb"\1", head.encode(), count=1).decode()
+                    pkg.set(part, fixed + text[len(head):])
     pkg.set(wb_part, wb)
 
     # workbook relationships
@@ -590,14 +612,32 @@ def _fix_defined_names(wb: str, new_index: dict[int, int]) -> str:
     return wb[:sec[1]] + inner + wb[sec[2]:]
 
 
-def _fix_views(wb: str, new_index: dict[int, int], n_total: int, hidden: set[int]) -> str:
+def _add_defined_names(wb: str, names: list[tuple[str, str, int]]) -> str:
+    """Add sheet-scoped defined names (name, formula, sheet index)."""
+    p = _prefix_of(wb, "workbook")
+    items = "".join(f'<{p}definedName name="{_esc(n)}" localSheetId="{i}">'
+                    f"{html.escape(text, quote=False)}</{p}definedName>" for n, text, i in names)
+    sec = _section(wb, "definedNames")
+    if sec is not None and sec[1] != sec[2]:
+        return wb[:sec[2]] + items + wb[sec[2]:]
+    if sec is not None:  # <definedNames/>
+        return wb[:sec[0]] + f"<{p}definedNames>{items}</{p}definedNames>" + wb[sec[3]:]
+    # after <sheets>, <functionGroups> and <externalReferences>, whichever comes last
+    ends = [x[3] for x in (_section(wb, t) for t in ("sheets", "functionGroups",
+                                                      "externalReferences")) if x]
+    at = max(ends)
+    return wb[:at] + f"<{p}definedNames>{items}</{p}definedNames>" + wb[at:]
+
+
+def _fix_views(wb: str, new_index: dict[int, int], n_total: int, hidden: set[int],
+               active: int | None = None) -> str:
     sec = _section(wb, "bookViews")
     if sec is None:
         return wb
     visible = [new_index[i] for i in sorted(new_index) if i not in hidden]
     fallback = visible[0] if visible else 0
     out, pos = [], sec[1]
-    for m in _elements(wb, "workbookView", sec[1], sec[2]):
+    for n, m in enumerate(_elements(wb, "workbookView", sec[1], sec[2])):
         tag = _start_tag(m)
         a = _attrs(tag)
         new = tag
@@ -606,6 +646,11 @@ def _fix_views(wb: str, new_index: dict[int, int], n_total: int, hidden: set[int
                 old = int(a[key])
                 val = new_index.get(old, fallback)
                 new = _set_attr(new, key, str(min(val, max(0, n_total - 1))))
+        if active is not None and n == 0:
+            new = _set_attr(new, "activeTab", str(active))
+            if "firstSheet" in a and a["firstSheet"].isdigit() and \
+                    new_index.get(int(a["firstSheet"]), 0) > active:
+                new = _set_attr(new, "firstSheet", str(active))
         out.append(wb[pos:m.start()] + new + m.group(0)[len(tag):])
         pos = m.end()
     out.append(wb[pos:sec[2]])

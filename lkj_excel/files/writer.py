@@ -174,7 +174,12 @@ def engine_sheet_parts(p: Checked) -> tuple[list, bytes]:  # type: ignore[type-a
         w.write()
         if len(w._rels) or ws._images or ws._charts or ws.tables:
             raise Unsupported(f"{ws.title}: a sheet with related parts")
-        sheets.append(NewSheet(ws.title, w.read()))
+        names = [(n, d.value) for n, d in ws.defined_names.items()]
+        if ws.print_titles:
+            names.append(("_xlnm.Print_Titles", ws.print_titles))
+        if ws.print_area:
+            names.append(("_xlnm.Print_Area", ws.print_area))
+        sheets.append(NewSheet(ws.title, w.read(), tuple(names)))
     return sheets, tostring(write_stylesheet(wb))
 
 

@@ -3,8 +3,8 @@
     python3 _uno_server.py SOFFICE -env:UserInstallation=URL [FOLDER]
 
 Starts soffice once (``_uno_ekspor.start``), says ``{"siap": true}`` on stdout, then reads
-one JSON job per line on stdin, ``{"src": IN.docx, "out": OUT.pdf, "versi": 0|2}``, converts it
-with ``_uno_ekspor.export`` and answers one JSON line: ``{"ok": true}``, or ``{"ok": false,
+one JSON job per line on stdin, ``{"src": IN.docx, "out": OUT.pdf, "versi": 0|2, "lain": {}}``,
+converts it with ``_uno_ekspor.export`` (``lain``: its keyword arguments) and answers one JSON line: ``{"ok": true}``, or ``{"ok": false,
 "mati": bool, "pesan": ...}`` where ``mati`` says soffice is gone (the caller starts a new
 server). On ``{"stop": true}`` or at the end of stdin (the caller is gone) it shuts soffice
 down and exits, removing FOLDER (the caller's scratch folder holding the profile) when the
@@ -54,7 +54,8 @@ def main(argv):
             if job.get("stop"):
                 break
             try:
-                code = ekspor.export(desktop, job["src"], job["out"], job.get("versi", 0))
+                code = ekspor.export(desktop, job["src"], job["out"], job.get("versi", 0),
+                                     **job.get("lain", {}))
             except Exception as exc:
                 dead = not alive()
                 reply({"ok": False, "mati": dead, "pesan": f"{type(exc).__name__}: {exc}"})

@@ -140,9 +140,10 @@ class Office:
             self._kill()
 
     # -- documents ---------------------------------------------------------------------
-    def _job(self, src: Path, out: Path, versi: int, timeout: float) -> None:
+    def _job(self, src: Path, out: Path, versi: int, timeout: float,
+             extra: dict | None = None) -> None:  # type: ignore[type-arg]
         assert self.proc is not None and self.proc.stdin is not None
-        job = {"src": str(src), "out": str(out), "versi": versi}
+        job = {"src": str(src), "out": str(out), "versi": versi, "lain": extra or {}}
         try:
             self.proc.stdin.write(json.dumps(job) + "\n")
             self.proc.stdin.flush()
@@ -158,9 +159,10 @@ class Office:
                           f"{ans.get('pesan', '')}.")
 
     def convert(self, src: str | Path, out: str | Path, versi: int = 0,
-                timeout: float = 300) -> None:
+                timeout: float = 300, **extra: object) -> None:
         """Convert ``src`` (.docx) to the PDF ``out``; one retry on a fresh LibreOffice
-        after a crash or a hang. Raises ``OfficeError``."""
+        after a crash or a hang. Raises ``OfficeError``. ``extra`` (JSON values) goes to
+        ``_uno_ekspor.export`` as keyword arguments."""
         src, out = Path(src).resolve(), Path(out).resolve()
         with self.lock:
             last = ""
@@ -170,7 +172,7 @@ class Office:
                         if self.proc is not None:
                             self._stop_quietly()
                         self._start()
-                    self._job(src, out, versi, timeout)
+                    self._job(src, out, versi, timeout, extra)
                     return
                 except _Crash as exc:
                     last = str(exc)

@@ -322,3 +322,34 @@ def test_a_workbook_saved_by_libreoffice(tmp_path: Path) -> None:
     assert [t.kode for t in back.temuan] == [t.kode for t in p.temuan]
     before, after = raw_parts(saved), raw_parts(out)
     assert [n for n in before if n not in EDITED and before[n] != after.get(n)] == []
+
+
+def test_print_titles_and_the_landing_tab_of_the_new_sheets(tmp_path: Path) -> None:
+    """Names scoped to a new sheet (print titles) get its index; a new sheet written as the
+    selected tab becomes the active tab, and the sheet selected before is no longer selected
+    (so Excel does not open the two as a group)."""
+    base = write_workbook(tmp_path / "seed.xlsx", seed_data())
+    first = sheet_parts(base)["Petunjuk"]
+    src = rewrite(base, tmp_path / "terpilih.xlsx", {  # as Excel saves the tab it showed
+        first: lambda d: d.replace(b"<sheetView ", b'<sheetView tabSelected="1" ', 1)})
+    p = check_workbook(src)
+    sheets, styles = writer.engine_sheet_parts(p)
+    from lkj_excel.files.package import NewSheet
+
+    val = next(s for s in sheets if s.name == schema.VALIDASI_SHEET)
+    xml = val.xml.replace(b"<sheetView ", b'<sheetView tabSelected="1" ', 1)
+    sheets = [s if s is not val else NewSheet(s.name, xml, (
+        ("_xlnm.Print_Titles", f"'{s.name}'!$4:$4"),)) for s in sheets]
+    out = tmp_path / "hasil.xlsx"
+    out.write_bytes(splice_sheets(src.read_bytes(), sheets, styles,
+                                  drop=lambda n: n in schema.ENGINE_SHEETS))
+    book = openpyxl.load_workbook(out)
+    assert book.active.title == schema.VALIDASI_SHEET
+    assert book[schema.VALIDASI_SHEET].print_title_rows == "$4:$4"
+    assert ("_xlnm.Print_Titles", schema.VALIDASI_SHEET) in scoped_names(out)
+    selected = []
+    with zipfile.ZipFile(out) as z:
+        for name, part in sheet_parts(out).items():
+            if b'tabSelected="1"' in z.read(part):
+                selected.append(name)
+    assert selected == [schema.VALIDASI_SHEET]
