@@ -41,7 +41,7 @@ NOTE_REL = "http://contoh.invalid/lkj/catatan"
 
 
 def _png() -> bytes:
-    from PIL import Image
+    Image = pytest.importorskip("PIL.Image")  # openpyxl needs Pillow for pictures  # noqa: N806
 
     buf = io.BytesIO()
     Image.new("RGB", (40, 20), (200, 30, 30)).save(buf, "PNG")
