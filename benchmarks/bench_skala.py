@@ -11,7 +11,8 @@ over the same agencies with one process, with the process pool of 2 workers, and
 speedup at least 90% of the floor's.
 
 ``skala``: ``lkj batch`` over 100 / 1,000 agencies (pool and Dask, 2 workers: time, peak RSS
-of the main process and of the largest worker, first and last worker RSS sample), and
+of the main process and of the largest worker, the largest worker's RSS at 10% and at 90% of
+the run, sampled every second), and
 ``gabung`` + ``periksa`` of 200 / 1,000 / 5,000 unit workbooks in one process (time, peak RSS)
 against python-calamine's raw read of the same files.
 
@@ -160,7 +161,7 @@ def batch(kind: str, folder: Path, workers: int = 2) -> dict:
         return {"jenis": kind, "instansi": len(res), "berhasil": ok, "detik": dt,
                 "rss_induk_mb": s.peak_main, "rss_pekerja_mb": s.peak_worker,
                 "rss_pekerja_awal_mb": samples[len(samples) // 10] if samples else 0,
-                "rss_pekerja_akhir_mb": samples[-1] if samples else 0}
+                "rss_pekerja_akhir_mb": samples[-(len(samples) // 10) - 1] if samples else 0}
     finally:
         shutil.rmtree(out, ignore_errors=True)
 
