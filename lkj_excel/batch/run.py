@@ -8,8 +8,8 @@ raises: one agency's broken files never stop the others.
 Each result is written as it completes (one JSON line in ``ringkasan-batch.jsonl`` of the
 output folder) and then let go, so the cluster does not keep it. A pool worker that dies
 breaks only the tasks it had in flight: the pool is started again and those tasks are tried
-once more (then reported as failed); the pool keeps one task per worker in flight so that
-nothing else is caught. On Dask the scheduler moves a lost worker's tasks to the others;
+once more (then reported as failed); the pool keeps only two tasks per worker in flight so
+that little else is caught. On Dask the scheduler moves a lost worker's tasks to the others;
 the workers' sampling profiler is switched off (``lkj_excel.batch.cluster``) so their memory
 stays flat over thousands of tasks.
 """
@@ -216,9 +216,10 @@ def _run_parallel(folders: list[str], out_root: str, pdf: bool, pekerja: int | N
     tries: dict[str, int] = {}
     while todo:
         ex, closer = _executor(pekerja, scheduler, len(todo))
-        # a pool keeps one task per worker in flight: a worker that dies takes only its own
-        # task (and those running beside it, tried again) with it; Dask queues them all
-        limit = len(todo) if scheduler else getattr(ex, "_max_workers", 1)
+        # a pool keeps two tasks per worker in flight (one running, one waiting, so no
+        # worker waits for this process between tasks): a worker that dies takes only those
+        # with it, and they are tried again; Dask queues them all
+        limit = len(todo) if scheduler else 2 * getattr(ex, "_max_workers", 1)
         inflight: dict[Any, str] = {}
         broken = False
         try:
