@@ -4,6 +4,14 @@ Tasks run on a pool of processes (``concurrent.futures.ProcessPoolExecutor``) or
 scheduler address, on an existing Dask distributed cluster through its
 concurrent.futures executor (``distributed.Client(address).get_executor()``). A task never
 raises: one agency's broken files never stop the others.
+
+Each result is written as it completes (one JSON line in ``ringkasan-batch.jsonl`` of the
+output folder) and then let go, so the cluster does not keep it. A pool worker that dies
+breaks only the tasks it had in flight: the pool is started again and those tasks are tried
+once more (then reported as failed); the pool keeps only two tasks per worker in flight so
+that little else is caught. On Dask the scheduler moves a lost worker's tasks to the others;
+the workers' sampling profiler is switched off (``lkj_excel.batch.cluster``) so their memory
+stays flat over thousands of tasks.
 """
 
 from __future__ import annotations
@@ -21,6 +29,8 @@ from lkj_excel.batch.load import XLSX
 DONE = "selesai"
 HAS_ERRORS = "ada kesalahan"
 FAILED = "gagal"
+#: the results as they complete, one JSON object per line, in the output folder
+JOURNAL = "ringkasan-batch.jsonl"
 
 
 @dataclass
@@ -147,8 +157,11 @@ def _executor(pekerja: int | None, scheduler: str | None, n_tasks: int) -> tuple
     if scheduler:
         from distributed import Client
 
+        from lkj_excel.batch.cluster import quiet_workers
+
         client = Client(scheduler, timeout="20s")
-        return client.get_executor(), client.close
+        quiet_workers(client)
+        return client.get_executor(pure=False), client.close
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -166,7 +179,7 @@ def run_batch_folder(folder: str | Path, out: str | Path, pdf: bool = False,
 
     With ``pekerja == 1`` and no scheduler the work runs in this process.
     """
-    from concurrent.futures import as_completed
+    import json
 
     folders = find_instansi(folder)
     out_root = Path(out)
@@ -174,33 +187,81 @@ def run_batch_folder(folder: str | Path, out: str | Path, pdf: bool = False,
     results: dict[str, InstansiResult] = {}
     if not folders:
         return []
-    if pekerja == 1 and not scheduler:
-        for f in folders:
-            r = process_instansi(str(f), str(out_root), pdf)
-            results[str(f)] = r
+    with open(out_root / JOURNAL, "w", encoding="utf-8") as journal:
+
+        def done(r: InstansiResult) -> None:
+            results[r.folder] = r
+            journal.write(json.dumps(r.as_dict(), ensure_ascii=False) + "\n")
+            journal.flush()
             if kemajuan:
                 kemajuan(r)
-        return [results[str(f)] for f in folders]
-    ex, closer = _executor(pekerja, scheduler, len(folders))
-    try:
-        futures = {ex.submit(process_instansi, str(f), str(out_root.resolve()), pdf): str(f)
-                   for f in folders}
-        for fut in as_completed(futures):
-            key = futures[fut]
-            try:
-                r = fut.result()
-            except Exception as exc:  # a worker died: this agency failed, the others go on
-                r = InstansiResult(folder=key, status=FAILED,
-                                  pesan=f"Pekerja berhenti saat memproses folder ini: "
-                                        f"{type(exc).__name__}: {exc}")
-            results[key] = r
-            if kemajuan:
-                kemajuan(r)
-    finally:
-        ex.shutdown(wait=True)
-        if closer:
-            closer()
+
+        if pekerja == 1 and not scheduler:
+            for f in folders:
+                done(process_instansi(str(f), str(out_root), pdf))
+        else:
+            _run_parallel([str(f) for f in folders], str(out_root.resolve()), pdf, pekerja,
+                          scheduler, done)
     return [results[str(f)] for f in folders]
+
+
+def _lost(folder: str, exc: BaseException, again: bool = False) -> InstansiResult:
+    tried = " (sudah dicoba ulang sekali)" if again else ""
+    return InstansiResult(folder=folder, status=FAILED,
+                          pesan=f"Pekerja berhenti saat memproses folder ini{tried}: "
+                                f"{type(exc).__name__}: {exc}")
+
+
+def _run_parallel(folders: list[str], out_root: str, pdf: bool, pekerja: int | None,
+                  scheduler: str | None, done: Callable[[InstansiResult], None]) -> None:
+    """Run the tasks; ``done`` gets each result as it completes (then it is let go)."""
+    from collections import deque
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    todo = deque(folders)
+    tries: dict[str, int] = {}
+    while todo:
+        ex, closer = _executor(pekerja, scheduler, len(todo))
+        # a pool keeps two tasks per worker in flight (one running, one waiting, so no
+        # worker waits for this process between tasks): a worker that dies takes only those
+        # with it, and they are tried again; Dask queues them all
+        limit = len(todo) if scheduler else 2 * getattr(ex, "_max_workers", 1)
+        inflight: dict[Any, str] = {}
+        broken = False
+        try:
+            while (todo or inflight) and not broken:
+                while todo and len(inflight) < limit:
+                    f = todo.popleft()
+                    inflight[ex.submit(process_instansi, f, out_root, pdf)] = f
+                finished, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    f = inflight.pop(fut)
+                    try:
+                        r = fut.result()
+                    except BrokenProcessPool as exc:
+                        broken = True
+                        inflight[fut] = f  # handled with the rest below
+                        last = exc
+                        continue
+                    except Exception as exc:  # a Dask worker lost too often, a pickling error
+                        r = _lost(f, exc)
+                    done(r)
+            if broken:
+                for f in list(inflight.values()):
+                    tries[f] = tries.get(f, 0) + 1
+                    if tries[f] >= 2:
+                        done(_lost(f, last, again=True))
+                    else:
+                        todo.appendleft(f)
+                inflight.clear()
+        finally:
+            if scheduler:
+                ex.shutdown(wait=True)
+            else:
+                ex.shutdown(wait=True, cancel_futures=True)
+            if closer:
+                closer()
 
 
 def show_progress() -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Mapping
+from copy import copy
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -250,8 +251,13 @@ def _data_sheet(wb: Any, st: _Styles, sheet: schema.Sheet, rows: list[Mapping[st
     for i, col in enumerate(sheet.columns):
         fmt = _fmt(col)
         long_text = col.kind == "text" and col.width >= 30
+        first = None
         for r in range(FIRST_DATA_ROW, last + 1):
             c = ws.cell(r, i + 1)
+            if first is not None:  # the column's style, copied (setting it anew is slow)
+                c._style = copy(first._style)
+                continue
+            first = c
             c.number_format = fmt
             if col.computed:
                 c.fill = st.computed_fill

@@ -1,8 +1,13 @@
 """Write ``Ringkasan`` and ``Validasi`` into a copy of the workbook (openpyxl adapter).
 
-Never over a person's workbook unless nothing would be dropped by openpyxl, never over a
-workbook open in Excel, always atomically. Only the engine's own sheets change; sheets
-named ``*.conf`` (xlwings configuration) are never carried into the output.
+The two sheets are laid out and styled by openpyxl (``add_engine_sheets``, also used for the
+batch's merged workbook) in a scratch workbook, and spliced into a copy of the person's file
+(``lkj_excel.files.package``): every other part stays byte-identical, so charts, shapes and
+pivot tables survive. A package the splice cannot edit safely goes through the old openpyxl
+load-and-save, which is never written over a person's workbook when openpyxl would drop
+something. Never over a workbook open in Excel, always atomically. Only the engine's own
+sheets change; sheets named ``*.conf`` (xlwings configuration) are never carried into the
+output.
 """
 
 from __future__ import annotations
@@ -149,12 +154,66 @@ def add_engine_sheets(wb, p: Checked) -> None:  # type: ignore[no-untyped-def]
     wb.active = wb.worksheets.index(landing)
 
 
+def engine_sheet_parts(p: Checked) -> tuple[list, bytes]:  # type: ignore[type-arg]
+    """Ringkasan and Validasi as worksheet parts written by openpyxl, and the stylesheet
+    their style indexes refer to (``lkj_excel.files.package.NewSheet``, bytes)."""
+    from io import BytesIO
+
+    from openpyxl import Workbook
+    from openpyxl.styles.stylesheet import write_stylesheet
+    from openpyxl.worksheet._writer import WorksheetWriter
+    from openpyxl.xml.functions import tostring
+
+    from lkj_excel.files.package import NewSheet, Unsupported
+
+    wb = Workbook()  # its first sheet stays: the engine's sheets are not the selected tab
+    add_engine_sheets(wb, p)
+    sheets = []
+    for ws in wb.worksheets[1:]:
+        w = WorksheetWriter(ws, out=BytesIO())
+        w.write()
+        if len(w._rels) or ws._images or ws._charts or ws.tables:
+            raise Unsupported(f"{ws.title}: a sheet with related parts")
+        names = [(n, d.value) for n, d in ws.defined_names.items()]
+        if ws.print_titles:
+            names.append(("_xlnm.Print_Titles", ws.print_titles))
+        if ws.print_area:
+            names.append(("_xlnm.Print_Area", ws.print_area))
+        sheets.append(NewSheet(ws.title, w.read(), tuple(names)))
+    return sheets, tostring(write_stylesheet(wb))
+
+
+def splice_engine_sheets(data: bytes, p: Checked) -> bytes:
+    """The .xlsx ``data`` with fresh Ringkasan and Validasi, nothing else changed; raises
+    ``lkj_excel.files.package.Unsupported`` for a package it cannot edit in place."""
+    from lkj_excel.files.package import splice_sheets
+
+    sheets, styles = engine_sheet_parts(p)
+    return splice_sheets(data, sheets, styles,
+                         drop=lambda name: name.casefold() in _ENGINE_KEYS
+                         or schema.is_conf_sheet(name))
+
+
+_ENGINE_KEYS = {n.casefold() for n in schema.ENGINE_SHEETS}
+
+
 def write_engine_sheets(src: str | Path, p: Checked, out: str | Path | None = None) -> Path:
     """Write the output workbook: a copy of ``src`` with fresh Ringkasan and Validasi."""
-    from openpyxl import load_workbook
+    from lkj_excel.files.package import Unsupported
 
     src = Path(src)
     target = Path(out) if out else default_output(src)
+    try:
+        data = splice_engine_sheets(src.read_bytes(), p)
+    except Unsupported:
+        return _write_round_trip(src, p, target)
+    return atomic_write(target, lambda tmp: tmp.write_bytes(data))
+
+
+def _write_round_trip(src: Path, p: Checked, target: Path) -> Path:
+    """The workbook loaded and saved whole by openpyxl (packages the splice refuses)."""
+    from openpyxl import load_workbook
+
     same = target.resolve() == src.resolve()
     if same:
         lost = dropped_parts(src)

@@ -7,7 +7,8 @@ every index (table of contents) twice so page numbers settle, exports a tagged P
 ``writer_pdf_Export`` (``SelectPdfVersion``: 0 normal, 2 PDF/A-2b; OUT.pdf "-" for none)
 and shuts soffice down. With TOC.json, the lines of the updated table of contents (text and
 page number, as laid out) are written there, for the .docx's own table of contents.
-Standard library + uno only.
+Standard library + uno only. ``_uno_server.py`` reuses ``start`` and ``export`` to keep one
+soffice for many documents.
 """
 
 import json
@@ -18,82 +19,103 @@ import time
 import uuid
 
 
-def main(argv):
-    soffice, profile, src, out, versi = argv[1:6]
-    toc_out = argv[6] if len(argv) > 6 else ""
-    import uno
+def prop(name, value):
     from com.sun.star.beans import PropertyValue
-    from com.sun.star.connection import NoConnectException
 
-    def prop(name, value):
-        p = PropertyValue()
-        p.Name, p.Value = name, value
-        return p
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+def start(soffice, profile, wait=120):
+    """(process, component context) of a new headless soffice on a private pipe; the
+    context is None when it could not be reached."""
+    import uno
+    from com.sun.star.connection import NoConnectException
 
     pipe = "lkj" + uuid.uuid4().hex
     proc = subprocess.Popen(
         [soffice, profile, "--headless", "--invisible", "--norestore", "--nolockcheck",
          "--nodefault", "--nologo", f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", local)
+    ctx = None
+    restarts = 0
+    deadline = time.time() + wait
+    while time.time() < deadline:
+        try:
+            ctx = resolver.resolve(
+                f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+            break
+        except NoConnectException:
+            if proc.poll() is not None:
+                restarts += 1
+                if restarts > 2:
+                    break
+                # first start of a fresh profile restarts once: start again
+                proc = subprocess.Popen(proc.args, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL)
+            time.sleep(0.2)
+    return proc, ctx
+
+
+def export(desktop, src, out, versi, toc_out=""):
+    """Open ``src`` hidden, update its indexes, export it to the PDF ``out`` ("-": none);
+    with ``toc_out``, write the table of contents' lines there as JSON. Returns 0, or 4 when
+    the document cannot be opened."""
+    import uno
+
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)),
+                                       "_blank", 0, (prop("Hidden", True),))
+    if doc is None:
+        print("dokumen tidak dapat dibuka", file=sys.stderr)
+        return 4
     try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
-        ctx = None
-        restarts = 0
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                ctx = resolver.resolve(
-                    f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-                break
-            except NoConnectException:
-                if proc.poll() is not None:
-                    restarts += 1
-                    if restarts > 2:
-                        break
-                    # first start of a fresh profile restarts once: start again
-                    proc = subprocess.Popen(proc.args, stdout=subprocess.DEVNULL,
-                                            stderr=subprocess.DEVNULL)
-                time.sleep(0.2)
+        idx = doc.getDocumentIndexes()
+        for _ in range(2):
+            for i in range(idx.getCount()):
+                idx.getByIndex(i).update()
+        doc.getTextFields().refresh()
+        if toc_out:
+            lines = []
+            for i in range(idx.getCount()):
+                index = idx.getByIndex(i)
+                if "ContentIndex" not in index.getImplementationName() and \
+                        not index.supportsService("com.sun.star.text.ContentIndex"):
+                    continue
+                for line in index.getAnchor().getString().splitlines():
+                    text, _, page = line.rpartition("\t")
+                    if text.strip():
+                        lines.append([text.strip(), page.strip()])
+            with open(toc_out, "w", encoding="utf-8") as fh:
+                json.dump(lines, fh, ensure_ascii=False)
+        if out != "-":
+            data = uno.Any("[]com.sun.star.beans.PropertyValue",
+                           (prop("SelectPdfVersion", int(versi)),
+                            prop("UseTaggedPDF", True),
+                            prop("ExportBookmarks", True)))
+            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)),
+                           (prop("FilterName", "writer_pdf_Export"),
+                            prop("FilterData", data)))
+    finally:
+        doc.close(True)
+    return 0
+
+
+def main(argv):
+    soffice, profile, src, out, versi = argv[1:6]
+    toc_out = argv[6] if len(argv) > 6 else ""
+    proc, ctx = start(soffice, profile)
+    try:
         if ctx is None:
             print("tidak dapat terhubung ke LibreOffice", file=sys.stderr)
             return 3
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)),
-                                           "_blank", 0, (prop("Hidden", True),))
-        if doc is None:
-            print("dokumen tidak dapat dibuka", file=sys.stderr)
-            return 4
-        try:
-            idx = doc.getDocumentIndexes()
-            for _ in range(2):
-                for i in range(idx.getCount()):
-                    idx.getByIndex(i).update()
-            doc.getTextFields().refresh()
-            if toc_out:
-                lines = []
-                for i in range(idx.getCount()):
-                    index = idx.getByIndex(i)
-                    if "ContentIndex" not in index.getImplementationName() and \
-                            not index.supportsService("com.sun.star.text.ContentIndex"):
-                        continue
-                    for line in index.getAnchor().getString().splitlines():
-                        text, _, page = line.rpartition("\t")
-                        if text.strip():
-                            lines.append([text.strip(), page.strip()])
-                with open(toc_out, "w", encoding="utf-8") as fh:
-                    json.dump(lines, fh, ensure_ascii=False)
-            if out != "-":
-                data = uno.Any("[]com.sun.star.beans.PropertyValue",
-                               (prop("SelectPdfVersion", int(versi)),
-                                prop("UseTaggedPDF", True),
-                                prop("ExportBookmarks", True)))
-                doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)),
-                               (prop("FilterName", "writer_pdf_Export"),
-                                prop("FilterData", data)))
-        finally:
-            doc.close(True)
+        code = export(desktop, src, out, versi, toc_out)
+        if code:
+            return code
         try:
             desktop.terminate()
         except Exception:  # the bridge drops while soffice quits

@@ -1,12 +1,14 @@
 """PDF from the rendered .docx with LibreOffice (headless).
 
-Each conversion runs its own ``soffice`` with a private user profile
-(``-env:UserInstallation``, from ``lkj_excel.files.libreoffice``). With a Python that has
-LibreOffice's ``uno`` module (bundled with LibreOffice on Windows/macOS; ``python3-uno`` on
-Debian), the script ``_uno_ekspor.py`` opens the document hidden, updates the table of contents, and
-exports with ``writer_pdf_Export`` (``SelectPdfVersion`` 2 = PDF/A-2b when asked). Without
-one, ``soffice --convert-to`` is used (the table of contents then keeps the text Word
-would update) and a warning says so.
+LibreOffice runs with a private user profile (``-env:UserInstallation``, from
+``lkj_excel.files.libreoffice``). With a Python that has LibreOffice's ``uno`` module (bundled
+with LibreOffice on Windows/macOS; ``python3-uno`` on Debian), one soffice per process is
+kept running and reused for every document (``lkj_excel.report.office``: restarted and the
+document retried once after a crash or a hang); ``_uno_ekspor.export`` opens the document
+hidden, updates the table of contents, and exports with ``writer_pdf_Export``
+(``SelectPdfVersion`` 2 = PDF/A-2b when asked). Without one, each conversion runs
+``soffice --convert-to`` (the table of contents then keeps the text Word would update) and a
+warning says so.
 
 (A Basic macro installed in the private profile was tried first: a fresh profile replaces
 its Basic libraries on first start, and the macro URL run hung headless.)
@@ -14,6 +16,7 @@ its Basic libraries on first start, and the macro URL run hung headless.)
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import subprocess
@@ -42,9 +45,9 @@ class PdfError(ToolError):
     """Conversion failed; ``pesan`` is Indonesian."""
 
 
-_UNO_SCRIPT = Path(__file__).with_name("_uno_ekspor.py")
 
 
+@functools.cache
 def uno_python(exe: str) -> str | None:
     """A Python interpreter that can ``import uno`` (LibreOffice's bundled one, the system's
     python3 with python3-uno, or ``LKJ_UNO_PYTHON``); None when there is none."""
@@ -112,14 +115,26 @@ def lay_out(docx: str | Path, pdf: str | Path | None = None, pdfa: bool = False,
     toc: list[list[str]] | None = None
     with tempfile.TemporaryDirectory(prefix="lkj-pdf-") as tmp:
         work = Path(tmp)
-        env_arg = user_profile(work / "profil")
         masuk, keluar, daftar = work / "masuk.docx", work / "masuk.pdf", work / "daftar.json"
         shutil.copyfile(src, masuk)
         py = uno_python(exe)
+        proc = None
         if py is not None:
-            cmd = [py, str(_UNO_SCRIPT), exe, env_arg, str(masuk),
-                   str(keluar) if pdf is not None else "-",
-                   str(PDFA_VERSION if pdfa else 0), str(daftar)]
+            from lkj_excel.report.office import OfficeError, session
+
+            try:
+                session(exe, py).convert(masuk, keluar if pdf is not None else "-",
+                                         PDFA_VERSION if pdfa else 0, timeout,
+                                         toc_out=str(daftar))
+            except OfficeError as exc:
+                if pdf is not None:
+                    raise PdfError(exc.pesan) from None
+                return Layout(None, None, "Peringatan: LibreOffice tidak dapat menata laporan; "
+                                          f"nomor halaman daftar isi belum diisi. {exc.pesan}")
+            try:
+                toc = json.loads(daftar.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                toc = None
         elif pdf is None:
             return Layout(None, None, "Peringatan: Python-UNO LibreOffice tidak ditemukan; "
                                       "nomor halaman daftar isi belum diisi.")
@@ -130,31 +145,26 @@ def lay_out(docx: str | Path, pdf: str | Path | None = None, pdfa: bool = False,
                     ] if pdfa else []
             opts.append("\"UseTaggedPDF\":{\"type\":\"boolean\",\"value\":\"true\"}")
             filt = "pdf:writer_pdf_Export:{" + ",".join(opts) + "}"
-            cmd = [exe, env_arg, "--headless", "--norestore", "--nolockcheck", "--nodefault",
-                   "--convert-to", filt, "--outdir", str(work), str(masuk)]
-        try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                                  check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise PdfError(f"LibreOffice tidak selesai dalam {timeout} detik saat menata "
-                           "laporan. Coba lagi.") from exc
-        if py is not None:
+            cmd = [exe, user_profile(work / "profil"), "--headless", "--norestore",
+                   "--nolockcheck", "--nodefault", "--convert-to", filt, "--outdir", str(work),
+                   str(masuk)]
             try:
-                toc = json.loads(daftar.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                toc = None
+                proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                                      check=False)
+            except subprocess.TimeoutExpired as exc:
+                raise PdfError(f"LibreOffice tidak selesai dalam {timeout} detik saat menata "
+                               "laporan. Coba lagi.") from exc
         written = None
         if pdf is not None:
             if not keluar.exists() or keluar.stat().st_size == 0:
-                detail = (proc.stderr or proc.stdout or "").strip()[-300:]
-                raise PdfError(f"LibreOffice gagal membuat PDF (kode {proc.returncode}). "
-                               f"{detail}")
+                detail = (proc.stderr or proc.stdout or "").strip()[-300:] if proc else ""
+                kode = proc.returncode if proc else "-"
+                raise PdfError(f"LibreOffice gagal membuat PDF (kode {kode}). {detail}")
             data = keluar.read_bytes()
             written = atomic_write(pdf, lambda t: t.write_bytes(data))
         elif toc is None:
-            detail = (proc.stderr or proc.stdout or "").strip()[-300:]
-            peringatan = (f"Peringatan: LibreOffice tidak dapat menata laporan (kode "
-                          f"{proc.returncode}); nomor halaman daftar isi belum diisi. {detail}")
+            peringatan = ("Peringatan: LibreOffice tidak dapat menata laporan; nomor halaman "
+                          "daftar isi belum diisi.")
     return Layout(written, toc, peringatan)
 
 

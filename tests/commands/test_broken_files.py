@@ -349,7 +349,14 @@ def test_a_crash_mid_write_leaves_the_old_file(korpus, capsys, tmp_path, monkeyp
         Path(filename).write_bytes(b"PK\x03\x04 setengah")
         raise OSError(28, "No space left on device")
 
+    real_write = Path.write_bytes
+
+    def crash_bytes(self, data):  # the same for the spliced package (no openpyxl save)
+        real_write(self, data[:100])
+        raise OSError(28, "No space left on device")
+
     monkeypatch.setattr(wbmod.Workbook, "save", crash)
+    monkeypatch.setattr(Path, "write_bytes", crash_bytes)
     code, _text = run(capsys, "hitung", korpus["rumus"], "--out", out)
     assert code != 0
     assert out.read_bytes() == old
