@@ -72,9 +72,15 @@ _OUTPUT = {o.key: o for o in schema.INDIKATOR_OUTPUT}
 #: column key of PK/IKU ("kode_indikator" is the indicator's code)
 INDIKATOR_KEYS = ("kode_sasaran", "sasaran", "kode_indikator", "indikator", "satuan",
                   "polaritas", "target", "realisasi", "capaian", "capaian_catatan", "predikat",
-                  "target_renstra", "standar_nasional", "bidang")
+                  "tercapai", "target_renstra", "standar_nasional", "bidang")
 _INDIKATOR_KINDS = {**{c.key: c.kind for c in schema.INDIKATOR_INPUTS.values()},
                     **{o.key: o.kind for o in schema.INDIKATOR_OUTPUT}}
+#: a column that takes a number or a category (WTP, A, BB) keeps numbers in its own column
+#: and the category, as text, in ``<key>_kategori`` beside it
+KATEGORI_KEYS = tuple(k for k in INDIKATOR_KEYS if k in schema.INDIKATOR_INPUTS
+                      and schema.INDIKATOR_INPUTS[k].kind == "number_or_category")
+INDIKATOR_KEYS = tuple(x for k in INDIKATOR_KEYS
+                       for x in ((k, f"{k}_kategori") if k in KATEGORI_KEYS else (k,)))
 
 
 def indikator_value(ind: Any, key: str) -> Any:
@@ -82,7 +88,16 @@ def indikator_value(ind: Any, key: str) -> Any:
     if key == "kode_indikator":
         return ind.kode
     if key == "capaian_catatan":  # why capaian is empty ("tidak dapat dihitung", ...)
-        return ind.capaian_catatan if ind.capaian is None else None
+        if ind.capaian is not None:
+            return None
+        if ind.kategori:  # a text target (WTP, A, BB): met or not, no percentage
+            return "target berupa kategori: lihat kolom tercapai"
+        return ind.capaian_catatan
+    if key.endswith("_kategori") and key[:-len("_kategori")] in KATEGORI_KEYS:
+        return _category(indikator_value(ind, key[:-len("_kategori")]))
+    if key == "tercapai":  # as the report says it
+        return None if ind.tercapai is None else ("Tercapai" if ind.tercapai else
+                                                  "Tidak Tercapai")
     o = _OUTPUT.get(key)
     return ind.output(o) if o is not None else getattr(ind, key)
 
@@ -97,12 +112,12 @@ INDIKATOR = Table(
 
 RIWAYAT = Table(
     "riwayat",
-    (*IDENTITAS, Col("kode_indikator"), Col("realisasi", "number"), Col("sumber"),
-     Col("tahun_sumber", "int"), BERKAS),
+    (*IDENTITAS, Col("kode_indikator"), Col("realisasi", "number"), Col("realisasi_kategori"),
+     Col("sumber"), Col("tahun_sumber", "int"), BERKAS),
     ("instansi", "tahun", "kode_indikator"),
     "Satu baris per indikator per tahun: realisasi tahun laporan (sumber 'dihitung') dan "
     "tahun-tahun sebelumnya dari lembar Riwayat (sumber 'Riwayat', dari buku kerja "
-    "tahun_sumber). Bila ada buku kerja tahun itu sendiri, angkanya yang dipakai.")
+    "tahun_sumber); realisasi berupa kategori (WTP, A...) di realisasi_kategori. Bila ada buku kerja tahun itu sendiri, angkanya yang dipakai.")
 
 _ANGGARAN_KINDS = {**{c.key: c.kind for c in schema.ANGGARAN.columns},
                    **{c.key: c.kind for c in schema.RINGKASAN_ANGGARAN}}
@@ -185,6 +200,11 @@ def _number(value: Any) -> Decimal | int | None:
     return value if isinstance(value, Decimal | int) and not isinstance(value, bool) else None
 
 
+def _category(value: Any) -> str | None:
+    """A category value (WTP, A, BB...) as text; None for a number or nothing."""
+    return value.strip() or None if isinstance(value, str) else None
+
+
 def clean_row(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     """Values of the declared kinds only: a number column never holds text."""
     out = {}
@@ -227,15 +247,19 @@ def rows_of(p: Checked, src: Sources) -> dict[str, list[dict[str, Any]]]:
         known[norm(ind.kode)] = ind.kode
         if ident["tahun"] is not None and ind.realisasi_bulat is not None:
             kandidat.append({**ident, "kode_indikator": ind.kode,
-                             "realisasi": ind.realisasi_bulat, "sumber": "dihitung",
+                             "realisasi": ind.realisasi_bulat,
+                             "realisasi_kategori": _category(ind.realisasi_bulat),
+                             "sumber": "dihitung",
                              "tahun_sumber": ident["tahun"], "berkas": row["berkas"],
                              "sel": ""})
     for r in p.data.sheet(schema.RIWAYAT.name):
         kode = known.get(norm(r["kode_indikator"]))
-        if kode is None or not isinstance(r["tahun"], int) or _number(r["realisasi"]) is None:
+        if kode is None or not isinstance(r["tahun"], int) or (
+                _number(r["realisasi"]) is None and _category(r["realisasi"]) is None):
             continue  # not an indicator of PK, or an unusable row: the validator says so
         kandidat.append({"instansi": ident["instansi"], "tahun": r["tahun"],
                          "kode_indikator": kode, "realisasi": r["realisasi"],
+                         "realisasi_kategori": _category(r["realisasi"]),
                          "sumber": "Riwayat", "tahun_sumber": ident["tahun"],
                          **dict(zip(("berkas", "sel"),
                                     src.cell(schema.RIWAYAT.name, r, "realisasi"),

@@ -523,7 +523,7 @@ def test_api_baca_and_rekap_as_dataframes(many: Path) -> None:
     assert ang["anggaran"].dtype == object and isinstance(ang["anggaran"].iloc[0], Decimal)
     total = ang[(ang.instansi == "Dinas A") & (ang.tahun == 2024)]["realisasi"].sum()
     assert total == D("32204656183.00") + sum(SEN.values())  # exact, to the sen
-    assert lkj_excel.rekap([AGENCY_XLSX])["indikator"].shape == (5, 18)
+    assert lkj_excel.rekap([AGENCY_XLSX])["indikator"].shape == (5, 22)
 
 
 def test_api_without_pandas_says_which_install_adds_it(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -579,3 +579,35 @@ def test_a_reader_that_dies_loses_only_its_files(many: Path, many_rekap: Any,
     assert "MemoryError" in lost[0]["pesan"] and r.has_unreadable
     assert {x["instansi"] for x in r.tables["indikator"]} == {"Dinas A", "Dinas B"}
     assert len(r.tables["indikator"]) == 20
+
+
+# ---------------------------------------------------------------------------
+# Text targets (WTP, A, BB): the category is in the tables, never an empty cell
+# ---------------------------------------------------------------------------
+
+def test_category_indicator_in_every_output(tmp_path: Path) -> None:
+    from tests.kit.extended import extended_data
+
+    book = write_workbook(tmp_path / "wtp.xlsx", extended_data())
+    t = rekap_tables([book], pekerja=1).tables
+    opini = next(r for r in t["indikator"] if r["kode_indikator"] == "IKU6")
+    assert (opini["target"], opini["realisasi"], opini["capaian"]) == (None, None, None)
+    assert (opini["target_kategori"], opini["realisasi_kategori"], opini["tercapai"],
+            opini["target_renstra_kategori"]) == ("WTP", "WTP", "Tercapai", "WTP")
+    assert "kategori" in opini["capaian_catatan"]
+    ormas = next(r for r in t["indikator"] if r["kode_indikator"] == "IKU3")
+    assert (ormas["capaian"], ormas["tercapai"], ormas["target_kategori"]) == \
+        (101, "Tercapai", None)
+    riwayat = [r for r in t["riwayat"] if r["kode_indikator"] == "IKU6"]
+    assert {(r["tahun"], r["realisasi_kategori"]) for r in riwayat} >= {(2024, "WTP")}
+    assert all(r["realisasi"] is None for r in riwayat)
+    # as written: the .csv and the .xlsx carry the category text
+    write.write_csv(t, tmp_path / "r.csv")
+    with open(tmp_path / "r-indikator.csv", encoding="utf-8") as fh:
+        row = next(r for r in csv.DictReader(fh) if r["kode_indikator"] == "IKU6")
+    assert (row["target_kategori"], row["tercapai"], row["target"]) == ("WTP", "Tercapai", "")
+    write.write_xlsx(t, tmp_path / "r.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["indikator"]
+    head = [c.value for c in ws[1]]
+    row6 = next(r for r in ws.iter_rows(min_row=2, values_only=True) if "IKU6" in r)
+    assert row6[head.index("realisasi_kategori")] == "WTP"
