@@ -117,7 +117,8 @@ RIWAYAT = Table(
     ("instansi", "tahun", "kode_indikator"),
     "Satu baris per indikator per tahun: realisasi tahun laporan (sumber 'dihitung') dan "
     "tahun-tahun sebelumnya dari lembar Riwayat (sumber 'Riwayat', dari buku kerja "
-    "tahun_sumber); realisasi berupa kategori (WTP, A...) di realisasi_kategori. Bila ada buku kerja tahun itu sendiri, angkanya yang dipakai.")
+    "tahun_sumber); realisasi berupa kategori (WTP, A...) di realisasi_kategori. Bila ada "
+    "buku kerja tahun itu sendiri, angkanya yang dipakai.")
 
 _ANGGARAN_KINDS = {**{c.key: c.kind for c in schema.ANGGARAN.columns},
                    **{c.key: c.kind for c in schema.RINGKASAN_ANGGARAN}}
