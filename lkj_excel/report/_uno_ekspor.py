@@ -104,28 +104,32 @@ def export(desktop, src, out, versi, toc_out=""):
     return 0
 
 
+def stop(proc, desktop=None):
+    """Shut soffice down (through its desktop when there is one), killed after 30 s."""
+    if desktop is not None:
+        try:
+            desktop.terminate()
+        except Exception:  # the bridge drops while soffice quits
+            pass
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 def main(argv):
     soffice, profile, src, out, versi = argv[1:6]
     toc_out = argv[6] if len(argv) > 6 else ""
     proc, ctx = start(soffice, profile)
+    desktop = None
     try:
         if ctx is None:
             print("tidak dapat terhubung ke LibreOffice", file=sys.stderr)
             return 3
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        code = export(desktop, src, out, versi, toc_out)
-        if code:
-            return code
-        try:
-            desktop.terminate()
-        except Exception:  # the bridge drops while soffice quits
-            pass
-        return 0
+        return export(desktop, src, out, versi, toc_out)
     finally:
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc, desktop)
 
 
 if __name__ == "__main__":

@@ -4,9 +4,9 @@
 
 Starts soffice once (``_uno_ekspor.start``), says ``{"siap": true}`` on stdout, then reads
 one JSON job per line on stdin, ``{"src": IN.docx, "out": OUT.pdf, "versi": 0|2, "lain": {}}``,
-converts it with ``_uno_ekspor.export`` (``lain``: its keyword arguments) and answers one JSON line: ``{"ok": true}``, or ``{"ok": false,
-"mati": bool, "pesan": ...}`` where ``mati`` says soffice is gone (the caller starts a new
-server). On ``{"stop": true}`` or at the end of stdin (the caller is gone) it shuts soffice
+converts it with ``_uno_ekspor.export`` (``lain``: its keyword arguments) and answers one
+JSON line: ``{"ok": true}``, or ``{"ok": false, "mati": bool, "pesan": ...}`` where
+``mati`` says soffice is gone (the caller starts a new server). On ``{"stop": true}`` or at the end of stdin (the caller is gone) it shuts soffice
 down and exits, removing FOLDER (the caller's scratch folder holding the profile) when the
 caller did not. Standard library + uno only.
 """
@@ -14,7 +14,6 @@ caller did not. Standard library + uno only.
 import json
 import os
 import shutil
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -33,6 +32,7 @@ def main(argv):
         reply_to.flush()
 
     proc, ctx = ekspor.start(soffice, profile)
+    desktop = None
     try:
         if ctx is None:
             reply({"siap": False, "pesan": "tidak dapat terhubung ke LibreOffice"})
@@ -67,16 +67,9 @@ def main(argv):
                        "pesan": "dokumen tidak dapat dibuka"})
             else:
                 reply({"ok": True})
-        try:
-            desktop.terminate()
-        except Exception:  # the bridge drops while soffice quits
-            pass
         return 0
     finally:
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        ekspor.stop(proc, desktop)
         if scratch and os.path.basename(scratch).startswith("lkj-office-"):
             shutil.rmtree(scratch, ignore_errors=True)
 
