@@ -37,8 +37,8 @@ _TRANSLATE = [
 #: the modules of the secretariat's extra (pyproject.toml ``[sekretariat]``; the staff install
 #: has none of them; tests/test_pasang.py checks this against pyproject.toml)
 SEKRETARIAT_MODULES = frozenset({
-    "pandas", "numpy", "jinja2", "docxtpl", "docx", "matplotlib", "msoffcrypto", "oletools",
-    "rich", "distributed", "dask", "packaging", "PIL"})
+    "pandas", "numpy", "jinja2", "docxtpl", "docx", "pptx", "xlsxwriter", "msoffcrypto",
+    "oletools", "rich", "distributed", "dask", "packaging", "PIL"})
 SEKRETARIAT_INSTALL = 'py -m pip install "lkj-excel[sekretariat]"'
 
 _HELP_WORDS = [("usage: ", "pemakaian: "), ("positional arguments:", "argumen:"),

@@ -30,8 +30,9 @@ ENTRIES = {
     "lkj_excel.udf": {"core"},              # the worksheet functions (UDF MODULES)
 }
 CORE_MAY_USE = {"babel", "num2words"}
-NEVER_IN_CORE = {"openpyxl", "python_calamine", "xlwings", "docxtpl", "docx", "matplotlib",
-                 "pandas", "numpy", "defusedxml", "distributed", "dask", "rich", "jinja2"}
+NEVER_IN_CORE = {"openpyxl", "python_calamine", "xlwings", "docxtpl", "docx", "pptx",
+                 "xlsxwriter", "matplotlib", "pandas", "numpy", "defusedxml", "distributed",
+                 "dask", "rich", "jinja2"}
 
 
 def modules() -> dict[str, Path]:

@@ -1,64 +1,57 @@
-"""Charts for the report (matplotlib, Agg backend), as PNG bytes.
+"""Charts for the report as native Word charts: DrawingML chart parts with their own data.
 
-Values come from the engine's ``Result`` (rounded as the report prints them).
+Word, LibreOffice and WPS draw them from the figures in the part itself; the secretariat can
+restyle them in Word and edit their data (each chart carries a small workbook, as Word's own
+charts do). python-pptx writes the chart XML (the same DrawingML chart that Word uses) and
+XlsxWriter the workbook; ``report.render`` relates both to the document.
+
+Values come from the engine's ``Result`` (rounded as the report prints them). The notes
+beside the bars are written as text, in the Indonesian number format the report's tables
+print (``96%``, ``95,26%``), so every program and every machine's locale shows the same
+figures; the bar lengths and the chart's workbook keep the numbers themselves.
 """
 
 from __future__ import annotations
 
-import io
+import math
+import re
 import textwrap
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from lkj_excel.core.compute import Result
 
-DPI = 150
+#: the chart's width on the page (the text width) and its height at most: a chart that
+#: moves to the next page leaves no page mostly blank
+WIDTH_CM = 15.5
+MAX_HEIGHT_CM = 10.0
+#: the chart's text (the report's font: Arial, Liberation Sans where Arial is missing)
+FONT = "Arial"
+FONT_PT = 8
+NOTE_PT = 7
+LANG = "id-ID"
+#: axis labels of amounts: "10 jt", "100 jt", "1 M", "10 M" (juta, miliar); the format code
+#: is stored in the file's own (locale-free) syntax: each trailing "," divides by 1,000
+RUPIAH_TICKS = '[>=1000000000]0,,," M";[>=1000000]0,," jt";0'
+#: the characters XML 1.0 cannot hold (a control character pasted into a cell)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _plt():  # type: ignore[no-untyped-def]
-    import matplotlib
+@dataclass(frozen=True)
+class NativeChart:
+    """One chart: its part (``c:chartSpace``; its workbook is relationship ``rId1``), the
+    workbook with its data (.xlsx) and its size on the page."""
 
-    matplotlib.use("Agg", force=True)
-    import matplotlib.pyplot as plt
-
-    plt.rcParams.update({"font.size": 8, "font.family": "DejaVu Sans",
-                         "axes.spines.top": False, "axes.spines.right": False})
-    return plt
-
-
-def _png(fig) -> bytes:  # type: ignore[no-untyped-def]
-    """The figure as PNG, drawn once: its margins are set from the labels' measured sizes
-    (``_fit_margins``), so no second "tight" layout pass is needed."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI, pil_kwargs={"compress_level": 3})
-    _plt().close(fig)
-    return buf.getvalue()
+    xml: bytes
+    workbook: bytes
+    width_cm: float
+    height_cm: float
 
 
-def _fit_margins(fig, ax, labels: list[str], xlabel: str) -> None:  # type: ignore[no-untyped-def]
-    """Room for the wrapped y labels on the left, the legend above and the x axis below,
-    measured with the renderer's font metrics (nothing is drawn)."""
-    from matplotlib.font_manager import FontProperties
-
-    r = fig.canvas.get_renderer()
-    prop = FontProperties(family="DejaVu Sans", size=7)
-    widest = max((r.get_text_width_height_descent(line, prop, ismath=False)[0]
-                  for label in labels for line in label.split("\n")), default=0.0)
-    w_px, h_px = fig.get_figwidth() * fig.dpi, fig.get_figheight() * fig.dpi
-    pad = 0.12 * fig.dpi  # tick marks and the gap to the labels
-    left = min(0.6, (widest + pad) / w_px + 0.01)
-    bottom = (0.42 if xlabel else 0.3) * fig.dpi / h_px
-    top = 1 - 0.3 * fig.dpi / h_px
-    fig.subplots_adjust(left=left, right=0.985, bottom=bottom, top=top)
-
-
-def size_px(png: bytes) -> tuple[int, int]:
-    """(width, height) of a PNG from its header."""
-    from lkj_excel.core.pictures import sniff
-
-    kind = sniff(png)
-    return (kind[1], kind[2]) if kind else (1, 1)
+#: the relationship id of the chart's workbook inside the chart part (its only one)
+WORKBOOK_RID = "rId1"
 
 
 def _id(value: float, digits: int = 0) -> str:
@@ -67,98 +60,167 @@ def _id(value: float, digits: int = 0) -> str:
     return format_angka(value, digits)
 
 
-def _label(text: str, width: int = 44) -> str:
+def _text(value: object) -> str:
+    """A label as the chart may hold it: one line, no character XML cannot carry."""
+    return " ".join(_NOT_XML.sub(" ", str(value)).split()) or " "
+
+
+#: a label's line at most (characters): the labels are wrapped in the chart's data, so every
+#: program leaves the bars the same room (they would take half the width otherwise)
+LABEL_CHARS = 44
+
+
+def _wrap(label: str) -> str:
     """A long name wrapped into lines, never cut."""
-    return "\n".join(textwrap.wrap(text, width)) or " "
+    return "\n".join(textwrap.wrap(label, LABEL_CHARS)) or " "
 
 
-#: the chart's height at most (inches, drawn 6.3 in wide): printed 15.5 cm wide it stays
-#: under 10 cm, so a chart that moves to the next page leaves no page mostly blank
-MAX_HEIGHT_IN = 4.0
+def height_cm(labels: list[str]) -> float:
+    """The chart's height from its labels' lines, up to ``MAX_HEIGHT_CM``."""
+    lines = sum(max(2, t.count("\n") + 1) for t in labels)
+    inches = 0.75 + 0.16 * lines + 0.08 * len(labels)
+    return round(min(MAX_HEIGHT_CM, inches * 2.54 * WIDTH_CM / (6.3 * 2.54)), 2)
 
 
-def _rupiah_tick(value: float, _pos: object = None) -> str:
-    """Axis labels of amounts: "100 jt", "1 M", "25 M" (juta, miliar)."""
-    if value >= 1e12:
-        return _id(value / 1e12, 0 if value % 1e12 == 0 else 1) + " T"
-    if value >= 1e9:
-        return _id(value / 1e9, 0 if value % 1e9 == 0 else 1) + " M"
-    if value >= 1e6:
-        return _id(value / 1e6, 0) + " jt"
-    return _id(value, 0)
+def _el(tag: str, **attrs: str):  # type: ignore[no-untyped-def]
+    from pptx.oxml.xmlchemy import OxmlElement
+
+    el = OxmlElement(tag)
+    for k, v in attrs.items():
+        el.set(k, v)
+    return el
 
 
-def _pair_chart(labels: list[str], first: list[float], second: list[float],
-                names: tuple[str, str], colors: tuple[str, str], xlabel: str,
-                notes: list[tuple[str | None, str | None]], log: bool = False):  # type: ignore[no-untyped-def]
-    """Horizontal pairs of bars (e.g. target and realisasi) per label, with value notes.
+def _log_bounds(values: list[float]) -> tuple[float, float]:
+    """Powers of ten around the amounts, with a decade below the smallest (so its bar
+    stays visible beside the largest) and room for the notes after the largest."""
+    positive = [v for v in values if v > 0] or [1.0]
+    low = 10 ** math.floor(math.log10(min(positive) / 4))
+    high = 10 ** math.ceil(math.log10(max(positive) * 2))
+    return float(low), float(high)
 
-    ``log``: a logarithmic scale, so the smallest amount stays visible beside the largest.
-    Labels wrap instead of being cut; the height follows their lines up to
-    ``MAX_HEIGHT_IN``."""
-    plt = _plt()
-    n = len(labels)
-    wrapped = [_label(t) for t in labels]
-    lines = sum(max(2, w.count("\n") + 1) for w in wrapped)
-    height = min(MAX_HEIGHT_IN, 0.75 + 0.16 * lines + 0.08 * n)
-    fig, ax = plt.subplots(figsize=(6.3, height), dpi=DPI)
-    ys = list(range(n))[::-1]
-    values = [v for v in first + second if v > 0]
-    top = max(values, default=1.0)
+
+def _pair_chart(labels: list[str], first: list[float | None], second: list[float | None],
+                names: tuple[str, str], colors: tuple[str, str], axis_title: str,
+                notes: list[tuple[str | None, str | None]], number_format: str,
+                tick_format: str, log: bool = False) -> NativeChart:
+    """Horizontal pairs of bars (e.g. target and realisasi) per label, first label on top,
+    the first series above the second, value notes at the bars' ends.
+
+    ``log``: a logarithmic axis (powers of ten), so the smallest amount stays visible beside
+    the largest; an amount of 0 has no bar there (the note still says it)."""
+    from pptx.chart.chart import Chart
+    from pptx.chart.data import CategoryChartData
+    from pptx.dml.color import RGBColor
+    from pptx.enum.chart import (
+        XL_AXIS_CROSSES,
+        XL_CHART_TYPE,
+        XL_LABEL_POSITION,
+        XL_LEGEND_POSITION,
+    )
+    from pptx.oxml import parse_xml
+    from pptx.oxml.ns import qn
+    from pptx.util import Pt
+
+    labels = [_wrap(_text(t)) for t in labels]
+    names = (_text(names[0]), _text(names[1]))
+    data = CategoryChartData(number_format=number_format)
+    data.categories = labels
+    if log:  # no bar can start at 0 on a logarithmic axis
+        first = [v if v and v > 0 else None for v in first]
+        second = [v if v and v > 0 else None for v in second]
+    data.add_series(names[0], first)
+    data.add_series(names[1], second)
+    workbook = data.xlsx_blob
+    space = parse_xml(data.xml_bytes(XL_CHART_TYPE.BAR_CLUSTERED))
+    chart = Chart(space, None)
+
+    chart.font.name, chart.font.size = FONT, Pt(FONT_PT)
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.TOP
+    chart.legend.include_in_layout = False
+    plot = chart.plots[0]
+    plot.gap_width, plot.overlap, plot.vary_by_categories = 45, 0, False
+    for series, color in zip(plot.series, colors, strict=True):
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = RGBColor.from_string(color.lstrip("#"))
+        series.invert_if_negative = False
+    for which, series in enumerate(plot.series):
+        for idx, pair in enumerate(notes):
+            if pair[which]:
+                label = series.points[idx].data_label
+                label.has_text_frame = True
+                label.text_frame.text = _text(pair[which])
+                label.text_frame.paragraphs[0].runs[0].font.size = Pt(NOTE_PT)
+                label.position = XL_LABEL_POSITION.OUTSIDE_END
+
+    cat, val = chart.category_axis, chart.value_axis
+    cat.reverse_order = True  # the first label on top, as the table lists them
+    cat.has_major_gridlines = False
+    cat.tick_labels.font.size = Pt(NOTE_PT)
+    val.has_major_gridlines = True
+    val.major_gridlines.format.line.color.rgb = RGBColor(0xD9, 0xD9, 0xD9)
+    val.has_title = True
+    val.axis_title.text_frame.text = _text(axis_title)
+    run = val.axis_title.text_frame.paragraphs[0].runs[0]
+    run.font.size, run.font.bold = Pt(FONT_PT), False
+    val.tick_labels.number_format = tick_format
+    val.tick_labels.number_format_is_linked = False
+    values = [v for v in first + second if v is not None]
     if log:
-        floor = min(values, default=1.0) / 4
-        ax.set_xscale("log")
-        ax.barh([y + 0.2 for y in ys], [max(v, floor) - floor for v in first], left=floor,
-                height=0.38, color=colors[0], label=names[0])
-        ax.barh([y - 0.2 for y in ys], [max(v, floor) - floor for v in second], left=floor,
-                height=0.38, color=colors[1], label=names[1])
-        ax.set_xlim(floor, top * 6)
-        from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
-
-        ax.xaxis.set_major_locator(LogLocator(base=10))
-        ax.xaxis.set_major_formatter(FuncFormatter(_rupiah_tick))
-        ax.xaxis.set_minor_locator(NullLocator())
-
-        def at(v: float) -> float:
-            return max(v, floor) * 1.08
+        low, high = _log_bounds(values)
+        val.minimum_scale, val.maximum_scale = low, high
+        scaling = val._element.scaling
+        scaling.insert(0, _el("c:logBase", val="10"))
     else:
-        ax.barh([y + 0.2 for y in ys], first, height=0.38, color=colors[0], label=names[0])
-        ax.barh([y - 0.2 for y in ys], second, height=0.38, color=colors[1], label=names[1])
-        ax.set_xlim(0, top * 1.18)
+        top = max([v for v in values if v > 0], default=1.0)
+        val.minimum_scale = 0
+        val.maximum_scale = float(math.ceil(top * 1.18 / 10) * 10)
+    # the value axis at the bottom (where the last label is, the category order reversed)
+    valax = val._element
+    valax._remove_crosses()
+    valax._remove_crossesAt()
+    valax._add_crosses(val=XL_AXIS_CROSSES.MAXIMUM)
 
-        def at(v: float) -> float:
-            return v + top * 0.01
-    for y, a, b, (note_a, note_b) in zip(ys, first, second, notes, strict=True):
-        if note_a:
-            ax.text(at(a), y + 0.2, note_a, va="center", fontsize=7)
-        if note_b:
-            ax.text(at(b), y - 0.2, note_b, va="center", fontsize=7)
-    ax.set_yticks(ys)
-    ax.set_yticklabels(wrapped, fontsize=7)
-    ax.set_ylim(-0.7, n - 0.3)
-    ax.set_xlabel(xlabel)
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=7,
-              frameon=False)
-    _fit_margins(fig, ax, wrapped, xlabel)
-    return _png(fig)
+    # the chart as Word makes one: square corners, no frame, Indonesian, its workbook
+    space.insert(1, _el("c:lang", val=LANG))
+    space.insert(2, _el("c:roundedCorners", val="0"))
+    sppr = _el("c:spPr")
+    space.chart.addnext(sppr)
+    sppr.append(_el("a:noFill"))
+    ln = _el("a:ln")
+    ln.append(_el("a:noFill"))
+    sppr.append(ln)
+    for rpr in space.iter(qn("a:defRPr"), qn("a:rPr"), qn("a:endParaRPr")):
+        if rpr.get("lang") in (None, "en-US"):
+            rpr.set("lang", LANG)
+    space.get_or_add_externalData().rId = WORKBOOK_RID
+    from lxml import etree
+
+    xml = etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return NativeChart(xml, workbook, WIDTH_CM, height_cm(labels))
 
 
-def capaian_png(h: Result) -> bytes | None:
-    """Target vs realisasi per indicator (indicators in % only; None when none)."""
-    inds = [i for i in h.indikator if (i.satuan or "").strip() == "%"
+def _capaian_rows(h: Result) -> list:  # type: ignore[type-arg]
+    return [i for i in h.indikator if (i.satuan or "").strip() == "%"
             and isinstance(i.target, Decimal) and isinstance(i.realisasi_bulat, Decimal)]
+
+
+def capaian_chart(h: Result) -> NativeChart | None:
+    """Target vs realisasi per indicator (indicators in % only; None when none)."""
+    inds = _capaian_rows(h)
     if not inds:
         return None
     t = [float(i.target) for i in inds]
     r = [float(i.realisasi_bulat) for i in inds]
     notes = [(_id(tv, 2).rstrip("0").rstrip(",") + "%", _id(rv, h.settings.desimal) + "%")
              for tv, rv in zip(t, r, strict=True)]
-    return _pair_chart([i.indikator for i in inds], t, r, ("Target", "Realisasi"),
-                       ("#9db4d6", "#1f4e8c"), "Persen (%)", notes)
+    return _pair_chart([i.indikator for i in inds], list(t), list(r), ("Target", "Realisasi"),
+                       ("#9db4d6", "#1f4e8c"), "Persen (%)", notes, "0.##", "0")
 
 
-def anggaran_png(h: Result) -> bytes | None:
-    """Anggaran and realisasi per program in rupiah on a logarithmic scale (the smallest
+def anggaran_chart(h: Result) -> NativeChart | None:
+    """Anggaran and realisasi per program in rupiah on a logarithmic axis (the smallest
     program stays visible beside the largest), serapan beside each realisasi; None without
     programs."""
     progs = h.anggaran.program
@@ -168,5 +230,6 @@ def anggaran_png(h: Result) -> bytes | None:
     r = [float(p.realisasi or 0) for p in progs]
     notes = [(None, None if p.serapan_persen is None else _id(p.serapan_persen, 2) + "%")
              for p in progs]
-    return _pair_chart([p.program for p in progs], a, r, ("Anggaran", "Realisasi"),
-                       ("#c9c9c9", "#2e7d4f"), "Rupiah (skala logaritmik)", notes, log=True)
+    return _pair_chart([p.program for p in progs], list(a), list(r), ("Anggaran", "Realisasi"),
+                       ("#c9c9c9", "#2e7d4f"), "Rupiah (skala logaritmik)", notes, "#,##0",
+                       RUPIAH_TICKS, log=True)

@@ -21,9 +21,9 @@ DEFAULT_TEMPLATE = Path(__file__).resolve().parents[1] / "templates" / "laporan.
 #: variables the renderer adds to ``build_context`` (the charts)
 CHART_VARIABLES = ("gambar_capaian", "gambar_anggaran")
 MAX_NAME = 150
-#: the boxes (width, height in cm) pictures are fitted into: charts and the organisation
-#: chart span the text width; photos leave room for two on a page; the logo is small
-BOX_CHART = (15.5, 10.0)
+#: the boxes (width, height in cm) pictures are fitted into: the organisation chart spans
+#: the text width (as the charts do: ``report.charts.WIDTH_CM``); photos leave room for two
+#: on a page; the logo is small
 BOX_STRUKTUR = (16.0, 19.0)
 BOX_FOTO = (14.0, 9.3)
 BOX_LOGO = (4.5, 4.0)
@@ -131,6 +131,69 @@ def _image_class():  # type: ignore[no-untyped-def]
     return Image
 
 
+#: the parts of a native chart in a .docx (Word's own names and types)
+CHART_PART = "/word/charts/chart%d.xml"
+CHART_WORKBOOK_PART = "/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx"
+CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+RT_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+RT_PACKAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
+_CHART_INLINE = (
+    '<wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="{wp}">'
+    '<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+    '<wp:docPr id="{id}" name={name} descr={descr}/><wp:cNvGraphicFramePr/>'
+    '<a:graphic xmlns:a="{a}"><a:graphicData uri="{c}">'
+    '<c:chart xmlns:c="{c}" xmlns:r="{r}" r:id="{rid}"/>'
+    "</a:graphicData></a:graphic></wp:inline>")
+_EMU_PER_CM = 360000
+
+
+def _chart_class():  # type: ignore[no-untyped-def]
+    from xml.sax.saxutils import quoteattr
+
+    from docx.opc.part import Part
+
+    from lkj_excel.report.charts import WORKBOOK_RID, _text
+
+    class Chart:
+        """A native chart (``report.charts.NativeChart``) in the paragraph of its tag: the
+        chart part and its workbook are related to the part being rendered, the paragraph
+        gets an inline drawing with a name and alternative text (docxtpl numbers the
+        drawings' ids once the document is rendered)."""
+
+        def __init__(self, tpl, chart, name: str, descr: str):  # type: ignore[no-untyped-def]
+            self.tpl, self.chart, self.name, self.descr = tpl, chart, name, descr
+
+        def __html__(self) -> str:
+            part = self.tpl.current_rendering_part
+            package = part.package
+            chart_part = Part(package.next_partname(CHART_PART), CT_CHART, self.chart.xml,
+                              package)
+            rid = part.relate_to(chart_part, RT_CHART)
+            xlsx = Part(package.next_partname(CHART_WORKBOOK_PART), CT_XLSX,
+                        self.chart.workbook, package)
+            if chart_part.relate_to(xlsx, RT_PACKAGE) != WORKBOOK_RID:  # pragma: no cover
+                raise RuntimeError("relasi buku kerja grafik tidak sesuai")
+            inline = _CHART_INLINE.format(
+                wp=_NS["wp"], a=_NS["a"], c=_NS["c"], r=_NS["r"], rid=rid,
+                cx=round(self.chart.width_cm * _EMU_PER_CM),
+                cy=round(self.chart.height_cm * _EMU_PER_CM),
+                id=1, name=quoteattr(_text(self.name)[:200]),
+                descr=quoteattr(_text(self.descr)[:1000]))
+            return (f"</w:t></w:r><w:r><w:drawing>{inline}</w:drawing></w:r><w:r>"
+                    '<w:t xml:space="preserve">')
+
+        __str__ = __html__
+
+    return Chart
+
+
+_NS = {"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+       "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+       "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+
+
 def _chart_alt(ctx: dict[str, Any]) -> tuple[str, str]:
     tahun = ctx.get("tahun", "")
     cap = "; ".join(f"{i['nama']}: target {i['target']}, realisasi {i['realisasi']}"
@@ -161,17 +224,13 @@ def render_report(p: Checked, templat: str | Path | None = None,
     ctx = dict(context if context is not None else build_context(p))
     tpl = DocxTemplate(str(templat or DEFAULT_TEMPLATE))
     image = _image_class()
+    chart = _chart_class()
     catatan: list[str] = []
     alt_capaian, alt_anggaran = _chart_alt(ctx)
-    for key, make, alt in (("gambar_capaian", charts.capaian_png, alt_capaian),
-                           ("gambar_anggaran", charts.anggaran_png, alt_anggaran)):
-        png = make(p.result)
-        if png:
-            w, h = charts.size_px(png)
-            cw, ch = fit_cm(w, h, *BOX_CHART)
-            ctx[key] = image(tpl, png, Cm(cw), Cm(ch), key.replace("_", " ").title(), alt)
-        else:
-            ctx[key] = ""
+    for key, make, alt in (("gambar_capaian", charts.capaian_chart, alt_capaian),
+                           ("gambar_anggaran", charts.anggaran_chart, alt_anggaran)):
+        native = make(p.result)
+        ctx[key] = chart(tpl, native, key.replace("_", " ").title(), alt) if native else ""
     gambar = ctx.get("gambar") or {}
 
     def place(item: dict[str, Any], box: tuple[float, float], side: int) -> bool:
