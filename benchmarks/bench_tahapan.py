@@ -13,9 +13,12 @@ calls; a function another engineer renamed is reported as not measured):
   xlsx gabungan       batch.check.write_merged (openpyxl, with Ringkasan and Validasi)
   Validasi xlsx/html  batch.render.write_validasi_xlsx / write_validasi_html
   konteks laporan     report.context.build_context
-  grafik              report.charts.capaian_png + anggaran_png (matplotlib)
-  docx (docxtpl)      report.render.render_docx less context and charts
-  PDF                 report.pdf.docx_to_pdf (LibreOffice kept running, over UNO)
+  grafik              report.charts.capaian_chart + anggaran_chart (native Word charts:
+                      python-pptx's chart XML, XlsxWriter's workbook; relating the parts
+                      happens inside docxtpl's render, counted there)
+  docx (docxtpl)      report.render.render_report + render_docx less context and charts
+  PDF                 report.pdf.finish_with_libreoffice / docx_to_pdf (LibreOffice kept
+                      running, over UNO)
   lain-lain           the rest of batch.run.process_instansi
 
 "satu instansi": one agency in a fresh process, the first run (cold: lazy imports, font
@@ -54,9 +57,13 @@ STAGES = [
     ("lkj_excel.batch.render", "write_validasi_xlsx", "Validasi xlsx/html"),
     ("lkj_excel.batch.render", "write_validasi_html", "Validasi xlsx/html"),
     ("lkj_excel.report.context", "build_context", "konteks laporan"),
-    ("lkj_excel.report.charts", "capaian_png", "grafik"),
-    ("lkj_excel.report.charts", "anggaran_png", "grafik"),
+    ("lkj_excel.report.charts", "capaian_chart", "grafik"),
+    ("lkj_excel.report.charts", "anggaran_chart", "grafik"),
+    # the batch renders with render_report, then writes with render_docx(rendered=...)
+    ("lkj_excel.report.render", "render_report", "docx (docxtpl)"),
     ("lkj_excel.report.render", "render_docx", "docx (docxtpl)"),
+    # and lays the report out with finish_with_libreoffice (docx_to_pdf: `lkj laporan`)
+    ("lkj_excel.report.pdf", "finish_with_libreoffice", "PDF"),
     ("lkj_excel.report.pdf", "docx_to_pdf", "PDF"),
     ("lkj_excel.batch.run", "process_instansi", "lain-lain"),
 ]
@@ -64,7 +71,8 @@ ORDER = ["impor", "pemindaian keamanan", "baca calamine", "grid -> model", "gabu
          "hitung + validasi", "xlsx gabungan", "Validasi xlsx/html", "konteks laporan",
          "grafik", "docx (docxtpl)", "PDF", "lain-lain"]
 IMPORTS = ["lkj_excel.batch.run", "lkj_excel.batch.merge", "python_calamine", "defusedxml",
-           "openpyxl", "jinja2", "docx", "docxtpl", "matplotlib.pyplot"]
+           "openpyxl", "jinja2", "docx", "docxtpl", "pptx.chart.chart", "pptx.chart.data",
+           "xlsxwriter"]
 
 _T: dict[str, float] = defaultdict(float)
 _STACK: list[float] = []

@@ -108,7 +108,7 @@ def _pair_chart(labels: list[str], first: list[float | None], second: list[float
     the first series above the second, value notes at the bars' ends.
 
     ``log``: a logarithmic axis (powers of ten), so the smallest amount stays visible beside
-    the largest; an amount of 0 has no bar there (the note still says it)."""
+    the largest; an amount of 0 has no bar there (the table above the chart says it)."""
     from pptx.chart.chart import Chart
     from pptx.chart.data import CategoryChartData
     from pptx.dml.color import RGBColor
@@ -172,9 +172,10 @@ def _pair_chart(labels: list[str], first: list[float | None], second: list[float
         val.minimum_scale, val.maximum_scale = low, high
         scaling = val._element.scaling
         scaling.insert(0, _el("c:logBase", val="10"))
-    else:
+    else:  # from 0 (or below, for a negative figure) to past the largest, in tens
         top = max([v for v in values if v > 0], default=1.0)
-        val.minimum_scale = 0
+        bottom = min([v for v in values if v < 0], default=0.0)
+        val.minimum_scale = float(math.floor(bottom * 1.18 / 10) * 10)
         val.maximum_scale = float(math.ceil(top * 1.18 / 10) * 10)
     # the value axis at the bottom (where the last label is, the category order reversed)
     valax = val._element
@@ -216,7 +217,7 @@ def capaian_chart(h: Result) -> NativeChart | None:
     notes = [(_id(tv, 2).rstrip("0").rstrip(",") + "%", _id(rv, h.settings.desimal) + "%")
              for tv, rv in zip(t, r, strict=True)]
     return _pair_chart([i.indikator for i in inds], list(t), list(r), ("Target", "Realisasi"),
-                       ("#9db4d6", "#1f4e8c"), "Persen (%)", notes, "0.##", "0")
+                       ("#9db4d6", "#1f4e8c"), "Persen (%)", notes, "General", "0")
 
 
 def anggaran_chart(h: Result) -> NativeChart | None:

@@ -71,12 +71,55 @@ FILTERS = {"rupiah": f_rupiah, "persen": f_persen, "tanggal": f_tanggal,
            "terbilang": f_terbilang}
 
 
-def jinja_env():  # type: ignore[no-untyped-def]
+def jinja_env(environment_class=None):  # type: ignore[no-untyped-def]
     import jinja2
 
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env = (environment_class or jinja2.Environment)(autoescape=True,
+                                                    undefined=jinja2.StrictUndefined)
     env.filters.update(FILTERS)
     return env
+
+
+#: what rendering keeps per process, keyed by a template part's own text: its cleaned XML
+#: and its compiled Jinja template (the batch renders the same template for every agency;
+#: compiling its XML was half of docxtpl's time). Both steps are pure functions of the text,
+#: the context is applied anew on every render. At most ``KEPT`` entries.
+KEPT = 16
+_KEPT: dict[str, Any] = {}
+_RENDERING: list[Any] = []  # [the DocxTemplate subclass, the Jinja environment], once made
+
+
+def _keep(key: str, make):  # type: ignore[no-untyped-def]
+    value = _KEPT.get(key)
+    if value is None:
+        value = make()
+        if len(_KEPT) >= KEPT:
+            _KEPT.pop(next(iter(_KEPT)))
+        _KEPT[key] = value
+    return value
+
+
+def _rendering():  # type: ignore[no-untyped-def]
+    """(DocxTemplate subclass, Jinja environment) that keep what they made (``_KEPT``): the
+    environment is ``jinja_env()``'s, made once per process."""
+    if _RENDERING:
+        return tuple(_RENDERING)
+    import jinja2
+    from docxtpl import DocxTemplate
+
+    class Template(DocxTemplate):  # type: ignore[misc]
+        def patch_xml(self, src_xml):  # type: ignore[no-untyped-def]
+            return _keep("xml:" + src_xml, lambda: super(Template, self).patch_xml(src_xml))
+
+    class Env(jinja2.Environment):
+        def from_string(self, source, globals=None, template_class=None):  # type: ignore[no-untyped-def]
+            if globals is not None or template_class is not None or not isinstance(source, str):
+                return super().from_string(source, globals, template_class)
+            return _keep("jinja:" + source, lambda: super(Env, self).from_string(source))
+
+    env = jinja_env(Env)
+    _RENDERING[:] = [Template, env]
+    return Template, env
 
 
 def report_filename(p: Checked) -> str:
@@ -208,7 +251,6 @@ def render_report(p: Checked, templat: str | Path | None = None,
                   context: dict[str, Any] | None = None) -> Rendered:
     """The rendered .docx (table of contents filled, properties and language set)."""
     from docx.shared import Cm
-    from docxtpl import DocxTemplate
 
     from lkj_excel.report import charts
     from lkj_excel.report.context import build_context
@@ -222,7 +264,8 @@ def render_report(p: Checked, templat: str | Path | None = None,
     )
 
     ctx = dict(context if context is not None else build_context(p))
-    tpl = DocxTemplate(str(templat or DEFAULT_TEMPLATE))
+    template_class, env = _rendering()
+    tpl = template_class(str(templat or DEFAULT_TEMPLATE))
     image = _image_class()
     chart = _chart_class()
     catatan: list[str] = []
@@ -257,7 +300,7 @@ def render_report(p: Checked, templat: str | Path | None = None,
             kop = dict(gambar["kop"])
             gambar["kop"] = kop if place(kop, BOX_LOGO, MAX_SIDE_LOGO) else None
         ctx["gambar"] = gambar
-    tpl.render(ctx, jinja_env=jinja_env(), autoescape=True)
+    tpl.render(ctx, jinja_env=env, autoescape=True)
     instansi = str(ctx.get("instansi", ""))
     tahun = ctx.get("tahun", "")
     toc = finish(tpl.docx, title=f"Laporan Kinerja {instansi} Tahun {tahun}", author=instansi,

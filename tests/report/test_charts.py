@@ -311,6 +311,18 @@ def test_control_characters_cannot_break_a_chart() -> None:
     assert got["series"][1]["values"] == [1.0, None]
 
 
+def test_a_negative_figure_keeps_its_bar() -> None:
+    """A realisasi below zero (a fall, in %) is drawn left of 0, not cut at the axis."""
+    chart = charts._pair_chart(["Pertumbuhan"], [5.0], [-12.5], ("Target", "Realisasi"),
+                               ("#9db4d6", "#1f4e8c"), "Persen (%)",
+                               [("5%", "-12,5%")], "General", "0")
+    space = _xml(chart.xml)
+    val = space.find(f".//{C}valAx")
+    assert float(val.find(f".//{C}min").get("val")) == -20
+    assert float(val.find(f".//{C}max").get("val")) == 10
+    assert read_chart(space)["series"][1]["values"] == [-12.5]
+
+
 def test_a_template_placing_a_chart_twice_gets_two_parts(seed_p, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A secretariat's template may use a chart's tag in another place too."""
     from docx import Document
