@@ -27,6 +27,15 @@ if TYPE_CHECKING:  # pragma: no cover
 #: moves to the next page leaves no page mostly blank
 WIDTH_CM = 15.5
 MAX_HEIGHT_CM = 10.0
+#: unless it has more labels than that height can show: then each label gets this much room
+#: (its two bars and a line of text; a wrapped label ``LINE_CM`` a line), the chart up to the
+#: page's text height
+LABEL_CM = 0.42
+LINE_CM = 0.28
+TALL_CM = 22.0
+#: the notes at the bars' ends up to this many labels (beyond, they would overlap; the table
+#: above the chart prints every figure)
+NOTES_UP_TO = 12
 #: the chart's text (the report's font: Arial, Liberation Sans where Arial is missing)
 FONT = "Arial"
 FONT_PT = 8
@@ -76,10 +85,13 @@ def _wrap(label: str) -> str:
 
 
 def height_cm(labels: list[str]) -> float:
-    """The chart's height from its labels' lines, up to ``MAX_HEIGHT_CM``."""
+    """The chart's height from its labels' lines, up to ``MAX_HEIGHT_CM``; taller (up to
+    ``TALL_CM``) when that would leave a label less than ``LABEL_CM``."""
     lines = sum(max(2, t.count("\n") + 1) for t in labels)
     inches = 0.75 + 0.16 * lines + 0.08 * len(labels)
-    return round(min(MAX_HEIGHT_CM, inches * 2.54 * WIDTH_CM / (6.3 * 2.54)), 2)
+    cm = min(MAX_HEIGHT_CM, inches * 2.54 * WIDTH_CM / (6.3 * 2.54))
+    need = 2.5 + sum(max(LABEL_CM, LINE_CM * (t.count("\n") + 1)) for t in labels)
+    return round(max(cm, min(TALL_CM, need)), 2)
 
 
 def _el(tag: str, **attrs: str):  # type: ignore[no-untyped-def]
@@ -145,6 +157,8 @@ def _pair_chart(labels: list[str], first: list[float | None], second: list[float
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = RGBColor.from_string(color.lstrip("#"))
         series.invert_if_negative = False
+    if len(labels) > NOTES_UP_TO:
+        notes = []
     for which, series in enumerate(plot.series):
         for idx, pair in enumerate(notes):
             if pair[which]:
@@ -158,6 +172,8 @@ def _pair_chart(labels: list[str], first: list[float | None], second: list[float
     cat.reverse_order = True  # the first label on top, as the table lists them
     cat.has_major_gridlines = False
     cat.tick_labels.font.size = Pt(NOTE_PT)
+    # every label, none left out (in the schema's place: before c:noMultiLvlLbl)
+    cat._element.find(qn("c:noMultiLvlLbl")).addprevious(_el("c:tickLblSkip", val="1"))
     val.has_major_gridlines = True
     val.major_gridlines.format.line.color.rgb = RGBColor(0xD9, 0xD9, 0xD9)
     val.has_title = True

@@ -273,7 +273,16 @@ def test_many_indicators(tmp_path: Path) -> None:
     cap = docx_charts(out)[0]
     assert cap["categories"] == [" ".join(i.indikator.split()) for i in percent]
     assert cap["series"][1]["values"] == [float(i.realisasi_bulat) for i in percent]
-    assert cap["cm"][1] == charts.MAX_HEIGHT_CM
+    # taller than a few indicators' chart, so every label has its line (none skipped), up to
+    # the page's text height; no notes (they would overlap: the table prints every figure)
+    assert charts.MAX_HEIGHT_CM < cap["cm"][1] <= charts.TALL_CM
+    assert cap["series"][1]["notes"] == [None] * len(percent)
+    z = zipfile.ZipFile(io.BytesIO(out))
+    space = _xml(z.read(cap["part"]))
+    assert space.find(f".//{C}catAx/{C}tickLblSkip").get("val") == "1"
+    # in the schema's order: tickLblSkip before noMultiLvlLbl
+    tags = [el.tag for el in space.find(f".//{C}catAx")]
+    assert tags.index(f"{C}tickLblSkip") < tags.index(f"{C}noMultiLvlLbl")
 
 
 HOSTILE = 'Indeks <A> & "B" ]]> \'c\' </c:v></c:pt> &amp; \u2603 \U0001F600'
