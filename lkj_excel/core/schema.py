@@ -60,11 +60,22 @@ TIDAK_TERCAPAI = "Tidak Tercapai"
 _NOTE_KATEGORI = "angka, atau kategori dari Skala Kategori di lembar Pengaturan (mis. WTP, A, BB)"
 
 
+_NORMED: dict[str, str] = {}
+
+
 def norm(value: object) -> str:
     """Text compared the way people mean it: spaces trimmed and collapsed, case ignored.
 
     The contract's one rule for matching labels, codes, names and choices everywhere
-    (reader, engine, validator, merge, Excel adapter)."""
+    (reader, engine, validator, merge, Excel adapter). Texts are remembered (a bounded
+    cache: the reader compares the same labels and codes over and over)."""
+    if type(value) is str:
+        out = _NORMED.get(value)
+        if out is None:
+            out = " ".join(value.split()).casefold()
+            if len(_NORMED) < 50_000:
+                _NORMED[value] = out
+        return out
     return "" if value is None else " ".join(str(value).split()).casefold()
 
 

@@ -23,26 +23,34 @@ def _is_fatal(exc: BaseException) -> bool:
     return isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit)
 
 
-def read_workbook(path: str | Path) -> ReadResult:
+def read_workbook(path: str | Path, fast: bool = True) -> ReadResult:
     """Read an .xlsx file (python-calamine). Raises ``WorkbookError`` if unreadable.
 
     ``safety.check_file`` vets the file first (kind, zip bomb, entities, extent); what its
     scan saw (hidden rows and columns, error values) and the merged cells become findings.
+    When the scan took its fast path (a plain archive in memory), python-calamine parses
+    the parts the scan inflated, handed over stored, instead of inflating them again;
+    ``fast=False`` reads the file itself (the path every other file takes, kept for tests
+    that compare the two).
     """
     from lkj_excel.files.safety import check_file
 
     p = Path(path)
-    insp = check_file(p)
+    insp = check_file(p, keep=fast, fast=fast)
+    archive, insp.archive = insp.archive, None
     merged: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
     try:
+        import io
+
         from python_calamine import CalamineWorkbook
 
-        if insp.main_part.lower() == "xl/workbook.xml":
-            wb = CalamineWorkbook.from_path(str(p))
-        else:  # a valid package with its workbook elsewhere: read a canonical copy
-            import io
-
+        if insp.main_part.lower() != "xl/workbook.xml":
+            # a valid package with its workbook elsewhere: read a canonical copy
             wb = CalamineWorkbook.from_filelike(io.BytesIO(canonical_package(p, insp.main_part)))
+        elif archive is not None:  # the parts the scan vetted, already inflated, stored
+            wb = CalamineWorkbook.from_filelike(io.BytesIO(archive.stored_copy()))
+        else:
+            wb = CalamineWorkbook.from_path(str(p))
         try:
             names = list(wb.sheet_names)
             grids: dict[str, Grid] = {}

@@ -1,0 +1,134 @@
+"""Benchmark: the read path (``gabung`` + ``periksa``) against python-calamine's raw read.
+
+    .venv/bin/python benchmarks/bench_baca.py [--berkas 200,1000] [--ulang 3]
+
+In one process and one run, alternating per repetition: (a) the floor, python-calamine
+opening each unit workbook and reading the sheets the reader reads (``needed_sheets``,
+``to_python(skip_empty_area=False)``: the same call as ours); (b) our read path per agency,
+``merge_files`` + ``check_merged`` (safety scan, read, merge, compute, validate), as it runs
+now (the scan's fast path, python-calamine handed the parts already inflated); (c) the same
+with the old read (``read_workbook(fast=False)``: the ``zipfile`` scan, then calamine
+inflating the file again), for comparison. Ratios are of the same repetition; the table
+shows the best repetition of each and the median ratio.
+
+The unit workbooks (agencies of 5: the seed split by unit, 10 written, the rest hard links
+to them) are generated at run time in a temporary folder. Goal: (b) <= 1.5x (a).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+UNITS = 5
+DISTINCT = 10
+
+
+def generate(folder: Path, n_files: int) -> list[Path]:
+    from lkj_excel.core.seed import seed_data
+    from lkj_excel.core.units import split_by_unit, unit_filename
+    from lkj_excel.files.template import write_workbook
+
+    out = []
+    for i in range(n_files // UNITS):
+        dst = folder / f"instansi-{i:04d}"
+        out.append(dst)
+        if dst.exists():
+            continue
+        dst.mkdir(parents=True)
+        if i < DISTINCT:
+            data = seed_data()
+            data["profil"]["instansi"] = f"Badan Uji Nomor {i:04d}"
+            for n, (unit, part) in enumerate(split_by_unit(data).items(), 1):
+                write_workbook(dst / unit_filename(n, unit), part)
+        else:
+            for f in (folder / f"instansi-{i % DISTINCT:04d}").glob("*.xlsx"):
+                try:
+                    os.link(f, dst / f.name)
+                except OSError:
+                    shutil.copyfile(f, dst / f.name)
+    return out
+
+
+def raw(agencies: list[Path]) -> float:
+    from python_calamine import CalamineWorkbook
+
+    from lkj_excel.core.read import needed_sheets
+
+    t0 = time.perf_counter()
+    for a in agencies:
+        for f in sorted(a.glob("*.xlsx")):
+            wb = CalamineWorkbook.from_path(str(f))
+            for name in needed_sheets(wb.sheet_names):
+                wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            wb.close()
+    return time.perf_counter() - t0
+
+
+def ours(agencies: list[Path], fast: bool = True) -> float:
+    from lkj_excel.batch.check import check_merged
+    from lkj_excel.batch.merge import merge_files
+    from lkj_excel.files import read
+
+    keep = read.read_workbook
+    if not fast:
+        read.read_workbook = functools.partial(keep, fast=False)  # type: ignore[assignment]
+    try:
+        t0 = time.perf_counter()
+        for a in agencies:
+            check_merged(merge_files([a]))
+        return time.perf_counter() - t0
+    finally:
+        read.read_workbook = keep  # type: ignore[assignment]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--berkas", default="200,1000", help="jumlah buku kerja bidang")
+    ap.add_argument("--ulang", type=int, default=3, help="pengulangan (bergantian)")
+    args = ap.parse_args()
+    sizes = [int(x) for x in args.berkas.split(",") if x]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-baca-") as tmp:
+        print(f"Membuat {max(sizes)} buku kerja bidang...", flush=True)
+        all_agencies = generate(Path(tmp), max(sizes))
+        ours(all_agencies[:2])  # warm up: imports, caches, the disk cache
+        raw(all_agencies[:2])
+        for n in sizes:
+            agencies = all_agencies[:n // UNITS]
+            reps = []
+            for rep in range(args.ulang):
+                r = raw(agencies)
+                o = ours(agencies)
+                old = ours(agencies, fast=False)
+                reps.append((r, o, old))
+                print(f"{n} berkas, ulang {rep + 1}: calamine mentah {r:.2f} s, gabung+periksa "
+                      f"{o:.2f} s ({o / r:.2f}x), jalur lama {old:.2f} s ({old / r:.2f}x)",
+                      flush=True)
+            rows.append((n, reps))
+    print()
+    print(f"{'berkas':>6} | {'calamine mentah':>15} | {'gabung+periksa':>14} | {'rasio':>5} | "
+          f"{'jalur lama':>10} | {'rasio lama':>10}   (terbaik; rasio = median per ulang)")
+    for n, reps in rows:
+        r = min(x[0] for x in reps)
+        o = min(x[1] for x in reps)
+        old = min(x[2] for x in reps)
+        ratio = statistics.median(x[1] / x[0] for x in reps)
+        ratio_old = statistics.median(x[2] / x[0] for x in reps)
+        print(f"{n:>6} | {r:>13.2f} s | {o:>12.2f} s | {ratio:>5.2f} | {old:>8.2f} s | "
+              f"{ratio_old:>10.2f}")
+    print(f"\nSasaran: gabung+periksa <= 1.5x calamine mentah. CPU: {os.cpu_count()} inti; "
+          f"Python {sys.version.split()[0]}. Semua diukur bergantian dalam run yang sama.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
