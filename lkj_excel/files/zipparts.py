@@ -23,6 +23,8 @@ _END = struct.Struct("<4s4H2LH")
 _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
 _LOCAL = struct.Struct("<4s2B4HL2L2H")
 _STORED, _DEFLATED = 0, 8
+#: deflate streams up to this size are inflated in one call (at most ~16.5 MB out)
+_SMALL = 16 * 1024
 #: flag bits a plain part never has: encrypted (1), patched data (0x20), strong encryption (0x40)
 _ODD_FLAGS = 0x1 | 0x20 | 0x40
 
@@ -135,6 +137,15 @@ class Archive:
             if e.compress_size != e.file_size:
                 raise Unusual("stored size")
             got = raw
+        elif e.compress_size <= _SMALL:
+            # deflate inflates at most 1032-fold: a small stream is inflated in one call
+            # into a buffer of the declared size (faster than the capped way below)
+            try:
+                got = zlib.decompress(raw, -15, max(e.file_size, 1))
+            except zlib.error as exc:  # ends early, or is not deflate
+                raise Unusual("inflate") from exc
+            if len(got) != e.file_size:
+                raise Unusual("inflated size")
         else:
             d = zlib.decompressobj(-15)
             try:
