@@ -154,7 +154,7 @@ def find_header(grid: Grid, label: str, max_rows: int = HEADER_SEARCH_ROWS
     want = norm(label)
     for r, row in enumerate(grid[:max_rows]):
         for c, value in enumerate(row):
-            if norm(value) == want:
+            if (value is not None or not want) and norm(value) == want:  # (None is "")
                 return r, c
     return None
 

@@ -67,13 +67,13 @@ def norm(value: object) -> str:
     """Text compared the way people mean it: spaces trimmed and collapsed, case ignored.
 
     The contract's one rule for matching labels, codes, names and choices everywhere
-    (reader, engine, validator, merge, Excel adapter). Texts are remembered (a bounded
-    cache: the reader compares the same labels and codes over and over)."""
+    (reader, engine, validator, merge, Excel adapter). Short texts are remembered (a
+    bounded cache: the reader compares the same labels and codes over and over)."""
     if type(value) is str:
         out = _NORMED.get(value)
         if out is None:
             out = " ".join(value.split()).casefold()
-            if len(_NORMED) < 50_000:
+            if len(value) <= 200 and len(_NORMED) < 50_000:  # at most ~20 MB kept
                 _NORMED[value] = out
         return out
     return "" if value is None else " ".join(str(value).split()).casefold()

@@ -8,6 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from lkj_excel.core import schema
 from tests.kit import ROOT
 
@@ -73,3 +76,13 @@ def test_outputs_read_existing_result_fields() -> None:
     for o in schema.INDIKATOR_OUTPUT:
         ind.output(o)  # every declared output is a field, a property or an input column
     assert ind.satuan == "%" and ind.alasan == "" and ind.target is None
+
+
+# ------------------------------------------------------------ norm remembers what it said
+
+@given(st.one_of(st.text(max_size=300), st.none(), st.integers(), st.floats(allow_nan=False),
+                 st.booleans()))
+def test_norm_remembered_is_norm(value) -> None:  # type: ignore[no-untyped-def]
+    expected = "" if value is None else " ".join(str(value).split()).casefold()
+    assert schema.norm(value) == expected
+    assert schema.norm(value) == expected  # the second time from the cache (short texts)

@@ -327,3 +327,4 @@ def test_the_end_record_rules() -> None:
     end = data.rindex(b"PK\x05\x06")  # a zip64 locator before the end record
     with pytest.raises(zipparts.Unusual):
         zipparts.Archive(data[:end] + b"PK\x06\x07" + b"\x00" * 16 + data[end:], 1 << 20)
+
