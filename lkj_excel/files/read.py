@@ -30,14 +30,24 @@ def read_workbook(path: str | Path, fast: bool = True) -> ReadResult:
     scan saw (hidden rows and columns, error values) and the merged cells become findings.
     When the scan took its fast path (a plain archive in memory), python-calamine parses
     the parts the scan inflated, handed over stored, instead of inflating them again;
-    ``fast=False`` reads the file itself (the path every other file takes, kept for tests
-    that compare the two).
+    ``fast=False`` takes the old way throughout (the ``zipfile`` scan, then python-calamine
+    reading the file), which every unusual file takes anyway; kept for the tests and the
+    benchmark that compare the two.
     """
     from lkj_excel.files.safety import check_file
 
     p = Path(path)
     insp = check_file(p, keep=fast, fast=fast)
     archive, insp.archive = insp.archive, None
+    stored = None
+    if archive is not None and insp.main_part.lower() == "xl/workbook.xml":
+        from lkj_excel.files.zipparts import Unusual
+
+        try:
+            stored = archive.stored_copy()
+        except Unusual:  # (too large for a plain zip): python-calamine reads the file
+            stored = None
+    archive = None
     merged: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
     try:
         import io
@@ -47,8 +57,9 @@ def read_workbook(path: str | Path, fast: bool = True) -> ReadResult:
         if insp.main_part.lower() != "xl/workbook.xml":
             # a valid package with its workbook elsewhere: read a canonical copy
             wb = CalamineWorkbook.from_filelike(io.BytesIO(canonical_package(p, insp.main_part)))
-        elif archive is not None:  # the parts the scan vetted, already inflated, stored
-            wb = CalamineWorkbook.from_filelike(io.BytesIO(archive.stored_copy()))
+        elif stored is not None:  # the parts the scan vetted, already inflated, stored
+            wb = CalamineWorkbook.from_filelike(io.BytesIO(stored))
+            stored = None
         else:
             wb = CalamineWorkbook.from_path(str(p))
         try:

@@ -156,6 +156,17 @@ def test_calamine_reads_the_stored_copy(kebiasaan, monkeypatch) -> None:
     assert calls == [1]
 
 
+def test_a_copy_that_cannot_be_made_lets_calamine_read_the_file(kebiasaan, monkeypatch) -> None:
+    # (a package too large for a plain zip: only with raised limits)
+    def refuse(self: zipparts.Archive) -> bytes:
+        raise zipparts.Unusual("zip64 needed")
+
+    expected = read.read_workbook(kebiasaan["seed"], fast=False)
+    monkeypatch.setattr(zipparts.Archive, "stored_copy", refuse)
+    got = read.read_workbook(kebiasaan["seed"])
+    assert got.data == expected.data and got.temuan == expected.temuan
+
+
 # -------------------------------------------------------- hostile files: the fast gates
 
 @pytest.mark.parametrize("key, message", [
