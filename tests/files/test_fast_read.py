@@ -22,8 +22,8 @@ from tests.kit import ROOT
 from tests.kit.corpus import PK_PART, _deflate, _raw_zip, build, rewrite
 from tests.kit.habits import build_single
 
-CONTOH = sorted((ROOT / "workbooks" / "contoh").rglob("*.xlsx")) + [
-    ROOT / "workbooks" / "template_lkj.xlsx"]
+CONTOH = [*sorted((ROOT / "workbooks" / "contoh").rglob("*.xlsx")),
+          ROOT / "workbooks" / "template_lkj.xlsx"]
 
 
 @pytest.fixture(scope="module")
@@ -294,7 +294,7 @@ def _unusual(korpus: dict[str, Path], tmp_path: Path) -> dict[str, Path]:
     _raw_zip(forged, tmp_path / "crc-palsu.xlsx")
     out["crc_palsu"] = tmp_path / "crc-palsu.xlsx"
     dup = _entries(src)
-    _raw_zip(dup + [dup[-1]], tmp_path / "ganda.xlsx")
+    _raw_zip([*dup, dup[-1]], tmp_path / "ganda.xlsx")
     out["ganda"] = tmp_path / "ganda.xlsx"
     return out
 
