@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import textwrap
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -146,29 +145,23 @@ def _pair_chart(labels: list[str], first: list[float], second: list[float],
 
 
 def capaian_png(h: Result) -> bytes | None:
-    """Target vs realisasi per indicator (indicators in % only; None when none)."""
-    inds = [i for i in h.indikator if (i.satuan or "").strip() == "%"
-            and isinstance(i.target, Decimal) and isinstance(i.realisasi_bulat, Decimal)]
-    if not inds:
+    """Target vs realisasi per indicator (the same series as the native chart)."""
+    from lkj_excel.report.charts import capaian_series
+
+    s = capaian_series(h)
+    if s is None:
         return None
-    t = [float(i.target) for i in inds]
-    r = [float(i.realisasi_bulat) for i in inds]
-    notes = [(_id(tv, 2).rstrip("0").rstrip(",") + "%", _id(rv, h.settings.desimal) + "%")
-             for tv, rv in zip(t, r, strict=True)]
-    return _pair_chart([i.indikator for i in inds], t, r, ("Target", "Realisasi"),
-                       ("#9db4d6", "#1f4e8c"), "Persen (%)", notes)
+    labels, t, r, names, colours, axis, notes = s
+    return _pair_chart(labels, t, r, names, colours, axis, notes)
 
 
 def anggaran_png(h: Result) -> bytes | None:
-    """Anggaran and realisasi per program in rupiah on a logarithmic scale (the smallest
-    program stays visible beside the largest), serapan beside each realisasi; None without
-    programs."""
-    progs = h.anggaran.program
-    if not progs:
+    """Anggaran and realisasi per program in rupiah on a logarithmic scale (the same series
+    as the native chart)."""
+    from lkj_excel.report.charts import anggaran_series
+
+    s = anggaran_series(h)
+    if s is None:
         return None
-    a = [float(p.anggaran) for p in progs]
-    r = [float(p.realisasi or 0) for p in progs]
-    notes = [(None, None if p.serapan_persen is None else _id(p.serapan_persen, 2) + "%")
-             for p in progs]
-    return _pair_chart([p.program for p in progs], a, r, ("Anggaran", "Realisasi"),
-                       ("#c9c9c9", "#2e7d4f"), "Rupiah (skala logaritmik)", notes, log=True)
+    labels, a, r, names, colours, axis, notes = s
+    return _pair_chart(labels, a, r, names, colours, axis, notes, log=True)

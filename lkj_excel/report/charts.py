@@ -218,35 +218,58 @@ def _pair_chart(labels: list[str], first: list[float | None], second: list[float
     return NativeChart(xml, workbook, WIDTH_CM, height_cm(labels))
 
 
-def _capaian_rows(h: Result) -> list:  # type: ignore[type-arg]
-    return [i for i in h.indikator if (i.satuan or "").strip() == "%"
+#: what one chart shows: labels, the two series, their names and colours, the axis title and
+#: the notes beside each pair of bars (first, second; None for none)
+Series = tuple[list[str], list[float], list[float], tuple[str, str], tuple[str, str], str,
+               list[tuple[str | None, str | None]]]
+
+
+def capaian_series(h: Result) -> Series | None:
+    """Target vs realisasi of the indicators in %: what the capaian chart shows (None when
+    there is none)."""
+    inds = [i for i in h.indikator if (i.satuan or "").strip() == "%"
             and isinstance(i.target, Decimal) and isinstance(i.realisasi_bulat, Decimal)]
-
-
-def capaian_chart(h: Result) -> NativeChart | None:
-    """Target vs realisasi per indicator (indicators in % only; None when none)."""
-    inds = _capaian_rows(h)
     if not inds:
         return None
     t = [float(i.target) for i in inds]
     r = [float(i.realisasi_bulat) for i in inds]
-    notes = [(_id(tv, 2).rstrip("0").rstrip(",") + "%", _id(rv, h.settings.desimal) + "%")
-             for tv, rv in zip(t, r, strict=True)]
-    return _pair_chart([i.indikator for i in inds], list(t), list(r), ("Target", "Realisasi"),
-                       ("#9db4d6", "#1f4e8c"), "Persen (%)", notes, "General", "0")
+    notes: list[tuple[str | None, str | None]] = [
+        (_id(tv, 2).rstrip("0").rstrip(",") + "%", _id(rv, h.settings.desimal) + "%")
+        for tv, rv in zip(t, r, strict=True)]
+    return ([i.indikator for i in inds], t, r, ("Target", "Realisasi"), ("#9db4d6", "#1f4e8c"),
+            "Persen (%)", notes)
+
+
+def anggaran_series(h: Result) -> Series | None:
+    """Anggaran and realisasi per program, serapan beside each realisasi: what the anggaran
+    chart shows (None without programs)."""
+    progs = h.anggaran.program
+    if not progs:
+        return None
+    notes: list[tuple[str | None, str | None]] = [
+        (None, None if p.serapan_persen is None else _id(p.serapan_persen, 2) + "%")
+        for p in progs]
+    return ([p.program for p in progs], [float(p.anggaran) for p in progs],
+            [float(p.realisasi or 0) for p in progs], ("Anggaran", "Realisasi"),
+            ("#c9c9c9", "#2e7d4f"), "Rupiah (skala logaritmik)", notes)
+
+
+def capaian_chart(h: Result) -> NativeChart | None:
+    """Target vs realisasi per indicator (indicators in % only; None when none)."""
+    s = capaian_series(h)
+    if s is None:
+        return None
+    labels, t, r, names, colours, axis, notes = s
+    return _pair_chart(labels, list(t), list(r), names, colours, axis, notes, "General", "0")
 
 
 def anggaran_chart(h: Result) -> NativeChart | None:
     """Anggaran and realisasi per program in rupiah on a logarithmic axis (the smallest
     program stays visible beside the largest), serapan beside each realisasi; None without
     programs."""
-    progs = h.anggaran.program
-    if not progs:
+    s = anggaran_series(h)
+    if s is None:
         return None
-    a = [float(p.anggaran) for p in progs]
-    r = [float(p.realisasi or 0) for p in progs]
-    notes = [(None, None if p.serapan_persen is None else _id(p.serapan_persen, 2) + "%")
-             for p in progs]
-    return _pair_chart([p.program for p in progs], list(a), list(r), ("Anggaran", "Realisasi"),
-                       ("#c9c9c9", "#2e7d4f"), "Rupiah (skala logaritmik)", notes, "#,##0",
+    labels, a, r, names, colours, axis, notes = s
+    return _pair_chart(labels, list(a), list(r), names, colours, axis, notes, "#,##0",
                        RUPIAH_TICKS, log=True)
