@@ -127,7 +127,7 @@ def capaian_chart(rows: list[dict[str, Any]]) -> BarChart | None:
                             clipped=c > top))
         else:
             bars.append(Bar(r["kode_indikator"] or "", r["indikator"] or "", y, 0, WARNA_LAIN,
-                            r.get("capaian_catatan") or "belum ada"))
+                            _no_capaian(r, "belum ada")))
     ticks = [(x(Decimal(t)), f"{t}%") for t in range(0, int(top) + 1, 20 if top <= 160 else 40)]
     return BarChart(pad + len(rows) * row_h + 8, x0, x1, x(TARGET), bars, ticks)
 
@@ -276,6 +276,29 @@ def trends(riwayat: list[dict[str, Any]], names: dict[str, str]
 # The page
 # ---------------------------------------------------------------------------
 
+def _shown(r: dict[str, Any], key: str) -> str:
+    """A target or realisasi as the report prints it: the number, or its category (WTP)."""
+    if r.get(key) is None and r.get(f"{key}_kategori"):
+        return str(r[f"{key}_kategori"])
+    return angka(r.get(key))
+
+
+def _no_capaian(r: dict[str, Any], empty: str = "–") -> str:  # noqa: RUF001
+    """What stands for capaian when there is no percentage: a category target's Tercapai /
+    Tidak Tercapai, or why it is empty."""
+    if r.get("target_kategori") and r.get("tercapai"):
+        return str(r["tercapai"])
+    return r.get("capaian_catatan") or empty
+
+
+def _met(r: dict[str, Any]) -> bool | None:
+    """The target met, as the engine said (``tercapai``); None when it cannot be said."""
+    if r.get("tercapai"):
+        return r["tercapai"] == "Tercapai"
+    c = r.get("capaian")
+    return c >= TARGET if isinstance(c, Decimal) else None
+
+
 @dataclass
 class YearView:
     tahun: int | None
@@ -319,10 +342,10 @@ def _group(rows: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 def _year_view(tahun: int | None, ind: list[dict[str, Any]], ang: list[dict[str, Any]]
                ) -> YearView:
     views, scatter = programs(ang, ind)
-    shown = [{**r, "target_t": angka(r["target"]), "realisasi_t": angka(r["realisasi"]),
+    shown = [{**r, "target_t": _shown(r, "target"), "realisasi_t": _shown(r, "realisasi"),
               "capaian_t": persen(r["capaian"]) if r["capaian"] is not None
-              else (r.get("capaian_catatan") or "–")} for r in ind]  # noqa: RUF001
-    caps = [r["capaian"] for r in ind if isinstance(r["capaian"], Decimal)]
+              else _no_capaian(r)} for r in ind]
+    met = [_met(r) for r in ind]
     total_a = sum((a["anggaran"] for a in ang if isinstance(a["anggaran"], Decimal)),
                   Decimal(0))
     total_r = sum((a["realisasi"] for a in ang if isinstance(a["realisasi"], Decimal)),
@@ -331,7 +354,8 @@ def _year_view(tahun: int | None, ind: list[dict[str, Any]], ang: list[dict[str,
 
     serapan = round_half_up(total_r / total_a * 100, 2) if total_a else None
     return YearView(tahun, shown, capaian_chart(ind), views, scatter,
-                    sum(1 for c in caps if c >= TARGET), len(caps), rupiah(total_a),
+                    sum(1 for m in met if m), sum(1 for m in met if m is not None),
+                    rupiah(total_a),
                     rupiah(total_r), persen2(serapan))
 
 

@@ -191,3 +191,21 @@ def test_in_headless_chromium_a_phone_screenshot_and_the_printed_text(
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
                            check=True).stdout
     assert int(re.search(r"Pages:\s+(\d+)", pages).group(1)) >= 3  # type: ignore[union-attr]
+
+
+def test_a_category_indicator_in_the_picture(tmp_path: Path) -> None:
+    """A text target (WTP) shows its category and Tercapai, and counts among the met."""
+    from tests.kit.extended import extended_data
+
+    book = write_workbook(tmp_path / "wtp.xlsx", extended_data())
+    tables = rekap_tables([book], pekerja=1).tables
+    (agency,) = picture.context(tables)["agencies"]
+    (year,) = agency.years
+    opini = next(r for r in year.indikator if r["kode_indikator"] == "IKU6")
+    assert (opini["target_t"], opini["realisasi_t"], opini["capaian_t"]) == \
+        ("WTP", "WTP", "Tercapai")
+    assert (year.tercapai, year.n_capaian) == (6, 6)  # the seed's five and the opinion
+    bar = next(b for b in year.chart.bars if b.label == "IKU6")
+    assert (bar.width, bar.text) == (0, "Tercapai")
+    html = picture.render_html(tables)
+    assert "6 dari 6" in html
