@@ -68,6 +68,39 @@ def _category(x: str) -> str:
     return f'IF(LEN(TRIM({x}))>0,TRIM({x}),"")'
 
 
+def _kali(found: str, match: str) -> str:
+    """100 for an indicator whose Satuan in PK is %, else 1 (Pembilang / Penyebut x kali)."""
+    return (f"IF({found},IF(TRIM(INDEX({_rng(schema.PK, 'satuan')},{match}))="
+            f"{quoted_text(schema.SATUAN_PERSEN)},100,1),1)")
+
+
+def _capaian_nilai(h: str, g: str, found: str, match: str) -> str:
+    """The capaian of realisasi ``g`` against the numeric target ``h``, as
+    ``core.compute.capaian``: the indicator's polarity in PK, Pengaturan's Rumus Negatif,
+    Batas Atas and Desimal."""
+    pengaturan = _q(schema.PENGATURAN_SHEET)
+    tdd = quoted_text(TIDAK_DAPAT_DIHITUNG)
+    cap = f"{pengaturan}!{setting_cell('batas_atas')}"
+    rumus = f"{pengaturan}!{setting_cell('rumus_negatif')}"
+
+    def fin(x: str) -> str:
+        return f"ROUND({_sig(f'IF(ISNUMBER({cap}),MIN({x},{cap}),{x})')},{_desimal()})"
+
+    negatif = (f"IF({found},TRIM(INDEX({_rng(schema.PK, 'polaritas')},{match}))="
+               f"{quoted_text(schema.POLARITAS[1])},FALSE)")
+    # 2T - R cancels digits (2 x 12 - 23,91 = 0,08999999999999986): round the difference
+    # to the precision of its operands first (exact for typed inputs).
+    selisih = f"ROUND(2*{h}-{g},14-INT(LOG10(MAX(ABS(2*{h}),ABS({g})))))"
+    return (
+        f"IF({h}=0,IF({g}=0,{fin('100')},{tdd}),"
+        f"IF({negatif},"
+        f"IF(TRIM({rumus})={quoted_text(schema.RUMUS_NEGATIF[1])},"
+        f"IF({g}=0,{tdd},{fin(f'{h}*100/{g}')}),"
+        f"{fin(f'{selisih}*100/{h}')}),"
+        f"{fin(f'{g}*100/{h}')}))"
+    )
+
+
 def iku_formulas(r: int) -> dict[str, str]:
     """Formulas of the IKU computed columns in row ``r`` (keys: schema column keys)."""
     iku, pk, kej = schema.IKU, schema.PK, schema.KEJADIAN
@@ -85,8 +118,7 @@ def iku_formulas(r: int) -> dict[str, str]:
     tdd = quoted_text(TIDAK_DAPAT_DIHITUNG)
     pengaturan = _q(schema.PENGATURAN_SHEET)
 
-    kali = (f"IF({found},IF(TRIM(INDEX({_rng(pk, 'satuan')},{match}))="
-            f"{quoted_text(schema.SATUAN_PERSEN)},100,1),1)")
+    kali = _kali(found, match)
     tertangani = "+".join(f"COUNTIFS({kej_kode},{k},{kej_status},{quoted_text(s)})"
                           for s in schema.STATUS_TERTANGANI)
     n_kej = f"COUNTIF({kej_kode},{k})"
@@ -101,25 +133,7 @@ def iku_formulas(r: int) -> dict[str, str]:
     target = (f'=IF(LEN(TRIM({k}))=0,"",IF({found},'
               f'IF(ISNUMBER({target_cell}),{target_cell},{_category(target_cell)}),""))')
 
-    cap = f"{pengaturan}!{setting_cell('batas_atas')}"
-    rumus = f"{pengaturan}!{setting_cell('rumus_negatif')}"
-
-    def fin(x: str) -> str:
-        return f"ROUND({_sig(f'IF(ISNUMBER({cap}),MIN({x},{cap}),{x})')},{_desimal()})"
-
-    negatif = (f"IF({found},TRIM(INDEX({_rng(pk, 'polaritas')},{match}))="
-               f"{quoted_text(schema.POLARITAS[1])},FALSE)")
-    # 2T - R cancels digits (2 x 12 - 23,91 = 0,08999999999999986): round the difference
-    # to the precision of its operands first (exact for typed inputs).
-    selisih = f"ROUND(2*{h}-{g},14-INT(LOG10(MAX(ABS(2*{h}),ABS({g})))))"
-    nilai = (
-        f"IF({h}=0,IF({g}=0,{fin('100')},{tdd}),"
-        f"IF({negatif},"
-        f"IF(TRIM({rumus})={quoted_text(schema.RUMUS_NEGATIF[1])},"
-        f"IF({g}=0,{tdd},{fin(f'{h}*100/{g}')}),"
-        f"{fin(f'{selisih}*100/{h}')}),"
-        f"{fin(f'{g}*100/{h}')}))"
-    )
+    nilai = _capaian_nilai(h, g, found, match)
     # a text target: met when the realisasi's Peringkat on the Skala Kategori is at or
     # above the target's (MATCH is case-insensitive and TRIM collapses spaces, as norm)
     kat = (f"{pengaturan}!$A${KATEGORI_FIRST_ROW}:$A${KATEGORI_LAST_ROW}")
@@ -168,31 +182,13 @@ def triwulan_formulas(r: int) -> dict[str, str]:
     match = f"MATCH({k},{_rng(pk, 'kode_indikator')},0)"
     found = f"ISNUMBER({match})"
     tdd = quoted_text(TIDAK_DAPAT_DIHITUNG)
-    pengaturan = _q(schema.PENGATURAN_SHEET)
-    kali = (f"IF({found},IF(TRIM(INDEX({_rng(pk, 'satuan')},{match}))="
-            f"{quoted_text(schema.SATUAN_PERSEN)},100,1),1)")
+    kali = _kali(found, match)
     realisasi = (
         f'=IF(LEN(TRIM({k}))=0,"",'
         f"IF(AND(ISNUMBER({p}),ISNUMBER({q})),IF({q}=0,{tdd},{_sig(f'{p}*{kali}/{q}')}),"
         f'IF(ISNUMBER({f}),{f},"")))'
     )
-    cap = f"{pengaturan}!{setting_cell('batas_atas')}"
-    rumus = f"{pengaturan}!{setting_cell('rumus_negatif')}"
-
-    def fin(x: str) -> str:
-        return f"ROUND({_sig(f'IF(ISNUMBER({cap}),MIN({x},{cap}),{x})')},{_desimal()})"
-
-    negatif = (f"IF({found},TRIM(INDEX({_rng(pk, 'polaritas')},{match}))="
-               f"{quoted_text(schema.POLARITAS[1])},FALSE)")
-    selisih = f"ROUND(2*{t}-{g},14-INT(LOG10(MAX(ABS(2*{t}),ABS({g})))))"
-    nilai = (
-        f"IF({t}=0,IF({g}=0,{fin('100')},{tdd}),"
-        f"IF({negatif},"
-        f"IF(TRIM({rumus})={quoted_text(schema.RUMUS_NEGATIF[1])},"
-        f"IF({g}=0,{tdd},{fin(f'{t}*100/{g}')}),"
-        f"{fin(f'{selisih}*100/{t}')}),"
-        f"{fin(f'{g}*100/{t}')}))"
-    )
+    nilai = _capaian_nilai(t, g, found, match)
     capaian = (f'=IF({g}={tdd},IF(ISNUMBER({t}),{tdd},""),'
                f'IF(AND(ISNUMBER({t}),ISNUMBER({g})),{nilai},""))')
     return {"realisasi_dihitung": realisasi, "capaian": capaian}
