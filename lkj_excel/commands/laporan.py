@@ -18,6 +18,7 @@ from lkj_excel.commands.output import (
     err,
     print_temuan,
     summary,
+    template_failure,
 )
 from lkj_excel.core.temuan import LkjError, ToolError, WorkbookError
 
@@ -149,10 +150,7 @@ def run(args: Any) -> int:
     except LkjError as exc:
         return err(exc.pesan)
     except Exception as exc:
-        if templat and type(exc).__module__.startswith("jinja2"):
-            return err(f"Templat Word \"{templat}\" tidak dapat dipakai: {exc}. Periksa tanda "
-                       "{{ }} dan {% %} di dalamnya.")
-        raise
+        return template_failure(exc, templat)
     print(f"Laporan Word ditulis: {docx}")
     for note in rendered.catatan:
         print(f"  {note}")

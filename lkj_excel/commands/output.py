@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,15 @@ def err(text: str) -> int:
     return EXIT_TIDAK_TERBACA
 
 
+def template_failure(exc: Exception, templat: str | None) -> int:
+    """A Word template whose Jinja tags cannot be rendered: a message and exit 2; any other
+    exception goes on (``raise``)."""
+    if templat and type(exc).__module__.startswith("jinja2"):
+        return err(f"Templat Word \"{templat}\" tidak dapat dipakai: {exc}. Periksa tanda "
+                   "{{ }} dan {% %} di dalamnya.")
+    raise exc
+
+
 def error_text(exc: LkjError, path: str | Path | None = None) -> str:
     name = exc.berkas or (Path(path).name if path else "")
     return f"{name}: {exc.pesan}" if name else exc.pesan
@@ -78,6 +88,27 @@ def unreadable_json(exc: LkjError, path: str | Path) -> dict[str, Any]:
     return {"berkas": name, "terbaca": False,
             "temuan": [{"kode": "berkas-tidak-terbaca", "tingkat": KESALAHAN, "lembar": "",
                         "sel": "", "pesan": exc.pesan, "berkas": name}]}
+
+
+def checked_each(paths: Iterable[str], as_json: bool, outputs: list[dict[str, Any]]
+                 ) -> Iterator[tuple[str, Any]]:
+    """(file name, ``Checked``) of each workbook; one that cannot be read is reported (its
+    ``--json`` object into ``outputs``, or a line) and given as (name, None)."""
+    from lkj_excel.core.temuan import WorkbookError
+    from lkj_excel.files.read import check_workbook
+
+    for path in paths:
+        name = Path(path).name
+        try:
+            checked = check_workbook(path)
+        except WorkbookError as exc:
+            if as_json:
+                outputs.append(unreadable_json(exc, path))
+            else:
+                print(f"{name}: TIDAK DAPAT DIBACA — {exc.pesan}")
+            yield name, None
+            continue
+        yield name, checked
 
 
 def print_json(obj: Any) -> None:

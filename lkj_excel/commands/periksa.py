@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from lkj_excel.commands.output import (
     EXIT_KESALAHAN,
     EXIT_OK,
     EXIT_TIDAK_TERBACA,
+    checked_each,
     print_json,
     print_temuan,
     summary,
-    unreadable_json,
 )
-from lkj_excel.core.temuan import WorkbookError
 
 HELP = "periksa buku kerja dan tampilkan temuannya"
 DESCRIPTION = ("Memeriksa satu atau beberapa buku kerja LKj. Kode keluar: 0 tanpa kesalahan, "
@@ -28,20 +26,12 @@ def configure(p: Any) -> None:
 
 def run(args: Any) -> int:
     from lkj_excel.core.engine import to_json
-    from lkj_excel.files.read import check_workbook
 
     code = EXIT_OK
     outputs: list[dict[str, Any]] = []
-    for path in args.berkas:
-        name = Path(path).name
-        try:
-            p = check_workbook(path)
-        except WorkbookError as exc:
+    for name, p in checked_each(args.berkas, args.json, outputs):
+        if p is None:
             code = EXIT_TIDAK_TERBACA
-            if args.json:
-                outputs.append(unreadable_json(exc, path))
-            else:
-                print(f"{name}: TIDAK DAPAT DIBACA — {exc.pesan}")
             continue
         if p.has_errors and code == EXIT_OK:
             code = EXIT_KESALAHAN

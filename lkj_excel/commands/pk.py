@@ -11,7 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from lkj_excel.commands.output import EXIT_KESALAHAN, EXIT_OK, err, print_temuan, summary
+from lkj_excel.commands.output import (
+    EXIT_KESALAHAN,
+    EXIT_OK,
+    err,
+    print_temuan,
+    summary,
+    template_failure,
+)
 from lkj_excel.core.temuan import LkjError, WorkbookError
 
 HELP = "susun dokumen Perjanjian Kinerja (Word, dan PDF bila diminta)"
@@ -64,10 +71,7 @@ def write(template: Any, ctx: dict[str, Any], out_dir: Path, name: str, pdf: boo
     except LkjError as exc:
         return err(exc.pesan)
     except Exception as exc:
-        if templat and type(exc).__module__.startswith("jinja2"):
-            return err(f"Templat Word \"{templat}\" tidak dapat dipakai: {exc}. Periksa tanda "
-                       "{{ }} dan {% %} di dalamnya.")
-        raise
+        return template_failure(exc, templat)
     lines = [f"Dokumen Word ditulis: {docx}"]
     if pdf:
         try:

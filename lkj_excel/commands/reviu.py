@@ -15,11 +15,11 @@ from lkj_excel.commands.output import (
     EXIT_KESALAHAN,
     EXIT_OK,
     EXIT_TIDAK_TERBACA,
+    checked_each,
     err,
     print_json,
-    unreadable_json,
 )
-from lkj_excel.core.temuan import LkjError, WorkbookError
+from lkj_excel.core.temuan import LkjError
 
 HELP = "daftar periksa reviu LKj untuk Inspektorat"
 DESCRIPTION = ("Daftar periksa reviu Laporan Kinerja (Inspektorat, LKE PermenPAN-RB 88/2021 "
@@ -40,7 +40,6 @@ def configure(p: Any) -> None:
 
 def run(args: Any) -> int:
     from lkj_excel.core.reviu import TIDAK_TERPENUHI, counts, reviu, ringkas
-    from lkj_excel.files.read import check_workbook
 
     out_dir = Path(args.out) if args.out else None
     if args.pdf and out_dir is None:
@@ -49,16 +48,9 @@ def run(args: Any) -> int:
         return err(f"\"{out_dir}\" bukan folder. Sebutkan folder keluaran dengan --out.")
     code = EXIT_OK
     outputs: list[dict[str, Any]] = []
-    for path in args.berkas:
-        name = Path(path).name
-        try:
-            p = check_workbook(path)
-        except WorkbookError as exc:
+    for name, p in checked_each(args.berkas, args.json, outputs):
+        if p is None:
             code = EXIT_TIDAK_TERBACA
-            if args.json:
-                outputs.append(unreadable_json(exc, path))
-            else:
-                print(f"{name}: TIDAK DAPAT DIBACA — {exc.pesan}")
             continue
         items = reviu(p)
         if any(i.hasil == TIDAK_TERPENUHI for i in items) and code == EXIT_OK:
