@@ -62,9 +62,10 @@ def _rels(rd: Any, by_name: dict[str, zipfile.ZipInfo], part: str
 
 
 def read_pictures(path: str | Path, sheet_part: str, sheet_name: str = "Gambar",
-                  limits: schema.Limits | None = None
+                  limits: schema.Limits | None = None, data: bytes | None = None
                   ) -> tuple[list[Picture], list[Temuan]]:
     """The pictures anchored in one sheet, in row order, and findings for those left out.
+    ``data``: the file's bytes when the caller has them (the very bytes the scan vetted).
 
     Raises ``WorkbookError`` for a drawing part that is hostile or broken (like the scan).
     """
@@ -74,7 +75,7 @@ def read_pictures(path: str | Path, sheet_part: str, sheet_name: str = "Gambar",
     p = Path(path)
     berkas = p.name
     try:
-        zf = zipfile.ZipFile(io.BytesIO(p.read_bytes()))
+        zf = zipfile.ZipFile(io.BytesIO(p.read_bytes() if data is None else data))
     except (zipfile.BadZipFile, OSError) as exc:
         raise _error(_BROKEN, berkas) from exc
     pictures: list[Picture] = []

@@ -47,6 +47,8 @@ def read_workbook(path: str | Path, fast: bool = True) -> ReadResult:
             stored = archive.stored_copy()
         except Unusual:  # (too large for a plain zip): python-calamine reads the file
             stored = None
+    # the file's bytes as the scan read them: the pictures are read from these, not again
+    data = archive.data if archive is not None else None
     archive = None
     merged: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
     try:
@@ -87,7 +89,7 @@ def read_workbook(path: str | Path, fast: bool = True) -> ReadResult:
     res = read_grids(grids, names, p.name, facts)
     res.saved = insp.saved
     res.temuan += scan_temuan(res.data, insp, merged, p.name)
-    res.data.pictures, found = _pictures(p, insp)
+    res.data.pictures, found = _pictures(p, insp, data)
     res.temuan += found
     return res
 
@@ -136,7 +138,8 @@ def canonical_package(path: Path, main: str) -> bytes:
     return out.getvalue()
 
 
-def _pictures(path: Path, insp: Any) -> tuple[list[Any], list[Temuan]]:
+def _pictures(path: Path, insp: Any, data: bytes | None = None
+              ) -> tuple[list[Any], list[Temuan]]:
     """The Gambar sheet's pictures (none read when the archive has no drawing at all)."""
     scan = next((s for n, s in insp.sheets.items()
                  if norm(n) == norm(schema.GAMBAR.name)), None)
@@ -144,7 +147,7 @@ def _pictures(path: Path, insp: Any) -> tuple[list[Any], list[Temuan]]:
         return [], []
     from lkj_excel.files.pictures import read_pictures
 
-    return read_pictures(path, scan.part, scan.name)
+    return read_pictures(path, scan.part, scan.name, data=data)
 
 
 def check_workbook(path: str | Path) -> Checked:

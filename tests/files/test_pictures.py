@@ -43,6 +43,24 @@ def test_pictures_read_on_their_rows(book: Path) -> None:
     assert [f for f in res.temuan if f.lembar == "Gambar"] == []
 
 
+def test_pictures_come_from_the_bytes_the_scan_vetted(book: Path, monkeypatch) -> None:
+    """The file is read once: the pictures are taken from the bytes the safety scan read,
+    not from the file again (which could have changed in between)."""
+    import pathlib
+
+    reads: list[str] = []
+    real = pathlib.Path.read_bytes
+
+    def counting(self: pathlib.Path) -> bytes:
+        reads.append(self.name)
+        return real(self)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", counting)
+    res = read_workbook(book)
+    assert len(res.data.pictures) == 4
+    assert reads.count(book.name) == 1
+
+
 def test_pictures_saved_by_libreoffice(book: Path, tmp_path: Path) -> None:
     """LibreOffice writes its own drawing (two-cell anchors, its own names): same rows."""
     if shutil.which("soffice") is None:
