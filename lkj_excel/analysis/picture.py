@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from lkj_excel.analysis.tables import natural_key
+from lkj_excel.core import schema
 from lkj_excel.core.model import norm
 from lkj_excel.core.temuan import KESALAHAN
 
@@ -293,10 +294,7 @@ def _no_capaian(r: dict[str, Any], empty: str = "–") -> str:  # noqa: RUF001
 
 def _met(r: dict[str, Any]) -> bool | None:
     """The target met, as the engine said (``tercapai``); None when it cannot be said."""
-    if r.get("tercapai"):
-        return r["tercapai"] == "Tercapai"
-    c = r.get("capaian")
-    return c >= TARGET if isinstance(c, Decimal) else None
+    return None if not r.get("tercapai") else r["tercapai"] == schema.TERCAPAI
 
 
 @dataclass

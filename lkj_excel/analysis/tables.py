@@ -96,8 +96,8 @@ def indikator_value(ind: Any, key: str) -> Any:
     if key.endswith("_kategori") and key[:-len("_kategori")] in KATEGORI_KEYS:
         return _category(indikator_value(ind, key[:-len("_kategori")]))
     if key == "tercapai":  # as the report says it
-        return None if ind.tercapai is None else ("Tercapai" if ind.tercapai else
-                                                  "Tidak Tercapai")
+        return None if ind.tercapai is None else (schema.TERCAPAI if ind.tercapai else
+                                                  schema.TIDAK_TERCAPAI)
     o = _OUTPUT.get(key)
     return ind.output(o) if o is not None else getattr(ind, key)
 
