@@ -21,9 +21,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from _gaya_word import base_font, paragraph_style  # (scripts/, beside this one)
+
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "lkj_excel" / "templates"
-FONT = "Arial"
 
 
 class Builder:
@@ -32,9 +33,8 @@ class Builder:
     def __init__(self, landscape: bool = False) -> None:
         from docx import Document
         from docx.enum.section import WD_ORIENT
-        from docx.enum.style import WD_STYLE_TYPE
         from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Cm, Pt, RGBColor
+        from docx.shared import Cm, Pt
 
         self.doc = doc = Document()
         sec = doc.sections[0]
@@ -48,45 +48,10 @@ class Builder:
         self.styles = styles = doc.styles
         self.Cm, self.Pt = Cm, Pt
 
-        def base_font(style, size, bold=False, italic=False):  # type: ignore[no-untyped-def]
-            from docx.oxml import OxmlElement
-            from docx.oxml.ns import qn
-
-            style.font.name = FONT
-            style.font.size = Pt(size)
-            style.font.bold = bold
-            style.font.italic = italic
-            style.font.color.rgb = RGBColor(0, 0, 0)
-            rpr = style.element.get_or_add_rPr()
-            fonts = rpr.find(qn("w:rFonts"))
-            if fonts is None:
-                fonts = OxmlElement("w:rFonts")
-                rpr.insert(0, fonts)
-            for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-                fonts.set(qn(attr), FONT)
-            for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
-                fonts.attrib.pop(qn(attr), None)
-
         base_font(styles["Normal"], 11)
 
-        def pstyle(name, size=11, bold=False, italic=False, align=None, before=0, after=6,
-                   line=1.15, left=0.0, first=0.0, keep_next=False):  # type: ignore[no-untyped-def]
-            try:
-                st = styles[name]
-            except KeyError:
-                st = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-                st.base_style = styles["Normal"]
-            base_font(st, size, bold, italic)
-            pf = st.paragraph_format
-            if align is not None:
-                pf.alignment = align
-            pf.space_before, pf.space_after = Pt(before), Pt(after)
-            pf.line_spacing = line
-            pf.left_indent = Cm(left)
-            pf.first_line_indent = Cm(first)
-            pf.keep_with_next = keep_next
-            st.quick_style = True
-            return st
+        def pstyle(name, **measures):  # type: ignore[no-untyped-def]
+            return paragraph_style(styles, name, **measures)
 
         J, C, L = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
         R = WD_ALIGN_PARAGRAPH.RIGHT

@@ -21,10 +21,11 @@ import datetime as _dt
 import sys
 from pathlib import Path
 
+from _gaya_word import base_font, paragraph_style  # (scripts/, beside this one)
+
 ROOT = Path(__file__).resolve().parents[1]
 TUJUAN = ROOT / "lkj_excel" / "templates" / "laporan.docx"
 
-FONT = "Arial"
 BAHASA = "id-ID"
 LEBAR = 16.0  # cm of text width (A4, margins 3 left / 2 right)
 #: the template's core property ``category``: what ``lkj laporan --templat`` recognises
@@ -39,7 +40,7 @@ def _build(path: Path) -> Path:
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt, RGBColor
+    from docx.shared import Cm, Pt
 
     doc = Document()
     sec = doc.sections[0]
@@ -51,53 +52,18 @@ def _build(path: Path) -> Path:
 
     styles = doc.styles
 
-    def base_font(style, size, bold=False, italic=False):  # type: ignore[no-untyped-def]
-        style.font.name = FONT
-        style.font.size = Pt(size)
-        style.font.bold = bold
-        style.font.italic = italic
-        style.font.color.rgb = RGBColor(0, 0, 0)
-        rpr = style.element.get_or_add_rPr()
-        fonts = rpr.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = OxmlElement("w:rFonts")
-            rpr.insert(0, fonts)
-        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            fonts.set(qn(attr), FONT)
-        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
-            fonts.attrib.pop(qn(attr), None)
-
     base_font(styles["Normal"], 11)
     styles["Normal"].paragraph_format.space_after = Pt(4)
-    # the document's language: Word spell-checks Indonesian (w:lang in the defaults)
-    rpr_default = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
-    rpr = rpr_default.find(qn("w:rPr"))
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    for attr in ("w:val", "w:eastAsia"):
-        lang.set(qn(attr), BAHASA)
-    lang.set(qn("w:bidi"), "ar-SA")
+    # the document's language: Word spell-checks Indonesian (w:lang in the defaults and
+    # the theme's, as the renderer sets them)
+    from lkj_excel.report.finish import set_language
 
-    def pstyle(name, size=11, bold=False, italic=False, align=None, before=0, after=6,
-               line=1.15, left=0.0, first=0.0, keep_next=False):  # type: ignore[no-untyped-def]
-        try:
-            st = styles[name]
-        except KeyError:
-            st = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            st.base_style = styles["Normal"]
-        base_font(st, size, bold, italic)
-        pf = st.paragraph_format
-        if align is not None:
-            pf.alignment = align
-        pf.space_before, pf.space_after = Pt(before), Pt(after)
-        pf.line_spacing = line
-        pf.left_indent = Cm(left)
-        pf.first_line_indent = Cm(first)
-        pf.keep_with_next = keep_next
-        st.quick_style = True
-        return st
+    set_language(doc, BAHASA)
+    doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(
+        qn("w:rPr")).find(qn("w:lang")).set(qn("w:bidi"), "ar-SA")
+
+    def pstyle(name, **measures):  # type: ignore[no-untyped-def]
+        return paragraph_style(styles, name, **measures)
 
     J, C, L = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
     pstyle("LKj Isi", align=J, line=1.5, first=1.0, after=6)
@@ -840,12 +806,6 @@ def _build(path: Path) -> Path:
     # the table of contents is filled when the report is rendered: Word never has to ask
     # to update fields; the template says what it is in its properties (the renderer
     # writes the report's own)
-    settings = doc.settings.element
-    theme_lang = settings.find(qn("w:themeFontLang"))
-    if theme_lang is None:
-        theme_lang = OxmlElement("w:themeFontLang")
-        settings.append(theme_lang)
-    theme_lang.set(qn("w:val"), BAHASA)
     cp = doc.core_properties
     cp.title = "Templat Laporan Kinerja (LKj)"
     cp.author = "lkj-excel"
