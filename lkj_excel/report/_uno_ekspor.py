@@ -1,14 +1,9 @@
-"""Run by a Python that has LibreOffice's ``uno`` module (not by lkj-excel's own Python).
-
-    python3 _uno_ekspor.py SOFFICE -env:UserInstallation=URL IN.docx OUT.pdf PDF_VERSION [TOC.json]
-
-Starts a private headless soffice listening on a pipe, opens the document hidden, updates
-every index (table of contents) twice so page numbers settle, exports a tagged PDF with
-``writer_pdf_Export`` (``SelectPdfVersion``: 0 normal, 2 PDF/A-2b; OUT.pdf "-" for none)
-and shuts soffice down. With TOC.json, the lines of the updated table of contents (text and
-page number, as laid out) are written there, for the .docx's own table of contents.
-Standard library + uno only. ``_uno_server.py`` reuses ``start`` and ``export`` to keep one
-soffice for many documents.
+"""Run inside a Python that has LibreOffice's ``uno`` module (not lkj-excel's own Python),
+imported by ``_uno_server.py``: ``start`` a private headless soffice listening on a pipe,
+``export`` one document (open it hidden, update every index (table of contents) twice so page
+numbers settle, optionally write the table of contents' lines with their pages as JSON, and
+store a tagged PDF with ``writer_pdf_Export``, ``SelectPdfVersion`` 0 normal or 2
+PDF/A-2b), and ``stop`` soffice. Standard library + uno only.
 """
 
 import json
@@ -115,22 +110,3 @@ def stop(proc, desktop=None):
         proc.wait(timeout=30)
     except subprocess.TimeoutExpired:
         proc.kill()
-
-
-def main(argv):
-    soffice, profile, src, out, versi = argv[1:6]
-    toc_out = argv[6] if len(argv) > 6 else ""
-    proc, ctx = start(soffice, profile)
-    desktop = None
-    try:
-        if ctx is None:
-            print("tidak dapat terhubung ke LibreOffice", file=sys.stderr)
-            return 3
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        return export(desktop, src, out, versi, toc_out)
-    finally:
-        stop(proc, desktop)
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))
