@@ -241,7 +241,7 @@ def _fmt(v: Any, kind: str = "text") -> str:
 
     if v is None or v == "":
         return "(kosong)"
-    if kind in ("money", "number", "int", "number_or_category"):
+    if kind in schema.NUMBER_KINDS and kind != "year":  # a year is written as it is
         try:
             d = Decimal(str(v))
         except InvalidOperation:

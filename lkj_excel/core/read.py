@@ -24,7 +24,7 @@ from lkj_excel.core.temuan import PERINGATAN, Temuan, new_temuan
 Grid = Sequence[Sequence[Any]]
 HEADER_SEARCH_ROWS = 10
 _INF = float("inf")
-NUMBER_KINDS = frozenset(("number", "money", "int", "year", "number_or_category"))
+NUMBER_KINDS = schema.NUMBER_KINDS
 
 
 @dataclass

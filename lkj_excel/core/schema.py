@@ -19,6 +19,9 @@ TEMPLATE_VERSION = "1.0"
 
 Kind = Literal["text", "code", "number", "money", "int", "year", "date", "choice",
                "number_or_category"]
+#: the kinds whose cells hold numbers (a category of ``number_or_category`` aside)
+NUMBER_KINDS: frozenset[str] = frozenset(("number", "money", "int", "year",
+                                          "number_or_category"))
 
 # Dropdown choices (data validation in the template; checked by the validator).
 POLARITAS = ("Positif", "Negatif")
