@@ -17,14 +17,13 @@ folder), generated once into benchmarks/.data/batch/ (gitignored).
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import _anak  # (benchmarks/, beside this one)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -84,15 +83,11 @@ WORK = {
 
 
 def child(kind: str, n: int) -> None:
-    res = WORK[kind](n)
-    res["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps(res))
+    _anak.report(WORK[kind](n))
 
 
 def run(kind: str, n: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--anak", kind, str(n)],
-                         capture_output=True, text=True, check=True, cwd=ROOT)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return _anak.run(__file__, kind, str(n))
 
 
 def main() -> int:
