@@ -57,3 +57,27 @@ def paragraph_style(styles: Any, name: str, size: float = 11, bold: bool = False
     pf.keep_with_next = keep_next
     st.quick_style = True
     return st
+
+
+def fixed_widths(table: Any, widths: list[float]) -> None:
+    """Column widths in cm on the grid and on every cell, the table's width in twips and a
+    fixed layout (what LibreOffice and Word lay the table out by)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    for i, w in enumerate(widths):
+        table.columns[i].width = Cm(w)
+    for r in table.rows:
+        for i, c in enumerate(r.cells):
+            c.width = Cm(widths[i])
+    tblpr = table._tbl.tblPr
+    tblw = tblpr.find(qn("w:tblW"))
+    if tblw is None:
+        tblw = OxmlElement("w:tblW")
+        tblpr.append(tblw)
+    tblw.set(qn("w:type"), "dxa")
+    tblw.set(qn("w:w"), str(int(sum(widths) * 567)))
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblpr.append(layout)

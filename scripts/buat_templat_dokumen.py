@@ -21,7 +21,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from _gaya_word import base_font, paragraph_style  # (scripts/, beside this one)
+from _gaya_word import base_font, fixed_widths, paragraph_style  # (scripts/, beside this one)
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "lkj_excel" / "templates"
@@ -110,24 +110,8 @@ class Builder:
         return para
 
     def _fixed(self, t, widths: list[float]) -> None:  # type: ignore[no-untyped-def]
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
 
-        for i, w in enumerate(widths):
-            t.columns[i].width = self.Cm(w)
-        for r in t.rows:
-            for i, c in enumerate(r.cells):
-                c.width = self.Cm(widths[i])
-        tblpr = t._tbl.tblPr
-        tblw = tblpr.find(qn("w:tblW"))
-        if tblw is None:
-            tblw = OxmlElement("w:tblW")
-            tblpr.append(tblw)
-        tblw.set(qn("w:type"), "dxa")
-        tblw.set(qn("w:w"), str(int(sum(widths) * 567)))
-        layout = OxmlElement("w:tblLayout")
-        layout.set(qn("w:type"), "fixed")
-        tblpr.append(layout)
+        fixed_widths(t, widths)
 
     def _row_props(self, row, header: bool = False) -> None:  # type: ignore[no-untyped-def]
         from docx.oxml import OxmlElement

@@ -21,7 +21,7 @@ import datetime as _dt
 import sys
 from pathlib import Path
 
-from _gaya_word import base_font, paragraph_style  # (scripts/, beside this one)
+from _gaya_word import base_font, fixed_widths, paragraph_style  # (scripts/, beside this one)
 
 ROOT = Path(__file__).resolve().parents[1]
 TUJUAN = ROOT / "lkj_excel" / "templates" / "laporan.docx"
@@ -203,21 +203,7 @@ def _build(path: Path) -> Path:
             for i, text in enumerate(br):
                 st = aligns[i] if aligns else "LKj Tabel"
                 set_cell(row.cells[i], text, st)
-        for i, w in enumerate(widths):
-            t.columns[i].width = Cm(w)  # the grid: what LibreOffice lays out by
-        for r in t.rows:
-            for i, c in enumerate(r.cells):
-                c.width = Cm(widths[i])
-        tblpr = t._tbl.tblPr
-        tblw = tblpr.find(qn("w:tblW"))
-        if tblw is None:
-            tblw = OxmlElement("w:tblW")
-            tblpr.append(tblw)
-        tblw.set(qn("w:type"), "dxa")
-        tblw.set(qn("w:w"), str(int(sum(widths) * 567)))
-        layout = OxmlElement("w:tblLayout")
-        layout.set(qn("w:type"), "fixed")
-        tblpr.append(layout)
+        fixed_widths(t, widths)  # the grid: what LibreOffice lays out by
         for r0, c0, r1, c1 in merges or []:
             a, b = t.cell(r0, c0), t.cell(r1, c1)
             keep = a.text
