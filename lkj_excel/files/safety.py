@@ -784,9 +784,11 @@ _PREFIXED_CELL = re.compile(rb":c(?![A-Za-z])")
 #: any prefix counts: python-calamine takes ``<x:c>`` for a cell whatever ``x`` is (even
 #: undeclared or non-ASCII), so the exact count must see every one of them
 _ANY_CELL = re.compile(rb"<(?:[^\s<>/:!?]+:)?c([\s/>][^>]*?)?(/?)>")
-#: gates for the rare features: ``hidden=`` as a regex (sre finds it faster than ``in``,
-#: measured) and ``t="e"`` with ``in`` (faster than a regex looking from ``e"``, measured)
-_HIDDEN_GATE = re.compile(rb"hidden=")
+#: gates for the rare features, each looked for with ``bytes.rfind``: CPython searches
+#: backwards about twice as fast as ``in``, ``find`` or sre on sheet XML (measured on the
+#: template's sheets: ``hidden=`` 0.22 ms against 0.46 ms per workbook, ``SUBTOTAL(``
+#: 0.12 against 0.34); the same answer, whichever way the bytes are searched
+_HIDDEN_GATE = b"hidden="
 _ERROR_GATE = b't="e"'
 
 
@@ -846,7 +848,7 @@ def _scan_body(body: bytes, scan: SheetScan, exact: bool = False,
     n_cells = 0
     noref = False
     exact = (exact or _UNUSUAL_CELL.search(body) is not None
-             or _PREFIXED_CELL.search(body) is not None)
+             or (body.rfind(b":c") >= 0 and _PREFIXED_CELL.search(body) is not None))
     if exact:
         for m in _ANY_CELL.finditer(body):
             n_cells += 1
@@ -864,7 +866,7 @@ def _scan_body(body: bytes, scan: SheetScan, exact: bool = False,
             if col > max_col:
                 max_col = col
     n_rows = body.count(b"row") if noref else 0
-    if _HIDDEN_GATE.search(body) is not None:
+    if body.rfind(_HIDDEN_GATE) >= 0:
         for m in _ROW_TAG.finditer(body):
             if _HIDDEN.search(m.group(1)):
                 r = _NUM_ATTR[b"r"].search(m.group(1))
@@ -881,11 +883,11 @@ def _scan_body(body: bytes, scan: SheetScan, exact: bool = False,
     if percent:
         for m in _percent_cell(percent).finditer(body):
             facts.percent.add((int(m.group(2)) - 1, _col_index(m.group(1))))
-    if b"<f" in body:
+    if body.rfind(b"<f") >= 0:
         _no_value_cells(body, facts.no_value)
-        if b"SUBTOTAL(" in body:
+        if body.rfind(b"SUBTOTAL(") >= 0:
             scan.subtotal = True
-    if _ERROR_GATE in body:
+    if body.rfind(_ERROR_GATE) >= 0:
         for m in _ERR_CELL.finditer(body):
             if not _TYPE_E.search(m.group(1)):
                 continue

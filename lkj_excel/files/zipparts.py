@@ -22,6 +22,7 @@ from dataclasses import dataclass
 _END = struct.Struct("<4s4H2LH")
 _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
 _LOCAL = struct.Struct("<4s2B4HL2L2H")
+_NAME_EXTRA = struct.Struct("<HH")
 _STORED, _DEFLATED = 0, 8
 #: deflate streams up to this size are inflated in one call (at most ~16.5 MB out)
 _SMALL = 16 * 1024
@@ -86,31 +87,34 @@ class Archive:
             raise Unusual("end record")  # zip64, several disks, a prefix, trailing bytes
         out: list[Entry] = []
         seen: set[str] = set()
+        unpack, size, local_size = _CENTRAL.unpack_from, _CENTRAL.size, _LOCAL.size
         i = cd_off
         for _ in range(n_total):
-            if i + _CENTRAL.size > pos:
+            if i + size > pos:
                 raise Unusual("central directory")
             (sig, v_made, sys_made, v_need, sys_need, flags, method, dtime, ddate, crc, csize,
              usize, n_name, n_extra, n_comment, _disk, iattr, eattr,
-             offset) = _CENTRAL.unpack_from(data, i)
+             offset) = unpack(data, i)
             if sig != b"PK\x01\x02" or flags & _ODD_FLAGS or method not in (_STORED, _DEFLATED):
                 raise Unusual("entry")
-            name_raw = data[i + _CENTRAL.size:i + _CENTRAL.size + n_name]
-            extra = data[i + _CENTRAL.size + n_name:i + _CENTRAL.size + n_name + n_extra]
-            i += _CENTRAL.size + n_name + n_extra + n_comment
-            if i > pos or not _extra_ok(extra) or b"\x00" in name_raw or b"\\" in name_raw:
+            j = i + size + n_name
+            name_raw = data[i + size:j]
+            i = j + n_extra + n_comment
+            if i > pos or (n_extra and not _extra_ok(data[j:j + n_extra])) \
+                    or b"\x00" in name_raw or b"\\" in name_raw:
                 raise Unusual("entry name")
             name = name_raw.decode("utf-8" if flags & 0x800 else "cp437")
-            if name.lower() in seen:
+            low = name.lower()
+            if low in seen:
                 raise Unusual("duplicate part")
-            seen.add(name.lower())
-            head = data[offset:offset + _LOCAL.size]
-            if len(head) < _LOCAL.size or head[:4] != b"PK\x03\x04":
+            seen.add(low)
+            if not data.startswith(b"PK\x03\x04", offset) or offset + local_size > len(data):
                 raise Unusual("local header")
-            ln, lx = struct.unpack_from("<HH", head, 26)
-            if data[offset + _LOCAL.size:offset + _LOCAL.size + ln] != name_raw:
+            ln, lx = _NAME_EXTRA.unpack_from(data, offset + 26)
+            head_end = offset + local_size
+            if ln != n_name or not data.startswith(name_raw, head_end):
                 raise Unusual("local name")
-            start = offset + _LOCAL.size + ln + lx
+            start = head_end + ln + lx
             if start + csize > cd_off:
                 raise Unusual("truncated part")
             out.append(Entry(name, name_raw, flags, method, crc, csize, usize, start,
