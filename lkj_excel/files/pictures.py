@@ -62,58 +62,77 @@ def _rels(rd: Any, by_name: dict[str, zipfile.ZipInfo], part: str
 
 
 def read_pictures(path: str | Path, sheet_part: str, sheet_name: str = "Gambar",
-                  limits: schema.Limits | None = None, data: bytes | None = None
-                  ) -> tuple[list[Picture], list[Temuan]]:
+                  limits: schema.Limits | None = None, data: bytes | None = None,
+                  archive: Any = None) -> tuple[list[Picture], list[Temuan]]:
     """The pictures anchored in one sheet, in row order, and findings for those left out.
-    ``data``: the file's bytes when the caller has them (the very bytes the scan vetted).
+    ``data``: the file's bytes when the caller has them (the very bytes the scan vetted);
+    ``archive``: the scan's ``zipparts.Archive`` of those bytes, whose parts (the sheet's
+    rels, already inflated by the scan) are read from memory; a part it does not take (a
+    picture over ``safety.CHUNK``) sends the whole read the ``zipfile`` way, as before.
 
     Raises ``WorkbookError`` for a drawing part that is hostile or broken (like the scan).
     """
-    from lkj_excel.files.safety import _BROKEN, _error, _Reader
+    from lkj_excel.files.safety import _BROKEN, _error, _Reader, _WholeReader
 
     lim = schema.LIMITS if limits is None else limits
     p = Path(path)
     berkas = p.name
+    if archive is not None:
+        from lkj_excel.files.zipparts import Unusual
+
+        try:
+            return _read_pictures({e.filename: e for e in archive.entries},
+                                  _WholeReader(archive, berkas, lim), sheet_part,
+                                  sheet_name, berkas, lim)
+        except Unusual:
+            data = archive.data
     try:
         zf = zipfile.ZipFile(io.BytesIO(p.read_bytes() if data is None else data))
     except (zipfile.BadZipFile, OSError) as exc:
         raise _error(_BROKEN, berkas) from exc
+    with zf:
+        return _read_pictures({i.filename: i for i in zf.infolist()},
+                              _Reader(zf, berkas, lim), sheet_part, sheet_name, berkas, lim)
+
+
+def _read_pictures(by_name: dict[str, Any], rd: Any, sheet_part: str, sheet_name: str,
+                   berkas: str, lim: schema.Limits) -> tuple[list[Picture], list[Temuan]]:
+    """``read_pictures`` over the parts ``by_name``, read through ``rd``."""
+    from lkj_excel.files.safety import _BROKEN, _error
+
     pictures: list[Picture] = []
     found: list[Temuan] = []
-    with zf:
-        by_name = {i.filename: i for i in zf.infolist()}
-        rd = _Reader(zf, berkas, lim)
-        drawings = [t for typ, t, mode in _rels(rd, by_name, sheet_part).values()
-                    if typ.endswith("/drawing") and mode != "External"]
-        for drawing in drawings:
-            info = by_name.get(drawing)
-            if info is None:
-                continue
-            xml = rd.read(info, cap=16 * 1024 * 1024)
-            try:
-                from defusedxml import ElementTree as DET
+    drawings = [t for typ, t, mode in _rels(rd, by_name, sheet_part).values()
+                if typ.endswith("/drawing") and mode != "External"]
+    for drawing in drawings:
+        info = by_name.get(drawing)
+        if info is None:
+            continue
+        xml = rd.read(info, cap=16 * 1024 * 1024)
+        try:
+            from defusedxml import ElementTree as DET
 
-                root = DET.fromstring(xml)
-            except Exception as exc:  # defusedxml's guards and expat errors
-                raise _error(_BROKEN + f" (bagian {drawing})", berkas) from exc
-            media = _rels(rd, by_name, drawing)
-            seen: set[tuple[int, str]] = set()
-            for anchor in root:
-                if anchor.tag not in _ANCHORS:
+            root = DET.fromstring(xml)
+        except Exception as exc:  # defusedxml's guards and expat errors
+            raise _error(_BROKEN + f" (bagian {drawing})", berkas) from exc
+        media = _rels(rd, by_name, drawing)
+        seen: set[tuple[int, str]] = set()
+        for anchor in root:
+            if anchor.tag not in _ANCHORS:
+                continue
+            row = _anchor_row(anchor)
+            for pic in _pics(anchor):
+                nv = pic.find(f"{{{NS_XDR}}}nvPicPr/{{{NS_XDR}}}cNvPr")
+                name = (nv.get("name") if nv is not None else "") or ""
+                descr = (nv.get("descr") if nv is not None else "") or ""
+                blip = pic.find(f".//{{{NS_A}}}blip")
+                rid = "" if blip is None else (blip.get(f"{{{NS_R}}}embed") or "")
+                link = "" if blip is None else (blip.get(f"{{{NS_R}}}link") or "")
+                if (row, rid or link) in seen:
                     continue
-                row = _anchor_row(anchor)
-                for pic in _pics(anchor):
-                    nv = pic.find(f"{{{NS_XDR}}}nvPicPr/{{{NS_XDR}}}cNvPr")
-                    name = (nv.get("name") if nv is not None else "") or ""
-                    descr = (nv.get("descr") if nv is not None else "") or ""
-                    blip = pic.find(f".//{{{NS_A}}}blip")
-                    rid = "" if blip is None else (blip.get(f"{{{NS_R}}}embed") or "")
-                    link = "" if blip is None else (blip.get(f"{{{NS_R}}}link") or "")
-                    if (row, rid or link) in seen:
-                        continue
-                    seen.add((row, rid or link))
-                    pictures.append(_picture(rd, by_name, media, rid, link, row, name,
-                                             descr, lim))
+                seen.add((row, rid or link))
+                pictures.append(_picture(rd, by_name, media, rid, link, row, name,
+                                         descr, lim))
     pictures.sort(key=lambda pic: pic.row)
     for pic in pictures:
         if pic.masalah:

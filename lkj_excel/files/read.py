@@ -47,9 +47,7 @@ def read_workbook(path: str | Path, fast: bool = True) -> ReadResult:
             stored = archive.stored_copy()
         except Unusual:  # (too large for a plain zip): python-calamine reads the file
             stored = None
-    # the file's bytes as the scan read them: the pictures are read from these, not again
-    data = archive.data if archive is not None else None
-    archive = None
+    # the archive as the scan read it: the pictures are read from it, not from the file
     merged: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
     try:
         import io
@@ -89,7 +87,8 @@ def read_workbook(path: str | Path, fast: bool = True) -> ReadResult:
     res = read_grids(grids, names, p.name, facts)
     res.saved = insp.saved
     res.temuan += scan_temuan(res.data, insp, merged, p.name)
-    res.data.pictures, found = _pictures(p, insp, data)
+    res.data.pictures, found = _pictures(p, insp, archive)
+    archive = None
     res.temuan += found
     return res
 
@@ -138,7 +137,7 @@ def canonical_package(path: Path, main: str) -> bytes:
     return out.getvalue()
 
 
-def _pictures(path: Path, insp: Any, data: bytes | None = None
+def _pictures(path: Path, insp: Any, archive: Any = None
               ) -> tuple[list[Any], list[Temuan]]:
     """The Gambar sheet's pictures (none read when the archive has no drawing at all)."""
     scan = next((s for n, s in insp.sheets.items()
@@ -147,7 +146,7 @@ def _pictures(path: Path, insp: Any, data: bytes | None = None
         return [], []
     from lkj_excel.files.pictures import read_pictures
 
-    return read_pictures(path, scan.part, scan.name, data=data)
+    return read_pictures(path, scan.part, scan.name, archive=archive)
 
 
 def check_workbook(path: str | Path) -> Checked:
