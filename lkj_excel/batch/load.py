@@ -89,8 +89,13 @@ def collect(sumber: list[str | Path], kecuali: Path | None = None
 
 
 def _canon(value: Any) -> Any:
+    t = type(value)
+    if t is str:  # most cells: the exact types first, the same answers as below
+        return " ".join(value.split())
     if value is None:
         return None
+    if t is Decimal:
+        return format(value.normalize(), "f") if value.is_finite() else str(value)
     if isinstance(value, Decimal):
         return format(value.normalize(), "f") if value.is_finite() else str(value)
     if isinstance(value, bool):

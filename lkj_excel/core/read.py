@@ -152,9 +152,22 @@ def find_header(grid: Grid, label: str, max_rows: int = HEADER_SEARCH_ROWS
                 ) -> tuple[int, int] | None:
     """(row, col) of the first cell within the first rows that holds ``label``."""
     want = norm(label)
+    if not want:
+        for r, row in enumerate(grid[:max_rows]):
+            for c, value in enumerate(row):
+                if norm(value) == want:  # (None is "")
+                    return r, c
+        return None
+    # ``norm`` folds case one character at a time after dropping the leading white space,
+    # so a cell can only match when its first other character folds to ``want``'s first:
+    # the other cells (long texts and numbers above and beside the header) are not normed
+    first = want[0]
     for r, row in enumerate(grid[:max_rows]):
         for c, value in enumerate(row):
-            if (value is not None or not want) and norm(value) == want:  # (None is "")
+            if value is None:
+                continue
+            head = (value if type(value) is str else str(value)).lstrip()[:1]
+            if head and head.casefold()[0] == first and norm(value) == want:
                 return r, c
     return None
 

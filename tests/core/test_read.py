@@ -4,9 +4,12 @@ from decimal import Decimal as D
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lkj_excel.core import schema
-from lkj_excel.core.read import read_grids, read_table
+from lkj_excel.core.read import find_header, read_grids, read_table
+from lkj_excel.core.schema import norm
 from lkj_excel.core.temuan import flatten
 from lkj_excel.files.read import read_workbook
 
@@ -245,3 +248,36 @@ def test_percent_formatted_settings_are_percent():
         percent={(cap_row, 1), (layout.SKALA_FIRST_ROW - 1, 0)})})
     st = res.data.settings
     assert st.batas_atas == D("120") and st.skala[0] == (D("100.01"), "Sangat Baik")
+
+
+# -- find_header: the first-character filter finds exactly what comparing every cell finds --
+
+def _find_header_plain(grid, label, max_rows=10):
+    """The definition: the first cell whose ``norm`` equals the label's (None is "")."""
+    want = norm(label)
+    for r, row in enumerate(grid[:max_rows]):
+        for c, value in enumerate(row):
+            if (value is not None or not want) and norm(value) == want:
+                return r, c
+    return None
+
+
+# white space of several kinds and letters whose case folding changes length or script
+_TRICKY = " \t\u00a0\u2003\u00dfSsKk\u01c5\u01c6 \u0130i\u0131\u03a3\u03c3\u03c2\u212a"
+_CELL = st.one_of(st.none(), st.text(alphabet=_TRICKY, max_size=6),
+                  st.floats(allow_nan=False), st.integers())
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.lists(_CELL, max_size=5), max_size=5),
+       st.text(alphabet=_TRICKY + "1.0", max_size=4))
+def test_find_header_same_as_comparing_every_cell(grid, label):
+    assert find_header(grid, label) == _find_header_plain(grid, label)
+
+
+def test_find_header_real_header_under_long_texts():
+    grid = [["Pengukuran Indikator Kinerja Utama"], ["  Pengukuran tiap indikator. " * 20],
+            ["Kode Indikator", "Uraian Pembilang", "  pembilang "]]
+    assert find_header(grid, "Kode Indikator") == (2, 0)
+    assert find_header(grid, "Pembilang") == (2, 2)
+    assert find_header(grid, "Tidak Ada") is None
