@@ -190,3 +190,36 @@ def test_pictures_written_and_kept_without_pillow(tmp_path: Path, monkeypatch) -
     assert [pic.data for pic in again.data.pictures] == [pic.data for pic in p.data.pictures]
     assert [(g.bagian, g.row.row) for g in again.result.gambar] == [
         (g.bagian, g.row.row) for g in p.result.gambar]
+
+
+def test_pictures_read_from_the_scans_archive_without_a_second_zipfile(book: Path,
+                                                                        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An ordinary workbook's pictures come from the parts the scan already holds in memory:
+    no second ``zipfile`` over the same bytes."""
+    import lkj_excel.files.pictures as pictures_mod
+
+    def refuse(*a, **k):  # type: ignore[no-untyped-def]
+        raise AssertionError("second zipfile opened")
+
+    monkeypatch.setattr(pictures_mod.zipfile, "ZipFile", refuse)
+    pics = read_workbook(book).data.pictures
+    assert [(p.row, p.format) for p in pics] == [(4, "png"), (5, "png"), (6, "jpeg"),
+                                                 (7, "jpeg")]
+    assert pics[0].data == logo()
+
+
+def test_picture_over_the_archive_part_size_read_the_zipfile_way(book: Path,
+                                                                 tmp_path: Path) -> None:
+    """A picture larger than the in-memory archive takes (``safety.CHUNK``) sends the read
+    the ``zipfile`` way: the same pictures, the big one with all its bytes."""
+    import os
+
+    from lkj_excel.files.safety import CHUNK
+
+    _, media = _gambar_part(book)
+    big = logo() + os.urandom(CHUNK + 4096)  # a PNG with bytes after its end, over 1 MB
+    assert len(big) < schema.LIMITS.max_picture_bytes
+    odd = rewrite(book, tmp_path / "besar.xlsx", {media: big})
+    pics = read_workbook(odd).data.pictures
+    assert len(pics) == 4 and not [p for p in pics if p.masalah]
+    assert pics[0].data == big and pics[1].data == org_chart()
