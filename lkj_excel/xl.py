@@ -27,8 +27,7 @@ from typing import Any
 from lkj_excel.core import schema
 from lkj_excel.core.cells import col_index, split_ref
 from lkj_excel.core.model import norm
-from lkj_excel.core.sheets import TINGKAT_COLORS
-from lkj_excel.core.temuan import KESALAHAN, Temuan
+from lkj_excel.core.temuan import KESALAHAN, TINGKAT_COLORS, Temuan
 
 #: where the button records which cells it marked (and their fill before): a block in the
 #: engine's own Validasi sheet, header at (MARK_ROW, MARK_COL)
@@ -214,10 +213,10 @@ def write_blocks(sheet: Any, blocks: Iterable[Any]) -> None:
                 sheet.range((b.row, b.col + j)).resize(len(values), k - j + 1).number_format = (
                     b.formats[j])
             j = k + 1
-        if any(c for row in b.fills for c in row):
-            width = len(values[0])
-            rng.set_colors([[c or ... for c in row] + [...] * (width - len(row))
-                            for row in b.fills])
+        cells = {(b.row + i, b.col + j): c for i, row in enumerate(b.fills)
+                 for j, c in enumerate(row) if c}
+        if cells:  # in chunks: xlwings takes at most 10,000 cells per call
+            _paint_cells(sheet, cells)
         if b.kind not in ("title", "header"):
             _align_top(rng)
 
@@ -297,20 +296,29 @@ def paint(book: Any, fills: dict[tuple[str, str], str | None]) -> int:
         sh = _sheet(book, name, create=False)
         if sh is None or schema.is_conf_sheet(sh.name):
             continue
-        r1 = min(r for r, _ in cells)
-        r2 = max(r for r, _ in cells)
-        c1 = min(c for _, c in cells)
-        c2 = max(c for _, c in cells)
-        ncols = c2 - c1 + 1
-        step = max(1, _MAX_COLOR_CELLS // ncols)
-        for top in range(r1, r2 + 1, step):
-            bottom = min(r2, top + step - 1)
-            if not any(top <= r <= bottom for r, _ in cells):
-                continue
-            matrix = [[cells.get((r, c), ...) for c in range(c1, c2 + 1)]
-                      for r in range(top, bottom + 1)]
-            sh.range((top, c1), (bottom, c2)).set_colors(matrix)
-            calls += 1
+        calls += _paint_cells(sh, cells)
+    return calls
+
+
+def _paint_cells(sh: Any, cells: dict[tuple[int, int], str | None]) -> int:
+    """Fills per (row, col) of one sheet (1-based): ``set_colors`` over the cells' bounding
+    columns, in row chunks of at most ``_MAX_COLOR_CELLS`` cells (xlwings' limit per call);
+    cells not in ``cells`` keep their fill. Returns the number of calls."""
+    calls = 0
+    r1 = min(r for r, _ in cells)
+    r2 = max(r for r, _ in cells)
+    c1 = min(c for _, c in cells)
+    c2 = max(c for _, c in cells)
+    ncols = c2 - c1 + 1
+    step = max(1, _MAX_COLOR_CELLS // ncols)
+    for top in range(r1, r2 + 1, step):
+        bottom = min(r2, top + step - 1)
+        if not any(top <= r <= bottom for r, _ in cells):
+            continue
+        matrix = [[cells.get((r, c), ...) for c in range(c1, c2 + 1)]
+                  for r in range(top, bottom + 1)]
+        sh.range((top, c1), (bottom, c2)).set_colors(matrix)
+        calls += 1
     return calls
 
 

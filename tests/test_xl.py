@@ -384,7 +384,11 @@ def _com_book(name: str, pv: list[str]):
 
 
 def test_protected_view_refuses_only_the_callers_own_window(monkeypatch) -> None:
-    monkeypatch.setattr(xl.os, "name", "nt")
+    # xl's own view of the OS only (patching os.name itself would turn every Path into a
+    # WindowsPath and stop pytest when an assertion fails)
+    import types
+
+    monkeypatch.setattr(xl, "os", types.SimpleNamespace(name="nt", environ=os.environ))
     mine = "LKj Bidang Politik.xlsx"
     assert xl.in_protected_view(_com_book(mine, [])) is False
     # another attachment still in Protected View: Hitung works on the enabled workbook
@@ -451,3 +455,32 @@ def test_calls_grow_with_sheets_not_cells(caller, count_reads, tmp_path: Path) -
     assert r1 == r10 == s1 == s10  # one read per needed sheet
     assert w1 == w10  # one write per output block (+ the record sheet)
     assert m10 <= s10 and m1 <= s1  # at most one colour call per sheet here
+
+
+def test_validasi_of_many_findings_is_coloured_in_chunks(caller) -> None:
+    """Thousands of findings: the Tingkat fills go out in calls of at most xlwings' 10,000
+    cells (one call over 7 columns x 1,500 rows would be refused), every one still set."""
+    from lkj_excel.core.sheets import Block
+    from lkj_excel.core.temuan import KESALAHAN, PERINGATAN
+
+    n = 3000
+    levels = [KESALAHAN if i % 3 else PERINGATAN for i in range(n)]
+    block = Block(5, 1, [[i + 1, lv, "kode", "PK", f"A{i + 4}", "pesan", ""]
+                         for i, lv in enumerate(levels)],
+                  fills=tuple((None, xl.MARK_COLORS[lv], None, None, None, None, None)
+                              for lv in levels))
+    values = [["x"]]
+    payload = {"client": "Microsoft Excel", "version": xw.__version__,
+               "book": {"name": "b.xlsx", "active_sheet_index": 0, "selection": "A1"},
+               "names": [], "sheets": [{"name": "Validasi", "values": values,
+                                        "used_range_address": "A1:A1",
+                                        "pictures": [], "tables": []}]}
+    book = caller(payload)
+    xl.write_blocks(book.sheets["Validasi"], [block])
+    actions = book.json()["actions"]
+    calls = [a for a in actions if a["func"] == "setRangeColors"]
+    assert calls and all(len(a["args"][0]) * len(a["args"][0][0]) <= 10_000 for a in calls)
+    got = colors(actions, 0)
+    assert len(got) == n
+    assert got[(5, 2)] == xl.MARK_COLORS[PERINGATAN].lower()
+    assert got[(6, 2)] == xl.MARK_COLORS[KESALAHAN].lower()

@@ -15,7 +15,7 @@ from typing import Any
 from lkj_excel.core import __version__, schema
 from lkj_excel.core.cells import split_ref
 from lkj_excel.core.engine import Checked
-from lkj_excel.core.temuan import KESALAHAN, PERINGATAN, Temuan
+from lkj_excel.core.temuan import KESALAHAN, PERINGATAN, TINGKAT_COLORS, Temuan
 from lkj_excel.core.triwulan import ringkasan_tables
 
 Value = str | float | int | None
@@ -39,8 +39,6 @@ class Block:
     fills: tuple[tuple[str | None, ...], ...] = ()
 
 
-#: fill of the Tingkat cell in Validasi (and of the person's cell the button marks)
-TINGKAT_COLORS = {KESALAHAN: "#FFC7CE", PERINGATAN: "#FFEB9C"}
 MAX_DECIMALS = 6
 
 

@@ -12,6 +12,9 @@ from typing import Literal
 Tingkat = Literal["kesalahan", "peringatan"]
 KESALAHAN: Tingkat = "kesalahan"
 PERINGATAN: Tingkat = "peringatan"
+#: fill of a finding's level: the Tingkat cell in Validasi and the person's cell the Hitung
+#: button marks (hex, as both xlwings engines and openpyxl take it)
+TINGKAT_COLORS = {KESALAHAN: "#FFC7CE", PERINGATAN: "#FFEB9C"}
 
 #: Every finding code with its level and a short Indonesian title.
 CODES: dict[str, tuple[Tingkat, str]] = {
