@@ -41,24 +41,15 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB".replace(".", ",").replace(",0 MB", " MB")
 
 
-def _rels(rd: Any, by_name: dict[str, zipfile.ZipInfo], part: str
-          ) -> dict[str, tuple[str, str, str]]:
-    """rId -> (type, target part, TargetMode) of a part's relationships."""
-    from lkj_excel.files.safety import _part_path, _start_tags
+def _rels(rd: Any, lower: dict[str, zipfile.ZipInfo], part: str, berkas: str
+          ) -> dict[str, tuple[str, str]]:
+    """rId -> (type's last word, target part) of a part's relationships inside the
+    package (the scan's reader: broken XML is a worded refusal; External targets left out).
+    ``lower``: the parts by lower-case name (part names are case-insensitive)."""
+    from lkj_excel.files.safety import _relationships, _rels_path
 
-    folder, _, name = part.rpartition("/")
-    info = by_name.get(f"{folder}/_rels/{name}.rels")
-    if info is None:
-        return {}
-    xml = rd.read(info, cap=4 * 1024 * 1024)
-    out = {}
-    for _tag, attrs in _start_tags(xml, lambda t: t.endswith("Relationship")):
-        rid, target = attrs.get("Id"), attrs.get("Target", "")
-        if rid:
-            mode = attrs.get("TargetMode", "")
-            out[rid] = (attrs.get("Type", ""), target if mode == "External"
-                        else _part_path(part, target), mode)
-    return out
+    rels = _relationships(rd, lower.get(_rels_path(part).lower()), part, berkas)
+    return {rid: (kind, target) for rid, kind, target in rels if rid}
 
 
 def read_pictures(path: str | Path, sheet_part: str, sheet_name: str = "Gambar",
@@ -67,8 +58,9 @@ def read_pictures(path: str | Path, sheet_part: str, sheet_name: str = "Gambar",
     """The pictures anchored in one sheet, in row order, and findings for those left out.
     ``data``: the file's bytes when the caller has them (the very bytes the scan vetted);
     ``archive``: the scan's ``zipparts.Archive`` of those bytes, whose parts (the sheet's
-    rels, already inflated by the scan) are read from memory; a part it does not take (a
-    picture over ``safety.CHUNK``) sends the whole read the ``zipfile`` way, as before.
+    rels, already inflated by the scan) are read from memory, a picture whole up to its
+    limit; a part it does not take (one that fails its size or CRC check) sends the whole
+    read the ``zipfile`` way, which words the outcome as before.
 
     Raises ``WorkbookError`` for a drawing part that is hostile or broken (like the scan).
     """
@@ -102,10 +94,11 @@ def _read_pictures(by_name: dict[str, Any], rd: Any, sheet_part: str, sheet_name
 
     pictures: list[Picture] = []
     found: list[Temuan] = []
-    drawings = [t for typ, t, mode in _rels(rd, by_name, sheet_part).values()
-                if typ.endswith("/drawing") and mode != "External"]
+    lower = {n.lower(): i for n, i in by_name.items()}
+    drawings = [t for kind, t in _rels(rd, lower, sheet_part, berkas).values()
+                if kind == "drawing"]
     for drawing in drawings:
-        info = by_name.get(drawing)
+        info = lower.get(drawing.lower())
         if info is None:
             continue
         xml = rd.read(info, cap=16 * 1024 * 1024)
@@ -115,7 +108,7 @@ def _read_pictures(by_name: dict[str, Any], rd: Any, sheet_part: str, sheet_name
             root = DET.fromstring(xml)
         except Exception as exc:  # defusedxml's guards and expat errors
             raise _error(_BROKEN + f" (bagian {drawing})", berkas) from exc
-        media = _rels(rd, by_name, drawing)
+        media = _rels(rd, lower, drawing, berkas)
         seen: set[tuple[int, str]] = set()
         for anchor in root:
             if anchor.tag not in _ANCHORS:
@@ -131,7 +124,7 @@ def _read_pictures(by_name: dict[str, Any], rd: Any, sheet_part: str, sheet_name
                 if (row, rid or link) in seen:
                     continue
                 seen.add((row, rid or link))
-                pictures.append(_picture(rd, by_name, media, rid, link, row, name,
+                pictures.append(_picture(rd, lower, media, rid, link, row, name,
                                          descr, lim))
     pictures.sort(key=lambda pic: pic.row)
     for pic in pictures:
@@ -172,7 +165,7 @@ def _pics(anchor: Any) -> list[Any]:
     return out
 
 
-def _picture(rd: Any, by_name: dict[str, zipfile.ZipInfo], media: dict[str, Any], rid: str,
+def _picture(rd: Any, lower: dict[str, zipfile.ZipInfo], media: dict[str, Any], rid: str,
              link: str, row: int, name: str, descr: str, lim: schema.Limits) -> Picture:
     def refused(why: str) -> Picture:
         return Picture(b"", "", 0, 0, row=row, name=name, descr=descr, masalah=why)
@@ -182,7 +175,7 @@ def _picture(rd: Any, by_name: dict[str, zipfile.ZipInfo], media: dict[str, Any]
                        "tidak ikut terkirim. Sisipkan gambar biasa (Sisipkan > Gambar) "
                        "tanpa tautan.")
     target = media.get(rid)
-    info = by_name.get(target[1]) if target and target[2] != "External" else None
+    info = lower.get(target[1].lower()) if target else None
     if info is None:
         return refused("berkas gambarnya tidak ada di dalam buku kerja. Tempel ulang "
                        "gambarnya.")
@@ -191,7 +184,7 @@ def _picture(rd: Any, by_name: dict[str, zipfile.ZipInfo], media: dict[str, Any]
         return refused(f"ukurannya {_mb(info.file_size)}, melebihi batas {_mb(maks)} "
                        "(LKJ_MAKS_GAMBAR_MB). Perkecil gambar (misalnya simpan ulang dengan "
                        "resolusi lebih kecil) lalu tempel ulang.")
-    data = rd.read(info, cap=maks)
+    data = rd.read(info, cap=maks, xml=False)
     kind = sniff(data)
     if kind is None:
         ext = info.filename.rpartition(".")[2].casefold()

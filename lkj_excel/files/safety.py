@@ -253,8 +253,13 @@ class _Reader:
             raise self._declared(info)  # (inside a comment)
         return None
 
-    def chunks(self, info: zipfile.ZipInfo):  # type: ignore[no-untyped-def]
+    def chunks(self, info: zipfile.ZipInfo, xml: bool = True,  # type: ignore[no-untyped-def]
+               cap: int | None = None):
         """Yield ``(chunk, last)``; ``last`` is true for the final (possibly empty) chunk.
+
+        ``xml=False`` for a binary part (a picture): the same caps, no search for entity
+        declarations (an image's bytes are never parsed as XML, and its metadata may hold
+        any text); ``cap`` is what the caller will take at most (see ``_WholeReader``).
 
         ``ZipExtFile.read(n)`` returns fewer than ``n`` bytes only at the end of the part,
         where it has checked the CRC, so a short chunk is the last one; a part declared
@@ -283,7 +288,7 @@ class _Reader:
                         if got > 10 * 1024 * 1024 and \
                                 got > lim.max_ratio * max(info.compress_size, 1):
                             raise _error(_bomb_message(info.filename), self.name)
-                        if got == n:  # the first chunk: where the prolog is
+                        if got == n and xml:  # the first chunk: where the prolog is
                             decl = self._prolog(info, chunk)
                         if decl is not None:
                             if decl.search(tail + chunk if tail else chunk) is not None:
@@ -300,9 +305,10 @@ class _Reader:
         for _ in self.chunks(info):
             pass
 
-    def read(self, info: zipfile.ZipInfo, cap: int = 64 * 1024 * 1024) -> bytes:
+    def read(self, info: zipfile.ZipInfo, cap: int = 64 * 1024 * 1024,
+             xml: bool = True) -> bytes:
         out = bytearray()
-        for chunk, _last in self.chunks(info):
+        for chunk, _last in self.chunks(info, xml, cap):
             out += chunk
             if len(out) > cap:
                 raise _error(_bomb_message(info.filename), self.name)
@@ -322,13 +328,15 @@ class _WholeReader(_Reader):
         super().__init__(None, name, lim)  # type: ignore[arg-type]
         self.archive = archive
 
-    def chunks(self, info):  # type: ignore[no-untyped-def, override]
-        chunk = self.archive.part(info)
+    def chunks(self, info, xml=True, cap=None):  # type: ignore[no-untyped-def, override]
+        # a part up to ``cap`` (a picture up to its limit) is taken whole: its declared size
+        # bounds what is inflated, as the caller checked it against ``cap`` before reading
+        chunk = self.archive.part(info, None if cap is None else cap + 1)
         if chunk:
             self.total += len(chunk)
             if self.total > self.lim.max_inflated_bytes:
                 raise _error(_inflated_message(self.total, self.lim), self.name)
-            decl = self._prolog(info, chunk)
+            decl = self._prolog(info, chunk) if xml else None
             if decl is not None and decl.search(chunk) is not None:
                 raise self._declared(info)
         yield chunk, True

@@ -124,8 +124,9 @@ class Archive:
             raise Unusual("central directory size")
         return out
 
-    def part(self, e: Entry) -> bytes:
-        """The inflated bytes of ``e`` (inflated on the first call, then kept).
+    def part(self, e: Entry, limit: int | None = None) -> bytes:
+        """The inflated bytes of ``e`` (inflated on the first call, then kept); parts of
+        ``max_part`` bytes or more (or ``limit``, when larger) are ``Unusual``.
 
         ``zipfile`` reads exactly the declared size and checks the CRC of those bytes; so
         does this, and a stream that ends early, runs on, or fails its CRC is ``Unusual``
@@ -134,7 +135,7 @@ class Archive:
         got = self.inflated.get(e.filename)
         if got is not None:
             return got
-        if e.file_size >= self.max_part:
+        if e.file_size >= max(self.max_part, limit or 0):
             raise Unusual("large part")
         raw = self.data[e.start:e.start + e.compress_size]
         if e.compress_type == _STORED:

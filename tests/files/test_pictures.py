@@ -208,10 +208,9 @@ def test_pictures_read_from_the_scans_archive_without_a_second_zipfile(book: Pat
     assert pics[0].data == logo()
 
 
-def test_picture_over_the_archive_part_size_read_the_zipfile_way(book: Path,
-                                                                 tmp_path: Path) -> None:
-    """A picture larger than the in-memory archive takes (``safety.CHUNK``) sends the read
-    the ``zipfile`` way: the same pictures, the big one with all its bytes."""
+def test_picture_over_the_scans_part_size_is_read_whole(book: Path, tmp_path: Path) -> None:
+    """A picture larger than the parts the scan inflates at once (``safety.CHUNK``) is
+    still read whole, up to the picture limit: the same pictures, all the big one's bytes."""
     import os
 
     from lkj_excel.files.safety import CHUNK
@@ -223,3 +222,41 @@ def test_picture_over_the_archive_part_size_read_the_zipfile_way(book: Path,
     pics = read_workbook(odd).data.pictures
     assert len(pics) == 4 and not [p for p in pics if p.masalah]
     assert pics[0].data == big and pics[1].data == org_chart()
+
+
+def test_broken_drawing_relationships_are_a_worded_refusal(book: Path, tmp_path: Path) -> None:
+    """A truncated rels part of the drawing: the scan's worded "berkas rusak", on both the
+    in-memory and the zipfile way (never an XML parser's own error)."""
+    drawing, _ = _gambar_part(book)
+    folder, _, name = drawing.rpartition("/")
+    rels = f"{folder}/_rels/{name}.rels"
+    bad = rewrite(book, tmp_path / "rels.xlsx", {rels: lambda d: d[:len(d) // 2]})
+    for fast in (True, False):
+        with pytest.raises(WorkbookError) as exc:
+            read_workbook(bad, fast=fast)
+        assert "rusak" in exc.value.pesan and rels in exc.value.pesan
+
+
+def test_picture_bytes_are_not_searched_as_xml(book: Path, tmp_path: Path) -> None:
+    """A photo whose metadata happens to hold "<!DOCTYPE" is a picture, not an attack:
+    image bytes are read with the caps but never parsed or searched as XML."""
+    _, media = _gambar_part(book)
+    odd = rewrite(book, tmp_path / "meta.xlsx",
+                  {media: logo() + b"<!DOCTYPE html><!ENTITY x 'y'>"})
+    pics = read_workbook(odd).data.pictures
+    assert len(pics) == 4 and not [p for p in pics if p.masalah]
+    assert pics[0].data.endswith(b"<!ENTITY x 'y'>")
+
+
+def test_picture_parts_are_found_whatever_their_case(book: Path, tmp_path: Path) -> None:
+    """Part names are case-insensitive in a package (Excel opens such a file): a drawing
+    rels target spelled in other case still finds its picture."""
+    drawing, media = _gambar_part(book)
+    folder, _, name = drawing.rpartition("/")
+    rels = f"{folder}/_rels/{name}.rels"
+    base = media.rpartition("/")[2].encode()
+    odd = rewrite(book, tmp_path / "case.xlsx",
+                  {rels: lambda d: d.replace(base, base.upper(), 1)})
+    assert b"IMAGE" in zipfile.ZipFile(odd).read(rels)
+    pics = read_workbook(odd).data.pictures
+    assert len(pics) == 4 and not [p for p in pics if p.masalah]
