@@ -115,11 +115,13 @@ def version_problem(python_xlwings: str, addin_xlwings: str | None = None) -> st
 _VBA_VERSION = re.compile(r'XLWINGS_VERSION\s+As\s+String\s*=\s*"([^"]+)"', re.IGNORECASE)
 
 
-def addin_xlwings_version(xlam: Path | bytes) -> str | None:
+def addin_xlwings_version(xlam: Path | bytes, conf: dict[str, Any] | None = None
+                          ) -> str | None:
     """The xlwings version whose VBA an add-in carries, or None when it cannot be told.
 
     From the VBA itself (its ``XLWINGS_VERSION`` constant) where oletools is installed (the
-    secretariat's install), else from the version the build recorded in the config sheet.
+    secretariat's install), else from the version the build recorded in the config sheet
+    (``conf``: that sheet when the caller has already read it).
     """
     data = xlam.read_bytes() if isinstance(xlam, Path) else xlam
     try:
@@ -128,7 +130,7 @@ def addin_xlwings_version(xlam: Path | bytes) -> str | None:
             return found.group(1)
     except ImportError:
         pass
-    recorded = read_addin_conf(data).get(VERSION_KEY)
+    recorded = (read_addin_conf(data) if conf is None else conf).get(VERSION_KEY)
     return str(recorded).strip() if recorded not in (None, "") else None
 
 

@@ -81,11 +81,14 @@ def _addin() -> list[Check]:
     from lkj_excel.files.addin import (
         ADDIN_NAME,
         UDF_MODULE,
+        AddinError,
         addin_xlwings_version,
         read_addin_conf,
         read_conf,
         user_conf_path,
+        version_problem,
         xlstart_dir,
+        xlwings_version,
     )
 
     if os.name != "nt":
@@ -93,7 +96,13 @@ def _addin() -> list[Check]:
     path = xlstart_dir() / ADDIN_NAME
     if not path.is_file():
         return [Check(FAIL, "Add-in", f"{path} tidak ada. Jalankan: lkj addin pasang")]
-    conf = read_addin_conf(path)
+    try:  # read once: the config sheet, then the version from the same bytes
+        data = path.read_bytes()
+        conf = read_addin_conf(data)
+        version = addin_xlwings_version(data, conf)
+    except Exception as exc:  # a damaged .xlam: one failed check, the others still run
+        return [Check(FAIL, f"Add-in {path}", f"tidak dapat dibaca ({type(exc).__name__}). "
+                      "Jalankan lagi: lkj addin pasang")]
     out = []
     pinned = str(conf.get("INTERPRETER_WIN") or "")
     if os.path.normcase(pinned) != os.path.normcase(sys.executable):
@@ -101,10 +110,10 @@ def _addin() -> list[Check]:
                          f"bukan {sys.executable}. Jalankan lagi: lkj addin pasang"))
     else:
         out.append(Check(OK, f"Add-in {path} memakai Python ini"))
-    from lkj_excel.files.addin import version_problem, xlwings_version
-
-    version = addin_xlwings_version(path)
-    problem = version_problem(xlwings_version(), version) if version else None
+    try:
+        problem = version_problem(xlwings_version(), version) if version else None
+    except AddinError as exc:  # xlwings itself missing: said here and in its own check
+        problem = exc.pesan
     if version is None or problem:
         out.append(Check(FAIL, "Versi xlwings add-in", problem or "tidak dapat dibaca; "
                          "jalankan lagi: lkj addin pasang"))

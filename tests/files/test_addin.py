@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -263,3 +264,43 @@ def test_the_optional_runmain_checks_before_python_starts(built: Path) -> None:
     assert "Aktifkan Pengeditan" in code and "Tampilan Terproteksi" in code
     assert 'LCase$(Right$(Trim$(sht.Name), 5)) = ".conf"' in code
     assert "ActiveProtectedViewWindow" in code and "PtrSafe" in code
+
+
+def _on_windows(monkeypatch, xlstart: Path) -> None:  # type: ignore[no-untyped-def]
+    """install_check's view of a Windows PC whose XLSTART is ``xlstart`` (only its own
+    ``os`` name is patched: the real one stays, so paths stay this machine's)."""
+    import types
+
+    from lkj_excel.files import install_check
+
+    monkeypatch.setattr(install_check, "os", types.SimpleNamespace(name="nt", path=os.path))
+    monkeypatch.setattr(addin, "xlstart_dir", lambda: xlstart)
+    monkeypatch.setattr(addin, "user_conf_path", lambda: xlstart / "lkj_excel.conf")
+
+
+def test_install_check_of_a_damaged_addin_is_one_failed_check(tmp_path: Path,
+                                                              monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from lkj_excel.files import install_check
+
+    _on_windows(monkeypatch, tmp_path)
+    (tmp_path / addin.ADDIN_NAME).write_bytes(b"PK\x03\x04 bukan add-in")
+    checks = install_check._addin()
+    assert [c.tingkat for c in checks] == [install_check.FAIL]
+    assert "tidak dapat dibaca" in checks[0].pesan and "lkj addin pasang" in checks[0].pesan
+
+
+def test_install_check_without_xlwings_says_so_and_goes_on(built: Path, tmp_path: Path,
+                                                           monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from lkj_excel.files import install_check
+
+    _on_windows(monkeypatch, tmp_path)
+    (tmp_path / addin.ADDIN_NAME).write_bytes(built.read_bytes())
+
+    def missing() -> str:
+        raise addin.AddinError("Paket xlwings tidak terpasang.")
+
+    monkeypatch.setattr(addin, "xlwings_version", missing)
+    checks = install_check._addin()
+    failed = [c for c in checks if c.tingkat == install_check.FAIL]
+    assert any("xlwings tidak terpasang" in c.pesan for c in failed)
+    assert any("UDF MODULES" in c.pesan for c in checks)  # the later checks still ran
