@@ -38,7 +38,7 @@ _TRANSLATE = [
 #: has none of them; tests/test_pasang.py checks this against pyproject.toml)
 SEKRETARIAT_MODULES = frozenset({
     "pandas", "numpy", "jinja2", "docxtpl", "docx", "pptx", "xlsxwriter", "msoffcrypto",
-    "oletools", "rich", "distributed", "dask", "packaging", "PIL"})
+    "oletools", "rich", "distributed", "dask", "packaging", "PIL", "lxml"})
 SEKRETARIAT_INSTALL = 'py -m pip install "lkj-excel[sekretariat]"'
 
 _HELP_WORDS = [("usage: ", "pemakaian: "), ("positional arguments:", "argumen:"),
