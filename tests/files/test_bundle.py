@@ -123,7 +123,13 @@ def test_pasang_py_picks_its_own_python_and_refuses_the_traps(paket: Path) -> No
     # the same rules as the smoke test's (lkj addin uji), which cannot be imported there
     from lkj_excel.files.install_check import python_problem
 
-    assert (python_problem(store, "x") is None) == (g["problem"](store, "x") is None)
+    cases = [(store, "C:\\Program Files\\WindowsApps\\PythonSoftwareFoundation.Python.3.12_x"),
+             ("C:\\Users\\staf\\OneDrive\\py\\python.exe", "x"),
+             ("C:\\Users\\staf\\AppData\\Local\\Programs\\Python\\Python312\\python.exe",
+              "C:\\Users\\staf\\AppData\\Local\\Programs\\Python")]
+    for exe, prefix in cases:
+        assert (python_problem(exe, prefix) is None) == (g["problem"](exe, prefix) is None), exe
+    assert python_problem(*cases[0]) is not None and python_problem(*cases[2]) is None
 
 
 def test_unknown_platform_is_refused(tmp_path: Path, capsys) -> None:
