@@ -376,13 +376,12 @@ def check_zip(path: Path, limits: schema.Limits | None = None,
         raise _error(_BROKEN, name) from exc
     if data is not None and fast:
         try:
-            archive = zipparts.Archive(data, CHUNK)
-            out = _check_entries(archive.entries, _WholeReader(archive, name, lim), lim,
-                                 name, wanted)
+            out = check_in_memory(data, name, lim, wanted)
         except Exception:  # refused or unusual: the zipfile path decides
             pass
         else:
-            out.archive = archive if keep else None
+            if not keep:
+                out.archive = None
             return out
     try:
         zf = zipfile.ZipFile(io.BytesIO(data)) if data is not None else zipfile.ZipFile(path)
@@ -390,6 +389,18 @@ def check_zip(path: Path, limits: schema.Limits | None = None,
         raise _error(_BROKEN, name) from exc
     with zf:
         return _check_entries(zf.infolist(), _Reader(zf, name, lim), lim, name, wanted)
+
+
+def check_in_memory(data: bytes, name: str, lim: schema.Limits, wanted: object = None
+                    ) -> Inspection:
+    """The fast way alone: ``data`` as a plain archive in memory (``zipparts.Unusual`` when it
+    is not), every check of ``_check_entries`` on parts inflated once; the archive kept in
+    ``Inspection.archive``. Raises what its own checks raise (``check_zip`` then lets the
+    ``zipfile`` way decide and word the outcome)."""
+    archive = zipparts.Archive(data, CHUNK)
+    out = _check_entries(archive.entries, _WholeReader(archive, name, lim), lim, name, wanted)
+    out.archive = archive
+    return out
 
 
 def _check_entries(infos: list, rd: _Reader, lim: schema.Limits, name: str,  # type: ignore[type-arg]

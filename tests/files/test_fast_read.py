@@ -38,10 +38,7 @@ def kebiasaan(tmp_path_factory) -> dict[str, Path]:
 
 def fast(path: Path, limits: schema.Limits | None = None) -> safety.Inspection:
     """The fast way alone, without the fallback (raises what its own gates raise)."""
-    lim = safety._limits(limits)
-    archive = zipparts.Archive(path.read_bytes(), safety.CHUNK)
-    rd = safety._WholeReader(archive, path.name, lim)
-    return safety._check_entries(archive.entries, rd, lim, path.name, None)
+    return safety.check_in_memory(path.read_bytes(), path.name, safety._limits(limits))
 
 
 def _same_inspection(a: safety.Inspection, b: safety.Inspection) -> None:
