@@ -23,8 +23,10 @@ calls; a function another engineer renamed is reported as not measured):
 
 "satu instansi": one agency in a fresh process, the first run (cold: lazy imports, font
 cache, LibreOffice's start) and the median of the next three. "batch": N agencies in one
-process, and the same N over the process pool of 2 workers (stage sums inside the
-workers; "menunggu/overhead" = workers x wall time - the stages).
+process, and the same N over a bare process pool of 2 workers (``ProcessPoolExecutor.map``,
+not ``lkj batch``'s scheduler with its journal and retries: bench_skala.py measures that);
+stage sums inside the workers are wall seconds, "menunggu/overhead" = workers x wall time -
+the stages.
 """
 
 from __future__ import annotations
@@ -287,7 +289,7 @@ def main() -> int:
     table(f"Batch: {n} instansi{' dengan PDF' if pdf == '1' else ''}; satu proses, dan "
           f"pool {pool['pekerja']} pekerja (jumlah waktu tahap di semua pekerja)",
           [("satu proses", {k: v for k, v in seq.items() if k != "total"}, seq["total"]),
-           (f"pool x{pool['pekerja']} (CPU-detik)", pool_stages,
+           (f"pool x{pool['pekerja']} (detik-pekerja)", pool_stages,
             pool["pekerja"] * pool["total"])])
     print(f"\nwaktu dinding: satu proses {seq['total']:.1f} s ({seq['total'] / n:.2f} s/instansi)"
           f", pool {pool['total']:.1f} s ({pool['total'] / n:.2f} s/instansi): "
