@@ -39,6 +39,7 @@ def read_workbook(path: str | Path, fast: bool = True) -> ReadResult:
     p = Path(path)
     insp = check_file(p, keep=fast, fast=fast)
     archive, insp.archive = insp.archive, None
+    data, insp.data = insp.data, None  # the vetted bytes (None: a file too large to hold)
     stored = None
     if archive is not None and insp.main_part.lower() == "xl/workbook.xml":
         from lkj_excel.files.zipparts import Unusual
@@ -56,10 +57,13 @@ def read_workbook(path: str | Path, fast: bool = True) -> ReadResult:
 
         if insp.main_part.lower() != "xl/workbook.xml":
             # a valid package with its workbook elsewhere: read a canonical copy
-            wb = CalamineWorkbook.from_filelike(io.BytesIO(canonical_package(p, insp.main_part)))
+            wb = CalamineWorkbook.from_filelike(io.BytesIO(
+                canonical_package(p if data is None else data, insp.main_part)))
         elif stored is not None:  # the parts the scan vetted, already inflated, stored
             wb = CalamineWorkbook.from_filelike(io.BytesIO(stored))
             stored = None
+        elif data is not None:  # an unusual archive: the bytes the zipfile way vetted
+            wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
         else:
             wb = CalamineWorkbook.from_path(str(p))
         try:
@@ -87,13 +91,13 @@ def read_workbook(path: str | Path, fast: bool = True) -> ReadResult:
     res = read_grids(grids, names, p.name, facts)
     res.saved = insp.saved
     res.temuan += scan_temuan(res.data, insp, merged, p.name)
-    res.data.pictures, found = _pictures(p, insp, archive)
-    archive = None
+    res.data.pictures, found = _pictures(p, insp, archive, data)
+    archive = data = None
     res.temuan += found
     return res
 
 
-def canonical_package(path: Path, main: str) -> bytes:
+def canonical_package(path: Path | bytes, main: str) -> bytes:
     """The package with its workbook part moved to ``xl/workbook.xml`` (in memory).
 
     Excel and LibreOffice find the workbook through ``_rels/.rels``, wherever it is;
@@ -119,7 +123,8 @@ def canonical_package(path: Path, main: str) -> bytes:
         return re.sub(rb'(\bTarget=")([^"]*)(")', fix, xml)
 
     out = io.BytesIO()
-    with zipfile.ZipFile(path) as zi, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
+    src = io.BytesIO(path) if isinstance(path, bytes) else path
+    with zipfile.ZipFile(src) as zi, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
         for info in zi.infolist():
             name, data = info.filename, zi.read(info)
             low = name.lower()
@@ -137,7 +142,7 @@ def canonical_package(path: Path, main: str) -> bytes:
     return out.getvalue()
 
 
-def _pictures(path: Path, insp: Any, archive: Any = None
+def _pictures(path: Path, insp: Any, archive: Any = None, data: bytes | None = None
               ) -> tuple[list[Any], list[Temuan]]:
     """The Gambar sheet's pictures (none read when the archive has no drawing at all)."""
     scan = next((s for n, s in insp.sheets.items()
@@ -146,7 +151,7 @@ def _pictures(path: Path, insp: Any, archive: Any = None
         return [], []
     from lkj_excel.files.pictures import read_pictures
 
-    return read_pictures(path, scan.part, scan.name, archive=archive)
+    return read_pictures(path, scan.part, scan.name, data=data, archive=archive)
 
 
 def check_workbook(path: str | Path) -> Checked:

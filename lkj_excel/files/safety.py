@@ -103,6 +103,9 @@ class Inspection:
     has_drawings: bool = False
     #: the archive read in memory, its vetted parts inflated (fast path, ``keep=True``)
     archive: zipparts.Archive | None = field(default=None, repr=False, compare=False)
+    #: the file's bytes as the scan read them (``keep=True``, a file of usual size): the
+    #: reader parses these, never the file again (which could have changed in between)
+    data: bytes | None = field(default=None, repr=False, compare=False)
 
 
 def check_file(path: Path, limits: schema.Limits | None = None,
@@ -380,7 +383,9 @@ def check_zip(path: Path, limits: schema.Limits | None = None,
         except Exception:  # refused or unusual: the zipfile path decides
             pass
         else:
-            if not keep:
+            if keep:
+                out.data = data
+            else:
                 out.archive = None
             return out
     try:
@@ -388,7 +393,10 @@ def check_zip(path: Path, limits: schema.Limits | None = None,
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise _error(_BROKEN, name) from exc
     with zf:
-        return _check_entries(zf.infolist(), _Reader(zf, name, lim), lim, name, wanted)
+        out = _check_entries(zf.infolist(), _Reader(zf, name, lim), lim, name, wanted)
+    if keep:
+        out.data = data
+    return out
 
 
 def check_in_memory(data: bytes, name: str, lim: schema.Limits, wanted: object = None

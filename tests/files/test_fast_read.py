@@ -336,3 +336,37 @@ def test_the_end_record_rules() -> None:
     with pytest.raises(zipparts.Unusual):
         zipparts.Archive(data[:end] + b"PK\x06\x07" + b"\x00" * 16 + data[end:], 1 << 20)
 
+
+
+def test_an_unusual_archive_is_parsed_from_the_bytes_the_scan_vetted(tmp_path: Path,
+                                                                    monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A sheet over the in-memory limit sends the scan the zipfile way; python-calamine then
+    parses the very bytes that way vetted (the file is read once, never opened again)."""
+    import pathlib
+
+    import python_calamine
+
+    from lkj_excel.files.template import write_workbook
+    from tests.kit.typical import typical_data
+
+    path = write_workbook(tmp_path / "besar.xlsx", typical_data(n_kej=6000))
+    with zipfile.ZipFile(path) as z:
+        assert max(i.file_size for i in z.infolist()) >= safety.CHUNK  # really unusual
+    with pytest.raises(zipparts.Unusual):
+        fast(path)
+    expected = read.read_workbook(path, fast=False)
+    reads: list[str] = []
+    real = pathlib.Path.read_bytes
+
+    def counting(self: pathlib.Path) -> bytes:
+        reads.append(self.name)
+        return real(self)
+
+    def no_second_open(*a, **k):  # type: ignore[no-untyped-def]
+        raise AssertionError("python-calamine opened the file itself")
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", counting)
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", no_second_open)
+    got = read.read_workbook(path)
+    assert reads.count(path.name) == 1
+    assert got.data.rows["Kejadian"] and got.data.rows == expected.data.rows
