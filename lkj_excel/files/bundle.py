@@ -36,6 +36,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lkj_excel.core.temuan import ToolError
 
@@ -103,16 +104,18 @@ def _wheel_meta(path: Path) -> tuple[str, str, list[str]]:
     return (canonicalize_name(msg["Name"]), msg["Version"], msg.get_all("Requires-Dist") or [])
 
 
-def closure(wheels: Iterable[Path], platform: str, python: str) -> tuple[set[str], list[str]]:
-    """(names present, problems): every requirement of every wheel, markers evaluated for
-    the target, must be met by a wheel of the set (name and version)."""
+def _unmet(wheels: Iterable[Path], platform: str, python: str
+           ) -> tuple[set[str], list[tuple[str, Any, str | None]]]:
+    """(names present, unmet): ``(wheel, requirement, version present or None)`` for every
+    requirement of every wheel, markers evaluated for the target, that no wheel of the set
+    meets (name and version)."""
     from packaging.requirements import Requirement
     from packaging.utils import canonicalize_name
 
     env = marker_env(platform, python)
     metas = [_wheel_meta(p) for p in wheels]
     versions = {name: version for name, version, _ in metas}
-    problems = []
+    unmet = []
     for name, _version, requires in metas:
         for line in requires:
             req = Requirement(line)
@@ -120,10 +123,18 @@ def closure(wheels: Iterable[Path], platform: str, python: str) -> tuple[set[str
                 continue
             dep = canonicalize_name(req.name)
             if dep not in versions:
-                problems.append(f"{name} memerlukan {req} (tidak ada di paket)")
+                unmet.append((name, req, None))
             elif not req.specifier.contains(versions[dep], prereleases=True):
-                problems.append(f"{name} memerlukan {req}, ada {dep} {versions[dep]}")
-    return set(versions), problems
+                unmet.append((name, req, f"{dep} {versions[dep]}"))
+    return set(versions), unmet
+
+
+def closure(wheels: Iterable[Path], platform: str, python: str) -> tuple[set[str], list[str]]:
+    """(names present, problems): every requirement of every wheel, markers evaluated for
+    the target, must be met by a wheel of the set (name and version)."""
+    names, unmet = _unmet(wheels, platform, python)
+    return names, [f"{name} memerlukan {req} (tidak ada di paket)" if have is None
+                   else f"{name} memerlukan {req}, ada {have}" for name, req, have in unmet]
 
 
 def _download(pip: Sequence[str], dest: Path, reqs: Sequence[str], t: Target,
@@ -143,18 +154,17 @@ def _source_only_wheels(pip: Sequence[str], dest: Path) -> None:
 
 def collect(pip: Sequence[str], wheel: Path, t: Target, wheels: Path, local: Path) -> None:
     """Download the staff install's wheels for ``t`` into ``wheels`` (shared); ``t.files``."""
-    from packaging.requirements import Requirement
-
     with tempfile.TemporaryDirectory(prefix=f"lkj-{t.platform}-{t.python}-") as tmp:
         dest = Path(tmp)
         _download(pip, dest, [str(wheel)], t, local)
         for _ in range(5):  # what the target's markers add (pywin32 for xlwings on Windows)
-            _names, problems = closure(dest.glob("*.whl"), t.platform, t.python)
-            missing = sorted({p.split(" memerlukan ", 1)[1].split(" (tidak ada")[0]
-                              for p in problems if p.endswith("(tidak ada di paket)")})
-            if not missing:
+            _names, unmet = _unmet(dest.glob("*.whl"), t.platform, t.python)
+            # what is missing, as pip takes it (name, extras, versions; no markers)
+            reqs = sorted({req.name + (f"[{','.join(sorted(req.extras))}]" if req.extras
+                                       else "") + str(req.specifier)
+                           for _name, req, have in unmet if have is None})
+            if not reqs:
                 break
-            reqs = [str(Requirement(m)).split(";")[0] for m in missing]
             _download(pip, dest, reqs, t, local)
         for path in sorted(dest.glob("*.whl")):
             target = wheels / path.name
@@ -223,6 +233,9 @@ def build(out: Path, platforms: Sequence[str] = PLATFORMS, pythons: Sequence[str
     if bad:
         raise ToolError(f"Platform atau versi Python tidak dikenal: {', '.join(bad)} "
                         f"(platform: {', '.join(PLATFORMS)}; Python: misalnya 3.12).")
+    if wheel is not None and not Path(wheel).is_file():
+        raise ToolError(f"Wheel {wheel} tidak ditemukan. Periksa jalurnya, atau jalankan "
+                        "tanpa --wheel agar wheel lkj-excel dibuat dari sumbernya.")
     if out.exists() and any(out.iterdir()):
         raise ToolError(f"Folder {out} sudah berisi berkas: pakai folder baru yang kosong.")
     wheels = out / "wheels"

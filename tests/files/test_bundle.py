@@ -136,3 +136,11 @@ def test_unknown_platform_is_refused(tmp_path: Path, capsys) -> None:
     assert cli_main(["addin", "paket", "--out", str(tmp_path / "p"), "--platform",
                      "linux_x86_64"]) == 2
     assert "tidak dikenal" in capsys.readouterr().err
+
+
+def test_a_missing_wheel_is_a_message_not_a_traceback(tmp_path: Path, capsys) -> None:
+    assert cli_main(["addin", "paket", "--out", str(tmp_path / "p"), "--wheel",
+                     str(tmp_path / "tidak-ada.whl")]) == 2
+    err = capsys.readouterr().err
+    assert "tidak ditemukan" in err and "Traceback" not in err
+    assert not (tmp_path / "p").exists()
