@@ -65,8 +65,14 @@ class Target:
         return f"Python {self.python} {BITS[self.platform]}-bit ({self.platform})"
 
 
+#: what a wheel of lkj-excel is built from (copied: the build leaves nothing in the tree)
+WHEEL_SOURCES = ("pyproject.toml", "setup.py", "README.md", "lkj_excel", "macros")
+
+
 def _pip(pip: Sequence[str], *args: str) -> str:
-    env = {k: v for k, v in os.environ.items() if k != "PIP_REQUIRE_VIRTUALENV"}
+    # pip runs under the interpreter it is given: none of this process's paths leak into it
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PIP_REQUIRE_VIRTUALENV", "PYTHONPATH", "VIRTUAL_ENV")}
     proc = subprocess.run([*pip, *args], capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-12:])
@@ -205,7 +211,7 @@ def lkj_wheel(pip: Sequence[str], out: Path) -> Path:
         raise ToolError("Paket luring dibuat dari salinan kode sumber lkj-excel (folder yang "
                         "memuat pyproject.toml), atau beri --wheel lkj_excel-....whl.")
     with tempfile.TemporaryDirectory(prefix="lkj-src-") as tmp:
-        for name in ("pyproject.toml", "setup.py", "README.md", "lkj_excel", "macros"):
+        for name in WHEEL_SOURCES:
             src = root / name
             if src.is_dir():
                 shutil.copytree(src, Path(tmp) / name,

@@ -8,16 +8,11 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from tests.kit import ROOT
-
-#: what a wheel of lkj-excel is built from (a copy: the build leaves nothing in the tree)
-SOURCES = ("pyproject.toml", "setup.py", "README.md", "lkj_excel", "macros")
 #: what the staff install must never bring (xlwings imports them on every click)
 NEVER_IN_STAFF = ("pandas", "numpy", "matplotlib", "cryptography", "docxtpl", "distributed",
                   "dask", "rich", "jinja2")
@@ -33,18 +28,12 @@ def staff_python(venv: Path) -> Path:
 
 
 def build_wheel(out: Path, python: str = sys.executable) -> Path:
-    """The lkj-excel wheel of this tree, built from a copy of its sources into ``out``."""
+    """The lkj-excel wheel of this tree, built into ``out`` by ``python``'s pip (the
+    offline bundle's own builder, ``files.bundle.lkj_wheel``)."""
+    from lkj_excel.files.bundle import lkj_wheel
+
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="lkj-src-") as tmp:
-        for name in SOURCES:
-            src = ROOT / name
-            if src.is_dir():
-                shutil.copytree(src, Path(tmp) / name,
-                                ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-            else:
-                shutil.copy2(src, Path(tmp) / name)
-        _run([python, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), tmp])
-    return max(out.glob("lkj_excel-*.whl"), key=lambda p: p.stat().st_mtime)
+    return lkj_wheel([python, "-m", "pip"], out)
 
 
 def build_staff_venv(venv: Path, python: str = sys.executable) -> Path:
