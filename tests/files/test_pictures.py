@@ -61,6 +61,7 @@ def test_pictures_come_from_the_bytes_the_scan_vetted(book: Path, monkeypatch) -
     assert reads.count(book.name) == 1
 
 
+@pytest.mark.libreoffice
 def test_pictures_saved_by_libreoffice(book: Path, tmp_path: Path) -> None:
     """LibreOffice writes its own drawing (two-cell anchors, its own names): same rows."""
     if shutil.which("soffice") is None:
