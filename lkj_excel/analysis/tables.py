@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any, Literal, Protocol
 
 from lkj_excel.core import schema
+from lkj_excel.core.compute import kategori_ranks, spelled
 from lkj_excel.core.engine import Checked
 from lkj_excel.core.model import Row, norm
 from lkj_excel.core.temuan import Temuan
@@ -253,14 +254,17 @@ def rows_of(p: Checked, src: Sources) -> dict[str, list[dict[str, Any]]]:
                              "sumber": "dihitung",
                              "tahun_sumber": ident["tahun"], "berkas": row["berkas"],
                              "sel": ""})
+    ranks = kategori_ranks(p.data.settings)
     for r in p.data.sheet(schema.RIWAYAT.name):
         kode = known.get(norm(r["kode_indikator"]))
         if kode is None or not isinstance(r["tahun"], int) or (
                 _number(r["realisasi"]) is None and _category(r["realisasi"]) is None):
             continue  # not an indicator of PK, or an unusable row: the validator says so
+        # a category as the Skala Kategori spells it, as the year's computed one is
+        realisasi = spelled(r["realisasi"], ranks)
         kandidat.append({"instansi": ident["instansi"], "tahun": r["tahun"],
-                         "kode_indikator": kode, "realisasi": r["realisasi"],
-                         "realisasi_kategori": _category(r["realisasi"]),
+                         "kode_indikator": kode, "realisasi": realisasi,
+                         "realisasi_kategori": _category(realisasi),
                          "sumber": "Riwayat", "tahun_sumber": ident["tahun"],
                          **dict(zip(("berkas", "sel"),
                                     src.cell(schema.RIWAYAT.name, r, "realisasi"),

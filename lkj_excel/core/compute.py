@@ -127,7 +127,7 @@ def kategori_met(target: str, realisasi: str, ranks: Ranks) -> bool | None:
     return r[1] >= t[1]
 
 
-def _spelled(value: Any, ranks: Ranks) -> Any:
+def spelled(value: Any, ranks: Ranks) -> Any:
     """A category as the scale spells it (any other value as it is)."""
     if isinstance(value, str):
         hit = ranks.get(norm(value))
@@ -424,9 +424,9 @@ def compute_indikator(pk: Row, iku: Row | None, kejadian: list[Row], st: Setting
     ind.sumber_realisasi, ind.pembilang, ind.penyebut = sumber, p, q
     target = ind.target
     ind.kategori = isinstance(target, str)
-    ind.target_tampil = _spelled(target, ranks)
+    ind.target_tampil = spelled(target, ranks)
     if isinstance(real, str):
-        real = _spelled(real, ranks)
+        real = spelled(real, ranks)
     ind.realisasi = real
     if ind.kategori or isinstance(real, str):
         ind.realisasi_bulat = real if isinstance(real, str) else (
@@ -473,7 +473,7 @@ def year_change(riwayat: list[tuple[int, Decimal | str]], tahun: int | None,
         if a is None or b is None:
             return None
         step = b[1] - a[1]
-        return YearChange(t, _spelled(r, ranks), None,
+        return YearChange(t, spelled(r, ranks), None,
                           "naik" if step > 0 else "turun" if step < 0 else "tetap")
     diff = sekarang - r
     arah = "naik" if diff > 0 else "turun" if diff < 0 else "tetap"
@@ -555,7 +555,7 @@ def compute_workbook(data: WorkbookData) -> Result:
     for row in data.sheet("Riwayat"):
         if row["tahun"] is not None and row["realisasi"] is not None:
             riw_by[norm(row["kode_indikator"])].append(
-                (row["tahun"], _spelled(row["realisasi"], ranks)))
+                (row["tahun"], spelled(row["realisasi"], ranks)))
     renstra_by: dict[str, Decimal | str] = {}
     for row in data.sheet("Target Renstra"):
         if row["tahun"] is not None and row["tahun"] == data.tahun:
@@ -576,7 +576,7 @@ def compute_workbook(data: WorkbookData) -> Result:
         ind.pembanding = pem_by.get(k, [])
         ind.year_change = year_change(ind.riwayat, data.tahun, ind.realisasi_bulat, ranks)
         if renstra_by.get(k) is not None:
-            ind.target_renstra_tahun = _spelled(renstra_by[k], ranks)
+            ind.target_renstra_tahun = spelled(renstra_by[k], ranks)
             ind.capaian_renstra_tahun_tampil = versus(ind.target_renstra_tahun, ind.realisasi,
                                                       ind, st, ranks)[1]
         indikator.append(ind)

@@ -1,0 +1,37 @@
+"""The table builders over one computed workbook (no files): what ``rows_of`` and
+``consolidate`` make of the engine's figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lkj_excel.analysis.tables import OneFile, consolidate, rows_of
+from lkj_excel.core.engine import check_grids
+from tests.kit.grids import grids, iku, pk
+
+
+def run(**kw: Any) -> Any:
+    g = grids(**kw)
+    return check_grids(g, list(g), "uji.xlsx")
+
+
+def tables(**kw: Any) -> dict[str, list[dict[str, Any]]]:
+    return consolidate([rows_of(run(**kw), OneFile("uji.xlsx"))])
+
+
+def test_riwayat_category_typed_in_another_case_is_spelled_as_the_scale() -> None:
+    # the Riwayat says "wtp" for the report year, the year computes WTP: the same figure
+    t = tables(PK=[pk("I1", "WTP", satuan="Opini")], IKU=[iku("I1", realisasi="WTP")],
+               Riwayat=[{"kode_indikator": "I1", "tahun": 2024, "realisasi": "wtp"},
+                        {"kode_indikator": "I1", "tahun": 2023, "realisasi": " wdp "}])
+    assert [f for f in t["temuan"] if f["kode"] == "riwayat-berbeda"] == []
+    riw = {r["tahun"]: (r["realisasi"], r["realisasi_kategori"], r["sumber"])
+           for r in t["riwayat"]}
+    assert riw == {2023: (None, "WDP", "Riwayat"), 2024: (None, "WTP", "dihitung")}
+
+
+def test_riwayat_category_that_differs_is_still_a_finding() -> None:
+    t = tables(PK=[pk("I1", "WTP", satuan="Opini")], IKU=[iku("I1", realisasi="WTP")],
+               Riwayat=[{"kode_indikator": "I1", "tahun": 2024, "realisasi": "wdp"}])
+    (f,) = [f for f in t["temuan"] if f["kode"] == "riwayat-berbeda"]
+    assert "I1 tahun 2024 tertulis WDP, sedangkan WTP dihitung" in f["pesan"]
