@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal as D
 from typing import Any
 
 from lkj_excel.analysis.tables import OneFile, consolidate, rows_of
@@ -35,3 +36,26 @@ def test_riwayat_category_that_differs_is_still_a_finding() -> None:
                Riwayat=[{"kode_indikator": "I1", "tahun": 2024, "realisasi": "wdp"}])
     (f,) = [f for f in t["temuan"] if f["kode"] == "riwayat-berbeda"]
     assert "I1 tahun 2024 tertulis WDP, sedangkan WTP dihitung" in f["pesan"]
+
+
+def test_category_target_spelled_as_the_scale_in_json_and_rekap() -> None:
+    from lkj_excel.core.engine import indikator_json
+
+    kw: dict[str, Any] = {"PK": [pk("I1", "wtp", satuan="Opini"), pk("I2", 95.5)],
+                          "IKU": [iku("I1", realisasi="WTP"), iku("I2", realisasi=96.0)]}
+    p = run(**kw)
+    j1, j2 = (indikator_json(i) for i in p.result.indikator)
+    assert (j1["target"], j1["realisasi"], j1["tercapai"]) == ("WTP", "WTP", True)
+    assert j2["target"] == 95.5  # a number stays a number
+    from lkj_excel.core.schema import RINGKASAN_INDIKATOR
+    from lkj_excel.core.sheets import ringkasan_blocks
+
+    keys = [o.key for o in RINGKASAN_INDIKATOR]
+    col, kode = keys.index("target"), keys.index("kode")
+    table = next(b for b in ringkasan_blocks(p) if b.kind == "data" and b.rows
+                 and len(b.rows[0]) == len(keys) and b.rows[0][kode] == "I1")
+    assert [r[col] for r in table.rows] == ["WTP", D("95.5")]
+    t = tables(**kw)
+    r1, r2 = t["indikator"]
+    assert (r1["target"], r1["target_kategori"], r1["realisasi_kategori"]) == (None, "WTP", "WTP")
+    assert (r2["target"], r2["target_kategori"]) == (D("95.5"), None)
