@@ -257,3 +257,12 @@ def test_reviu_rows_all_or_none():
     # reviewed before the report was signed (27 Februari 2025)
     assert ("reviu-sebelum-laporan", "Profil", profil_cell("tanggal_reviu")) in codes(p)
     assert not p.result.reviu
+
+
+def test_excel_error_in_a_target_is_the_excel_error_not_an_unknown_category():
+    p = run(PK=[pk("I1", "#N/A", satuan="Opini")], IKU=[iku("I1", realisasi="WTP")])
+    got = codes(p)
+    assert ("sel-tidak-terbaca", "PK", "F4") in got
+    assert not any(c == "kategori-tidak-dikenal" for c, _, _ in got)
+    f = next(f for f in p.temuan if f.kode == "sel-tidak-terbaca")
+    assert "galat Excel #N/A" in f.pesan
