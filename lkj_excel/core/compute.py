@@ -330,8 +330,14 @@ class Ikhtisar:
     terendah: list[IndikatorResult]
 
 
+def sasaran_key(ind: IndikatorResult) -> str:
+    """Which sasaran an indicator serves, matched as the contract matches codes (``norm``):
+    its Kode Sasaran, or without one its Sasaran Strategis ("SS1" and "ss1 " are one)."""
+    return norm(ind.kode_sasaran) or norm(ind.sasaran)
+
+
 def ikhtisar(indikator: list[IndikatorResult]) -> Ikhtisar:
-    sasaran = {norm(i.kode_sasaran) or norm(i.sasaran) for i in indikator}
+    sasaran = {sasaran_key(i) for i in indikator}
     angka = [i for i in indikator if i.capaian_bulat is not None]
     top = max((i.capaian_bulat for i in angka), default=None)
     low = min((i.capaian_bulat for i in angka), default=None)
@@ -370,12 +376,13 @@ class Result:
         return all(self.profil.get(k) not in (None, "") for k in schema.PROFIL_REVIU)
 
     def sasaran(self) -> list[tuple[str, str, list[IndikatorResult]]]:
-        """Indicators grouped by sasaran, in PK order."""
-        groups: dict[str, tuple[str, list[IndikatorResult]]] = {}
+        """Indicators grouped by sasaran (``sasaran_key``), in PK order: (Kode Sasaran, or
+        the Sasaran without one, and the Sasaran, as its first indicator spells them)."""
+        groups: dict[str, tuple[str, str, list[IndikatorResult]]] = {}
         for ind in self.indikator:
-            key = ind.kode_sasaran or ind.sasaran
-            groups.setdefault(key, (ind.sasaran, []))[1].append(ind)
-        return [(k, s, inds) for k, (s, inds) in groups.items()]
+            groups.setdefault(sasaran_key(ind), (ind.kode_sasaran or ind.sasaran,
+                                                 ind.sasaran, []))[2].append(ind)
+        return list(groups.values())
 
 
 # ---------------------------------------------------------------------------
@@ -588,7 +595,7 @@ def compute_workbook(data: WorkbookData) -> Result:
     anggaran = compute_anggaran(data.anggaran)
     by_sasaran: dict[str, list[IndikatorResult]] = defaultdict(list)
     for ind in indikator:
-        by_sasaran[norm(ind.kode_sasaran)].append(ind)
+        by_sasaran[sasaran_key(ind)].append(ind)
     for prog in anggaran.program:
         if norm(prog.kode_sasaran):
             prog.indikator = by_sasaran.get(norm(prog.kode_sasaran), [])

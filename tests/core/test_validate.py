@@ -266,3 +266,20 @@ def test_excel_error_in_a_target_is_the_excel_error_not_an_unknown_category():
     assert not any(c == "kategori-tidak-dikenal" for c, _, _ in got)
     f = next(f for f in p.temuan if f.kode == "sel-tidak-terbaca")
     assert "galat Excel #N/A" in f.pesan
+
+
+def test_sasaran_counted_and_listed_by_one_rule():
+    # "SS1" and "ss1 " are one sasaran (codes are compared as the contract says), and
+    # without a code the Sasaran itself says which one
+    rows = [pk("I1", sasaran="SS1"), pk("I2", sasaran="ss1 "), pk("I3", sasaran="S2"),
+            {**pk("I4", sasaran=""), "sasaran": "Sasaran Tanpa Kode"},
+            {**pk("I5", sasaran=""), "sasaran": "sasaran  tanpa kode"}]
+    p = run(PK=rows, IKU=[iku(f"I{i}", realisasi=100.0) for i in range(1, 6)],
+            Anggaran=[{"kode_sasaran": "Ss1", "program": "P", "anggaran": 100.0,
+                       "realisasi": 90.0}])
+    h = p.result
+    groups = [(k, nama, [i.kode for i in inds]) for k, nama, inds in h.sasaran()]
+    assert groups == [("SS1", "Sasaran SS1", ["I1", "I2"]), ("S2", "Sasaran S2", ["I3"]),
+                      ("Sasaran Tanpa Kode", "Sasaran Tanpa Kode", ["I4", "I5"])]
+    assert h.ringkas.n_sasaran == len(groups) == 3
+    assert [i.kode for i in h.anggaran.program[0].indikator] == ["I1", "I2"]
