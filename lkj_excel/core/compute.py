@@ -135,6 +135,12 @@ def spelled(value: Any, ranks: Ranks) -> Any:
     return value
 
 
+def tercapai_kata(met: bool | None) -> str | None:
+    """A target met or not in the report's words (Tercapai / Tidak Tercapai); None: not
+    known."""
+    return None if met is None else schema.TERCAPAI if met else schema.TIDAK_TERCAPAI
+
+
 #: kinds whose value reads "" (not None) when the cell is empty
 _TEXT_KINDS = frozenset(("text", "code", "choice"))
 
@@ -195,7 +201,7 @@ class IndikatorResult:
         if self.capaian_bulat is not None:
             return self.capaian_bulat
         if self.kategori and self.tercapai is not None:
-            return schema.TERCAPAI if self.tercapai else schema.TIDAK_TERCAPAI
+            return tercapai_kata(self.tercapai)
         return TIDAK_DAPAT_DIHITUNG if self.capaian_catatan == TIDAK_DAPAT_DIHITUNG else None
 
     def output(self, o: schema.Output) -> Any:
@@ -413,9 +419,7 @@ def versus(target: Any, realisasi: Any, ind: IndikatorResult, st: Settings, rank
     if isinstance(target, str) or isinstance(realisasi, str):
         if not (isinstance(target, str) and isinstance(realisasi, str)):
             return None, None
-        met = kategori_met(target, realisasi, ranks)
-        return None, None if met is None else (schema.TERCAPAI if met else
-                                               schema.TIDAK_TERCAPAI)
+        return None, tercapai_kata(kategori_met(target, realisasi, ranks))
     value = capaian(target, realisasi, ind.polaritas, st.rumus_negatif, st.batas_atas).nilai
     return value, None if value is None else round_half_up(value, st.desimal)
 

@@ -59,3 +59,23 @@ def test_category_target_spelled_as_the_scale_in_json_and_rekap() -> None:
     r1, r2 = t["indikator"]
     assert (r1["target"], r1["target_kategori"], r1["realisasi_kategori"]) == (None, "WTP", "WTP")
     assert (r2["target"], r2["target_kategori"]) == (D("95.5"), None)
+
+
+def test_category_capaian_catatan_says_the_engines_reason_when_not_met_or_not() -> None:
+    from lkj_excel.core.compute import KATEGORI_TIDAK_DIKENAL, TIDAK_SEJENIS
+
+    t = tables(PK=[pk("I1", "WTP", satuan="Opini"), pk("I2", "WPT", satuan="Opini"),
+                   pk("I3", "WTP", satuan="Opini"), pk("I4", "WTP", satuan="Opini")],
+               IKU=[iku("I1", realisasi="WTP"), iku("I2", realisasi="WTP"),
+                    iku("I3", realisasi=9.0), iku("I4")])
+    got = {r["kode_indikator"]: (r["tercapai"], r["capaian_catatan"]) for r in t["indikator"]}
+    assert got == {"I1": ("Tercapai", "target berupa kategori: lihat kolom tercapai"),
+                   "I2": (None, KATEGORI_TIDAK_DIKENAL), "I3": (None, TIDAK_SEJENIS),
+                   "I4": (None, "target atau realisasi belum ada")}
+
+
+def test_tercapai_in_words_one_rule() -> None:
+    from lkj_excel.core.compute import tercapai_kata
+    from lkj_excel.core.schema import TERCAPAI, TIDAK_TERCAPAI
+
+    assert [tercapai_kata(x) for x in (True, False, None)] == [TERCAPAI, TIDAK_TERCAPAI, None]
