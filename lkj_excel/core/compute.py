@@ -614,15 +614,25 @@ def compute_workbook(data: WorkbookData) -> Result:
         gambar=gambar_of_rows(data), ringkas=ikhtisar(indikator))
 
 
+def pictures_by_row(pictures: Sequence[Picture] | None) -> dict[int, Picture]:
+    """The picture of each Gambar row: the first whose top-left corner sits on it (one
+    row, one picture, in the report as in a split or merge; the others are the
+    validator's findings)."""
+    by_row: dict[int, Picture] = {}
+    for pic in pictures or []:
+        by_row.setdefault(pic.row, pic)
+    return by_row
+
+
 def gambar_of_rows(data: WorkbookData) -> list[GambarResult]:
-    """Each picture with the Gambar row its top-left corner sits on (pictures elsewhere
-    and rows without a picture are the validator's findings)."""
-    by_row: dict[int, list[Picture]] = defaultdict(list)
-    for pic in data.pictures or []:
-        by_row[pic.row].append(pic)
+    """Each Gambar row's picture (``pictures_by_row``) with the row's Bagian and Judul
+    (pictures elsewhere, more than one on a row and rows without a picture are the
+    validator's findings)."""
+    by_row = pictures_by_row(data.pictures)
     out = []
     for row in data.sheet("Gambar"):
-        for pic in by_row.get(row.row, []):
+        pic = by_row.get(row.row)
+        if pic is not None:
             out.append(GambarResult(row.get("bagian", ""), " ".join(
                 str(row.get("judul", "")).split()), pic, row))
     return out

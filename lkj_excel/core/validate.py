@@ -15,6 +15,7 @@ from lkj_excel.core.compute import (
     compute_workbook,
     kategori_ranks,
     lra_parent,
+    pictures_by_row,
 )
 from lkj_excel.core.model import Row, WorkbookData, norm
 from lkj_excel.core.numbers import ParseError, format_angka, parse_number, round_half_up
@@ -430,8 +431,17 @@ def check_gambar(data: WorkbookData, result: Result, berkas: str) -> list[Temuan
                 "Tempel gambarnya sehingga sudut kiri atasnya berada di baris ini, atau hapus "
                 "barisnya.", berkas, tingkat=PERINGATAN))
     header = data.header_rows.get("Gambar", 0)
+    first = pictures_by_row(data.pictures)
     for pic in data.pictures:
-        if pic.row not in rows:
+        if pic.row in rows and first[pic.row] is not pic:
+            out.append(new_temuan(
+                "gambar-ganda", "Gambar", f"A{pic.row}",
+                f"Baris {pic.row} memuat lebih dari satu gambar; hanya gambar pertama di "
+                f"baris ini yang dipakai, jadi gambar \"{pic.name or 'tanpa nama'}\" tidak "
+                "masuk laporan. Pindahkan gambar lain ke baris sendiri: tambah baris dengan "
+                "Bagian dan Judul, lalu letakkan sudut kiri atas gambar di baris itu.",
+                berkas, tingkat=PERINGATAN))
+        elif pic.row not in rows:
             where = ("di atas judul kolom" if pic.row <= header else
                      "di baris yang Bagian-nya kosong")
             out.append(new_temuan(

@@ -283,3 +283,28 @@ def test_sasaran_counted_and_listed_by_one_rule():
                       ("Sasaran Tanpa Kode", "Sasaran Tanpa Kode", ["I4", "I5"])]
     assert h.ringkas.n_sasaran == len(groups) == 3
     assert [i.kode for i in h.anggaran.program[0].indikator] == ["I1", "I2"]
+
+
+def test_one_picture_per_gambar_row_the_others_are_findings():
+    from lkj_excel.core.layout import FIRST_DATA_ROW as R
+    from lkj_excel.core.model import Picture
+    from lkj_excel.core.units import PICTURE_KEY, data_from_model
+
+    def pic(n, row):
+        return Picture(bytes([n]) * 8, "png", 10 + n, 10, row=row, name=f"Gambar {n}")
+
+    g = grids(PK=[pk("I1")], IKU=[iku("I1", realisasi=100.0)],
+              Gambar=[{"bagian": "Lampiran", "judul": "Foto A"},
+                      {"bagian": "Lampiran", "judul": "Foto B"}])
+    pics = [pic(1, R), pic(2, R), pic(3, R + 1), pic(4, R)]
+    p = check_grids(g, list(g), "uji.xlsx", pictures=pics)
+    # the report takes the first picture of each row, as a split or merge carries it
+    assert [(x.judul, x.picture.name) for x in p.result.gambar] == [
+        ("Foto A", "Gambar 1"), ("Foto B", "Gambar 3")]
+    carried = [r[PICTURE_KEY] for r in data_from_model(p.data)["sheets"]["Gambar"]]
+    assert carried == [x.picture for x in p.result.gambar]
+    extra = [f for f in p.temuan if f.kode == "gambar-ganda"]
+    assert [(f.lembar, f.sel, f.tingkat) for f in extra] == [
+        ("Gambar", f"A{R}", "peringatan")] * 2
+    assert '"Gambar 2"' in extra[0].pesan and '"Gambar 4"' in extra[1].pesan
+    assert "hanya gambar pertama" in extra[0].pesan and "baris sendiri" in extra[0].pesan
