@@ -10,6 +10,7 @@ from typing import Any
 from lkj_excel.core import schema
 from lkj_excel.core.compute import (
     TIDAK_DAPAT_DIHITUNG,
+    TIDAK_SEJENIS,
     IndikatorResult,
     Result,
     compute_workbook,
@@ -367,10 +368,11 @@ def check_pembanding(result: Result, data: WorkbookData, berkas: str) -> list[Te
 
 
 def check_sejenis(ind: IndikatorResult, berkas: str) -> list[Temuan]:
-    """A category target needs a category realisasi, and a number target a number."""
-    target, real = ind.target, ind.realisasi
-    if target is None or real is None or isinstance(target, str) == isinstance(real, str):
+    """A category target needs a category realisasi, and a number target a number (the
+    engine records it as ``TIDAK_SEJENIS``)."""
+    if ind.capaian_catatan != TIDAK_SEJENIS:
         return []
+    target, real = ind.target, ind.realisasi
     iku = ind.iku_row
     if iku is None:
         return []

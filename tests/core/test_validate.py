@@ -308,3 +308,18 @@ def test_one_picture_per_gambar_row_the_others_are_findings():
         ("Gambar", f"A{R}", "peringatan")] * 2
     assert '"Gambar 2"' in extra[0].pesan and '"Gambar 4"' in extra[1].pesan
     assert "hanya gambar pertama" in extra[0].pesan and "baris sendiri" in extra[0].pesan
+
+
+def test_tidak_sejenis_finding_exactly_where_the_engine_records_it():
+    from lkj_excel.core.compute import TIDAK_SEJENIS
+
+    targets = ("WTP", 95.0, None)
+    reals = ({"realisasi": "WTP"}, {"realisasi": 96.0}, {"pembilang": 9.0, "penyebut": 9.0},
+             {})
+    combos = [(t, r) for t in targets for r in reals]
+    p = run(PK=[{**pk(f"I{n}", satuan="Opini"), "target": t} for n, (t, _) in enumerate(combos)],
+            IKU=[iku(f"I{n}", **r) for n, (_, r) in enumerate(combos)])
+    flagged = {f.sel for f in p.temuan if f.kode == "target-realisasi-tidak-sejenis"}
+    recorded = [i for i in p.result.indikator if i.capaian_catatan == TIDAK_SEJENIS]
+    assert [i.kode for i in recorded] == ["I1", "I2", "I4"]
+    assert len(flagged) == len(recorded)
