@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any, Literal, Protocol
 
 from lkj_excel.core import schema
+from lkj_excel.core.compute import kategori_ranks, spelled, tercapai_kata
 from lkj_excel.core.engine import Checked
 from lkj_excel.core.model import Row, norm
 from lkj_excel.core.temuan import Temuan
@@ -90,14 +91,13 @@ def indikator_value(ind: Any, key: str) -> Any:
     if key == "capaian_catatan":  # why capaian is empty ("tidak dapat dihitung", ...)
         if ind.capaian is not None:
             return None
-        if ind.kategori:  # a text target (WTP, A, BB): met or not, no percentage
-            return "target berupa kategori: lihat kolom tercapai"
-        return ind.capaian_catatan
+        if ind.kategori and ind.tercapai is not None:  # a text target (WTP, A, BB): met
+            return "target berupa kategori: lihat kolom tercapai"  # or not, no percentage
+        return ind.capaian_catatan  # why neither can be said (the engine's reason)
     if key.endswith("_kategori") and key[:-len("_kategori")] in KATEGORI_KEYS:
         return _category(indikator_value(ind, key[:-len("_kategori")]))
     if key == "tercapai":  # as the report says it
-        return None if ind.tercapai is None else (schema.TERCAPAI if ind.tercapai else
-                                                  schema.TIDAK_TERCAPAI)
+        return tercapai_kata(ind.tercapai)
     o = _OUTPUT.get(key)
     return ind.output(o) if o is not None else getattr(ind, key)
 
@@ -253,14 +253,17 @@ def rows_of(p: Checked, src: Sources) -> dict[str, list[dict[str, Any]]]:
                              "sumber": "dihitung",
                              "tahun_sumber": ident["tahun"], "berkas": row["berkas"],
                              "sel": ""})
+    ranks = kategori_ranks(p.data.settings)
     for r in p.data.sheet(schema.RIWAYAT.name):
         kode = known.get(norm(r["kode_indikator"]))
         if kode is None or not isinstance(r["tahun"], int) or (
                 _number(r["realisasi"]) is None and _category(r["realisasi"]) is None):
             continue  # not an indicator of PK, or an unusable row: the validator says so
+        # a category as the Skala Kategori spells it, as the year's computed one is
+        realisasi = spelled(r["realisasi"], ranks)
         kandidat.append({"instansi": ident["instansi"], "tahun": r["tahun"],
-                         "kode_indikator": kode, "realisasi": r["realisasi"],
-                         "realisasi_kategori": _category(r["realisasi"]),
+                         "kode_indikator": kode, "realisasi": realisasi,
+                         "realisasi_kategori": _category(realisasi),
                          "sumber": "Riwayat", "tahun_sumber": ident["tahun"],
                          **dict(zip(("berkas", "sel"),
                                     src.cell(schema.RIWAYAT.name, r, "realisasi"),

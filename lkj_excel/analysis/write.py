@@ -41,8 +41,7 @@ def output_kind(path: str | Path) -> str:
                          f"\"{Path(path).name}\".", Path(path).name)
     if suffix == ".parquet":
         try:
-            import pyarrow
-            import pyarrow.parquet  # noqa: F401
+            import pyarrow.parquet  # noqa: F401 (imports pyarrow itself)
         except ImportError:
             raise ToolError(PYARROW_MISSING) from None
     return suffix[1:]

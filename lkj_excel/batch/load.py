@@ -89,13 +89,10 @@ def collect(sumber: list[str | Path], kecuali: Path | None = None
 
 
 def _canon(value: Any) -> Any:
-    t = type(value)
-    if t is str:  # most cells: the exact types first, the same answers as below
+    if type(value) is str:  # most cells: the exact type first, the same answer as below
         return " ".join(value.split())
     if value is None:
         return None
-    if t is Decimal:
-        return format(value.normalize(), "f") if value.is_finite() else str(value)
     if isinstance(value, Decimal):
         return format(value.normalize(), "f") if value.is_finite() else str(value)
     if isinstance(value, bool):

@@ -152,8 +152,10 @@ def _proses(folder: Path, out_root: Path, pdf: bool, h: InstansiResult) -> None:
                f"{h.peringatan} peringatan.")
 
 
-def _executor(pekerja: int | None, scheduler: str | None, n_tasks: int) -> tuple[Any, Any]:
-    """(executor, closer) for the work: a Dask cluster's executor or a process pool."""
+def _executor(pekerja: int | None, scheduler: str | None, n_tasks: int
+              ) -> tuple[Any, Any, int | None]:
+    """(executor, closer, workers) for the work: a Dask cluster's executor (workers None:
+    the scheduler's business) or a process pool of ``workers`` processes."""
     if scheduler:
         from distributed import Client
 
@@ -161,14 +163,14 @@ def _executor(pekerja: int | None, scheduler: str | None, n_tasks: int) -> tuple
 
         client = Client(scheduler, timeout="20s")
         quiet_workers(client)
-        return client.get_executor(pure=False), client.close
+        return client.get_executor(pure=False), client.close, None
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     n = max(1, min(pekerja or os.cpu_count() or 1, n_tasks))
     ctx = multiprocessing.get_context("spawn")
     ex = ProcessPoolExecutor(max_workers=n, mp_context=ctx)
-    return ex, None
+    return ex, None, n
 
 
 def run_batch_folder(folder: str | Path, out: str | Path, pdf: bool = False,
@@ -222,11 +224,11 @@ def _run_parallel(folders: list[str], out_root: str, pdf: bool, pekerja: int | N
     todo = deque(folders)
     tries: dict[str, int] = {}
     while todo:
-        ex, closer = _executor(pekerja, scheduler, len(todo))
+        ex, closer, workers = _executor(pekerja, scheduler, len(todo))
         # a pool keeps two tasks per worker in flight (one running, one waiting, so no
         # worker waits for this process between tasks): a worker that dies takes only those
         # with it, and they are tried again; Dask queues them all
-        limit = len(todo) if scheduler else 2 * getattr(ex, "_max_workers", 1)
+        limit = len(todo) if workers is None else 2 * workers
         inflight: dict[Any, str] = {}
         broken = False
         try:
@@ -279,7 +281,7 @@ def map_in_order(fn: Callable[[Any], Any], items: list[Any], pekerja: int | None
         return []
     if pekerja == 1 and not scheduler:
         return [fn(x) for x in items]
-    ex, closer = _executor(pekerja, scheduler, len(items))
+    ex, closer, _ = _executor(pekerja, scheduler, len(items))
     try:
         futures = [ex.submit(fn, x) for x in items]
         out: list[Any] = []

@@ -127,12 +127,18 @@ def kategori_met(target: str, realisasi: str, ranks: Ranks) -> bool | None:
     return r[1] >= t[1]
 
 
-def _spelled(value: Any, ranks: Ranks) -> Any:
+def spelled(value: Any, ranks: Ranks) -> Any:
     """A category as the scale spells it (any other value as it is)."""
     if isinstance(value, str):
         hit = ranks.get(norm(value))
         return hit[0] if hit else " ".join(value.split())
     return value
+
+
+def tercapai_kata(met: bool | None) -> str | None:
+    """A target met or not in the report's words (Tercapai / Tidak Tercapai); None: not
+    known."""
+    return None if met is None else schema.TERCAPAI if met else schema.TIDAK_TERCAPAI
 
 
 #: kinds whose value reads "" (not None) when the cell is empty
@@ -195,7 +201,7 @@ class IndikatorResult:
         if self.capaian_bulat is not None:
             return self.capaian_bulat
         if self.kategori and self.tercapai is not None:
-            return schema.TERCAPAI if self.tercapai else schema.TIDAK_TERCAPAI
+            return tercapai_kata(self.tercapai)
         return TIDAK_DAPAT_DIHITUNG if self.capaian_catatan == TIDAK_DAPAT_DIHITUNG else None
 
     def output(self, o: schema.Output) -> Any:
@@ -330,8 +336,14 @@ class Ikhtisar:
     terendah: list[IndikatorResult]
 
 
+def sasaran_key(ind: IndikatorResult) -> str:
+    """Which sasaran an indicator serves, matched as the contract matches codes (``norm``):
+    its Kode Sasaran, or without one its Sasaran Strategis ("SS1" and "ss1 " are one)."""
+    return norm(ind.kode_sasaran) or norm(ind.sasaran)
+
+
 def ikhtisar(indikator: list[IndikatorResult]) -> Ikhtisar:
-    sasaran = {norm(i.kode_sasaran) or norm(i.sasaran) for i in indikator}
+    sasaran = {sasaran_key(i) for i in indikator}
     angka = [i for i in indikator if i.capaian_bulat is not None]
     top = max((i.capaian_bulat for i in angka), default=None)
     low = min((i.capaian_bulat for i in angka), default=None)
@@ -370,12 +382,13 @@ class Result:
         return all(self.profil.get(k) not in (None, "") for k in schema.PROFIL_REVIU)
 
     def sasaran(self) -> list[tuple[str, str, list[IndikatorResult]]]:
-        """Indicators grouped by sasaran, in PK order."""
-        groups: dict[str, tuple[str, list[IndikatorResult]]] = {}
+        """Indicators grouped by sasaran (``sasaran_key``), in PK order: (Kode Sasaran, or
+        the Sasaran without one, and the Sasaran, as its first indicator spells them)."""
+        groups: dict[str, tuple[str, str, list[IndikatorResult]]] = {}
         for ind in self.indikator:
-            key = ind.kode_sasaran or ind.sasaran
-            groups.setdefault(key, (ind.sasaran, []))[1].append(ind)
-        return [(k, s, inds) for k, (s, inds) in groups.items()]
+            groups.setdefault(sasaran_key(ind), (ind.kode_sasaran or ind.sasaran,
+                                                 ind.sasaran, []))[2].append(ind)
+        return list(groups.values())
 
 
 # ---------------------------------------------------------------------------
@@ -406,9 +419,7 @@ def versus(target: Any, realisasi: Any, ind: IndikatorResult, st: Settings, rank
     if isinstance(target, str) or isinstance(realisasi, str):
         if not (isinstance(target, str) and isinstance(realisasi, str)):
             return None, None
-        met = kategori_met(target, realisasi, ranks)
-        return None, None if met is None else (schema.TERCAPAI if met else
-                                               schema.TIDAK_TERCAPAI)
+        return None, tercapai_kata(kategori_met(target, realisasi, ranks))
     value = capaian(target, realisasi, ind.polaritas, st.rumus_negatif, st.batas_atas).nilai
     return value, None if value is None else round_half_up(value, st.desimal)
 
@@ -424,9 +435,9 @@ def compute_indikator(pk: Row, iku: Row | None, kejadian: list[Row], st: Setting
     ind.sumber_realisasi, ind.pembilang, ind.penyebut = sumber, p, q
     target = ind.target
     ind.kategori = isinstance(target, str)
-    ind.target_tampil = _spelled(target, ranks)
+    ind.target_tampil = spelled(target, ranks)
     if isinstance(real, str):
-        real = _spelled(real, ranks)
+        real = spelled(real, ranks)
     ind.realisasi = real
     if ind.kategori or isinstance(real, str):
         ind.realisasi_bulat = real if isinstance(real, str) else (
@@ -473,7 +484,7 @@ def year_change(riwayat: list[tuple[int, Decimal | str]], tahun: int | None,
         if a is None or b is None:
             return None
         step = b[1] - a[1]
-        return YearChange(t, _spelled(r, ranks), None,
+        return YearChange(t, spelled(r, ranks), None,
                           "naik" if step > 0 else "turun" if step < 0 else "tetap")
     diff = sekarang - r
     arah = "naik" if diff > 0 else "turun" if diff < 0 else "tetap"
@@ -555,7 +566,7 @@ def compute_workbook(data: WorkbookData) -> Result:
     for row in data.sheet("Riwayat"):
         if row["tahun"] is not None and row["realisasi"] is not None:
             riw_by[norm(row["kode_indikator"])].append(
-                (row["tahun"], _spelled(row["realisasi"], ranks)))
+                (row["tahun"], spelled(row["realisasi"], ranks)))
     renstra_by: dict[str, Decimal | str] = {}
     for row in data.sheet("Target Renstra"):
         if row["tahun"] is not None and row["tahun"] == data.tahun:
@@ -576,7 +587,7 @@ def compute_workbook(data: WorkbookData) -> Result:
         ind.pembanding = pem_by.get(k, [])
         ind.year_change = year_change(ind.riwayat, data.tahun, ind.realisasi_bulat, ranks)
         if renstra_by.get(k) is not None:
-            ind.target_renstra_tahun = _spelled(renstra_by[k], ranks)
+            ind.target_renstra_tahun = spelled(renstra_by[k], ranks)
             ind.capaian_renstra_tahun_tampil = versus(ind.target_renstra_tahun, ind.realisasi,
                                                       ind, st, ranks)[1]
         indikator.append(ind)
@@ -588,7 +599,7 @@ def compute_workbook(data: WorkbookData) -> Result:
     anggaran = compute_anggaran(data.anggaran)
     by_sasaran: dict[str, list[IndikatorResult]] = defaultdict(list)
     for ind in indikator:
-        by_sasaran[norm(ind.kode_sasaran)].append(ind)
+        by_sasaran[sasaran_key(ind)].append(ind)
     for prog in anggaran.program:
         if norm(prog.kode_sasaran):
             prog.indikator = by_sasaran.get(norm(prog.kode_sasaran), [])
@@ -603,15 +614,25 @@ def compute_workbook(data: WorkbookData) -> Result:
         gambar=gambar_of_rows(data), ringkas=ikhtisar(indikator))
 
 
+def pictures_by_row(pictures: Sequence[Picture] | None) -> dict[int, Picture]:
+    """The picture of each Gambar row: the first whose top-left corner sits on it (one
+    row, one picture, in the report as in a split or merge; the others are the
+    validator's findings)."""
+    by_row: dict[int, Picture] = {}
+    for pic in pictures or []:
+        by_row.setdefault(pic.row, pic)
+    return by_row
+
+
 def gambar_of_rows(data: WorkbookData) -> list[GambarResult]:
-    """Each picture with the Gambar row its top-left corner sits on (pictures elsewhere
-    and rows without a picture are the validator's findings)."""
-    by_row: dict[int, list[Picture]] = defaultdict(list)
-    for pic in data.pictures or []:
-        by_row[pic.row].append(pic)
+    """Each Gambar row's picture (``pictures_by_row``) with the row's Bagian and Judul
+    (pictures elsewhere, more than one on a row and rows without a picture are the
+    validator's findings)."""
+    by_row = pictures_by_row(data.pictures)
     out = []
     for row in data.sheet("Gambar"):
-        for pic in by_row.get(row.row, []):
+        pic = by_row.get(row.row)
+        if pic is not None:
             out.append(GambarResult(row.get("bagian", ""), " ".join(
                 str(row.get("judul", "")).split()), pic, row))
     return out

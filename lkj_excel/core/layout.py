@@ -13,6 +13,7 @@ from typing import Any
 
 from lkj_excel.core import schema
 from lkj_excel.core.cells import col_letter
+from lkj_excel.core.units import PICTURE_KEY
 
 # ---------------------------------------------------------------------------
 # Rows and columns
@@ -117,13 +118,13 @@ def meta_values(meta: dict[str, Any]) -> dict[str, Any]:
 
 
 def pictures_from_data(data: dict[str, Any]) -> list[Any]:
-    """The pictures of the Gambar rows (key ``gambar``), placed on the rows where the
+    """The pictures of the Gambar rows (key ``PICTURE_KEY``), placed on the rows where the
     template (and ``grids_from_data``) writes those rows."""
     from dataclasses import replace
 
     out = []
     for n, row in enumerate((data.get("sheets") or {}).get(schema.GAMBAR.name) or []):
-        pic = row.get("gambar")
+        pic = row.get(PICTURE_KEY)
         if pic is not None:
             out.append(replace(pic, row=FIRST_DATA_ROW + n))
     return out

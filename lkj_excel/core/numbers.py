@@ -19,6 +19,7 @@ __all__ = [
     "format_tanggal",
     "parse_date",
     "parse_number",
+    "parse_number_or_category",
     "round_half_up",
     "terbilang",
     "to_decimal",
@@ -114,6 +115,24 @@ def parse_number(value: object) -> Decimal | None:
     except InvalidOperation as exc:  # pragma: no cover - the regex admits digits only
         raise ParseError(f"Teks \"{_short(original)}\" bukan angka.") from exc
     return -number if negative else number
+
+
+def parse_number_or_category(value: object) -> Decimal | str | None:
+    """A number, or a category (a text target such as "WTP", "BB", "Sangat Tinggi").
+
+    A category is a word: text holding a digit must read as a number ("95,5" is 95.5 and
+    "95.5x" is a reading finding, never a category), and an Excel error (``#N/A``,
+    ``#REF!``...) is the Excel error ``parse_number`` says it is. Empty cells and a lone
+    dash give ``None``. Whether a category is on the Skala Kategori is the validator's
+    business.
+    """
+    if isinstance(value, str):
+        text = " ".join(value.translate(_SPACES).split())
+        if text in _EMPTY_MARKS:
+            return None
+        if text.upper() not in _EXCEL_ERRORS and not any(ch.isdigit() for ch in text):
+            return text
+    return parse_number(value)
 
 
 def _short(text: str, n: int = 40) -> str:

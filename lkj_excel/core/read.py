@@ -18,7 +18,12 @@ from typing import Any
 from lkj_excel.core import schema
 from lkj_excel.core.cells import col_letter, ref
 from lkj_excel.core.model import CellRefs, Row, Settings, WorkbookData, norm
-from lkj_excel.core.numbers import ParseError, parse_date, parse_number
+from lkj_excel.core.numbers import (
+    ParseError,
+    parse_date,
+    parse_number,
+    parse_number_or_category,
+)
 from lkj_excel.core.temuan import PERINGATAN, Temuan, new_temuan
 
 Grid = Sequence[Sequence[Any]]
@@ -89,7 +94,7 @@ def convert(value: Any, kind: str, choices: tuple[str, ...] = ()) -> Any:
     if kind in ("number", "money"):
         return parse_number(value)
     if kind == "number_or_category":
-        return number_or_category(value)
+        return parse_number_or_category(value)
     if kind in ("int", "year"):
         d = parse_number(value)
         if d is None:
@@ -112,26 +117,12 @@ def convert(value: Any, kind: str, choices: tuple[str, ...] = ()) -> Any:
     raise ValueError(kind)  # pragma: no cover
 
 
-def number_or_category(value: Any) -> Decimal | str | None:
-    """A number, or a category (a text target such as "WTP", "BB", "Sangat Tinggi").
-
-    Text holding a digit must read as a number (a category is a word): "95,5" is 95.5 and
-    "95.5x" is a reading finding, never a category. Whether a category is on the Skala
-    Kategori is the validator's business.
-    """
-    if isinstance(value, str):
-        text = " ".join(value.split())
-        if not any(ch.isdigit() for ch in text) and text not in ("-", "\u2013", "\u2014"):
-            return text or None
-    return parse_number(value)
-
-
 def converter(kind: str, choices: tuple[str, ...] = ()) -> Callable[[Any], Any]:
     """``convert`` specialised for one column (for a non-empty value), chosen once."""
     if kind in ("text", "code"):
         return lambda v: (v.strip() or None) if type(v) is str else convert(v, kind)
     if kind in ("number", "money", "number_or_category"):
-        slow = number_or_category if kind == "number_or_category" else parse_number
+        slow = parse_number_or_category if kind == "number_or_category" else parse_number
         return lambda v: Decimal(repr(v)) if type(v) is float and v == v and \
             v not in (_INF, -_INF) else slow(v)
     if kind in ("int", "year"):

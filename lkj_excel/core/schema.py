@@ -640,7 +640,7 @@ INDIKATOR_OUTPUT: tuple[Output, ...] = (
     Output("indikator", "Indikator Kinerja"),
     Output("satuan", "Satuan"),
     Output("polaritas", "Polaritas"),
-    Output("target", "Target", "number"),
+    Output("target", "Target", "number", attr="target_tampil"),
     Output("pembilang", "", "number"),
     Output("penyebut", "", "number"),
     Output("realisasi", "Realisasi", "number", attr="realisasi_bulat"),

@@ -55,6 +55,7 @@ from lkj_excel.core import schema
 from lkj_excel.core.model import Picture
 from lkj_excel.core.numbers import MonthDate
 from lkj_excel.core.pictures import Canvas
+from lkj_excel.core.units import PICTURE_KEY
 
 D = Decimal
 
@@ -714,7 +715,7 @@ def _gambar() -> list[dict[str, Any]]:
                                 "Banjarbaru", _picture("bagan")),
         *(("Lampiran", judul, _picture("foto", n)) for n, judul in enumerate(FOTO_LAMPIRAN)),
     ]
-    return [{"bagian": b, "judul": j, "gambar": pic} for b, j, pic in rows]
+    return [{"bagian": b, "judul": j, PICTURE_KEY: pic} for b, j, pic in rows]
 
 
 def _narasi() -> list[dict[str, Any]]:

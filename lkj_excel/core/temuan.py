@@ -71,6 +71,7 @@ CODES: dict[str, tuple[Tingkat, str]] = {
     "gambar-tidak-ada": (PERINGATAN, "Baris Gambar tanpa gambar"),
     "gambar-tanpa-baris": (PERINGATAN, "Gambar tidak berada di baris Gambar"),
     "gambar-kop-ganda": (PERINGATAN, "Lebih dari satu logo Kop"),
+    "gambar-ganda": (PERINGATAN, "Lebih dari satu gambar di satu baris Gambar"),
     "gambar-ditolak": (PERINGATAN, "Gambar tidak dimasukkan ke laporan"),
     "reviu-belum-lengkap": (PERINGATAN, "Isian reviu belum lengkap"),
     "reviu-sebelum-laporan": (PERINGATAN, "Tanggal reviu sebelum tanggal laporan"),

@@ -259,10 +259,11 @@ def data_from_model(wd: WorkbookData) -> dict[str, Any]:
             for sheet in schema.DATA_SHEETS
         },
     }
-    # each Gambar row carries the (first) picture on it, so it travels with its row
-    by_row: dict[int, Any] = {}
-    for pic in wd.pictures or []:
-        by_row.setdefault(pic.row, pic)
+    # each Gambar row carries its picture (the first on it, as the report takes it), so
+    # it travels with its row
+    from lkj_excel.core.compute import pictures_by_row
+
+    by_row = pictures_by_row(wd.pictures)
     for row, values in zip(wd.rows.get(schema.GAMBAR.name, []),
                            out["sheets"][schema.GAMBAR.name], strict=True):
         values[PICTURE_KEY] = by_row.get(row.row)

@@ -10,11 +10,13 @@ from typing import Any
 from lkj_excel.core import schema
 from lkj_excel.core.compute import (
     TIDAK_DAPAT_DIHITUNG,
+    TIDAK_SEJENIS,
     IndikatorResult,
     Result,
     compute_workbook,
     kategori_ranks,
     lra_parent,
+    pictures_by_row,
 )
 from lkj_excel.core.model import Row, WorkbookData, norm
 from lkj_excel.core.numbers import ParseError, format_angka, parse_number, round_half_up
@@ -366,10 +368,11 @@ def check_pembanding(result: Result, data: WorkbookData, berkas: str) -> list[Te
 
 
 def check_sejenis(ind: IndikatorResult, berkas: str) -> list[Temuan]:
-    """A category target needs a category realisasi, and a number target a number."""
-    target, real = ind.target, ind.realisasi
-    if target is None or real is None or isinstance(target, str) == isinstance(real, str):
+    """A category target needs a category realisasi, and a number target a number (the
+    engine records it as ``TIDAK_SEJENIS``)."""
+    if ind.capaian_catatan != TIDAK_SEJENIS:
         return []
+    target, real = ind.target, ind.realisasi
     iku = ind.iku_row
     if iku is None:
         return []
@@ -430,8 +433,17 @@ def check_gambar(data: WorkbookData, result: Result, berkas: str) -> list[Temuan
                 "Tempel gambarnya sehingga sudut kiri atasnya berada di baris ini, atau hapus "
                 "barisnya.", berkas, tingkat=PERINGATAN))
     header = data.header_rows.get("Gambar", 0)
+    first = pictures_by_row(data.pictures)
     for pic in data.pictures:
-        if pic.row not in rows:
+        if pic.row in rows and first[pic.row] is not pic:
+            out.append(new_temuan(
+                "gambar-ganda", "Gambar", f"A{pic.row}",
+                f"Baris {pic.row} memuat lebih dari satu gambar; hanya gambar pertama di "
+                f"baris ini yang dipakai, jadi gambar \"{pic.name or 'tanpa nama'}\" tidak "
+                "masuk laporan. Pindahkan gambar lain ke baris sendiri: tambah baris dengan "
+                "Bagian dan Judul, lalu letakkan sudut kiri atas gambar di baris itu.",
+                berkas, tingkat=PERINGATAN))
+        elif pic.row not in rows:
             where = ("di atas judul kolom" if pic.row <= header else
                      "di baris yang Bagian-nya kosong")
             out.append(new_temuan(

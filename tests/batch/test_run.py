@@ -147,3 +147,15 @@ def test_batch_pdf(tmp_path: Path) -> None:
     pdf = [k for k in h.keluaran if k.endswith(".pdf")]
     assert len(pdf) == 1, h.catatan
     assert Path(pdf[0]).read_bytes()[:5] == b"%PDF-"
+
+
+def test_the_pool_says_its_own_size() -> None:
+    """The in-flight limit comes from the size the pool was made with (no private field)."""
+    from lkj_excel.batch.run import _executor
+
+    for pekerja, n_tasks, want in ((3, 10, 3), (8, 2, 2), (0, 1, 1)):
+        ex, closer, workers = _executor(pekerja, None, n_tasks)
+        try:
+            assert (workers, closer) == (want, None)
+        finally:
+            ex.shutdown(wait=True)

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lkj_excel.core.numbers import (
+    _EXCEL_ERRORS,
     NBSP,
     MonthDate,
     ParseError,
@@ -208,3 +209,41 @@ def test_decimals_and_dash_at_once_are_refused(text):
     with pytest.raises(ParseError) as exc:
         parse_number(text)
     assert text in exc.value.pesan and "sesudah angka bulat" in exc.value.pesan
+
+
+# -- a number or a category (a text target: WTP, BB, Sangat Tinggi) ------------------------
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("WTP", "WTP"), ("  Sangat \u00a0 Tinggi ", "Sangat Tinggi"), ("95,5", Decimal("95.5")),
+    (95.5, Decimal("95.5")), ("-", None), ("\u2013", None), (" \u2014 ", None),
+    ("\u00a0", None), ("", None), (None, None)])
+def test_number_or_category(value, expected):
+    from lkj_excel.core.numbers import parse_number_or_category
+
+    assert parse_number_or_category(value) == expected
+
+
+@pytest.mark.parametrize("text", ["#N/A", "#REF!", "#VALUE!", "#NAME?", "#NULL!", " #n/a ",
+                                  "#DIV/0!", "#SPILL!", "#GETTING_DATA"])
+def test_number_or_category_excel_error_is_the_excel_error(text):
+    from lkj_excel.core.numbers import parse_number_or_category
+
+    with pytest.raises(ParseError) as exc:
+        parse_number_or_category(text)
+    assert "galat Excel" in exc.value.pesan
+
+
+@given(st.text(max_size=20)
+       | st.sampled_from(sorted(_EXCEL_ERRORS)).map(lambda e: f" {e.lower()}\u00a0")
+       | st.sampled_from(sorted(_EXCEL_ERRORS)))
+def test_a_category_is_never_an_excel_error_nor_holds_a_digit(text):
+    from lkj_excel.core.numbers import parse_number_or_category
+
+    try:
+        got = parse_number_or_category(text)
+    except ParseError:
+        return
+    if isinstance(got, str):
+        assert got and got.upper() not in _EXCEL_ERRORS
+        assert not any(ch.isdigit() for ch in got)
+        assert got == " ".join(got.split())

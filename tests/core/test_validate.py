@@ -257,3 +257,69 @@ def test_reviu_rows_all_or_none():
     # reviewed before the report was signed (27 Februari 2025)
     assert ("reviu-sebelum-laporan", "Profil", profil_cell("tanggal_reviu")) in codes(p)
     assert not p.result.reviu
+
+
+def test_excel_error_in_a_target_is_the_excel_error_not_an_unknown_category():
+    p = run(PK=[pk("I1", "#N/A", satuan="Opini")], IKU=[iku("I1", realisasi="WTP")])
+    got = codes(p)
+    assert ("sel-tidak-terbaca", "PK", "F4") in got
+    assert not any(c == "kategori-tidak-dikenal" for c, _, _ in got)
+    f = next(f for f in p.temuan if f.kode == "sel-tidak-terbaca")
+    assert "galat Excel #N/A" in f.pesan
+
+
+def test_sasaran_counted_and_listed_by_one_rule():
+    # "SS1" and "ss1 " are one sasaran (codes are compared as the contract says), and
+    # without a code the Sasaran itself says which one
+    rows = [pk("I1", sasaran="SS1"), pk("I2", sasaran="ss1 "), pk("I3", sasaran="S2"),
+            {**pk("I4", sasaran=""), "sasaran": "Sasaran Tanpa Kode"},
+            {**pk("I5", sasaran=""), "sasaran": "sasaran  tanpa kode"}]
+    p = run(PK=rows, IKU=[iku(f"I{i}", realisasi=100.0) for i in range(1, 6)],
+            Anggaran=[{"kode_sasaran": "Ss1", "program": "P", "anggaran": 100.0,
+                       "realisasi": 90.0}])
+    h = p.result
+    groups = [(k, nama, [i.kode for i in inds]) for k, nama, inds in h.sasaran()]
+    assert groups == [("SS1", "Sasaran SS1", ["I1", "I2"]), ("S2", "Sasaran S2", ["I3"]),
+                      ("Sasaran Tanpa Kode", "Sasaran Tanpa Kode", ["I4", "I5"])]
+    assert h.ringkas.n_sasaran == len(groups) == 3
+    assert [i.kode for i in h.anggaran.program[0].indikator] == ["I1", "I2"]
+
+
+def test_one_picture_per_gambar_row_the_others_are_findings():
+    from lkj_excel.core.layout import FIRST_DATA_ROW as R
+    from lkj_excel.core.model import Picture
+    from lkj_excel.core.units import PICTURE_KEY, data_from_model
+
+    def pic(n, row):
+        return Picture(bytes([n]) * 8, "png", 10 + n, 10, row=row, name=f"Gambar {n}")
+
+    g = grids(PK=[pk("I1")], IKU=[iku("I1", realisasi=100.0)],
+              Gambar=[{"bagian": "Lampiran", "judul": "Foto A"},
+                      {"bagian": "Lampiran", "judul": "Foto B"}])
+    pics = [pic(1, R), pic(2, R), pic(3, R + 1), pic(4, R)]
+    p = check_grids(g, list(g), "uji.xlsx", pictures=pics)
+    # the report takes the first picture of each row, as a split or merge carries it
+    assert [(x.judul, x.picture.name) for x in p.result.gambar] == [
+        ("Foto A", "Gambar 1"), ("Foto B", "Gambar 3")]
+    carried = [r[PICTURE_KEY] for r in data_from_model(p.data)["sheets"]["Gambar"]]
+    assert carried == [x.picture for x in p.result.gambar]
+    extra = [f for f in p.temuan if f.kode == "gambar-ganda"]
+    assert [(f.lembar, f.sel, f.tingkat) for f in extra] == [
+        ("Gambar", f"A{R}", "peringatan")] * 2
+    assert '"Gambar 2"' in extra[0].pesan and '"Gambar 4"' in extra[1].pesan
+    assert "hanya gambar pertama" in extra[0].pesan and "baris sendiri" in extra[0].pesan
+
+
+def test_tidak_sejenis_finding_exactly_where_the_engine_records_it():
+    from lkj_excel.core.compute import TIDAK_SEJENIS
+
+    targets = ("WTP", 95.0, None)
+    reals = ({"realisasi": "WTP"}, {"realisasi": 96.0}, {"pembilang": 9.0, "penyebut": 9.0},
+             {})
+    combos = [(t, r) for t in targets for r in reals]
+    p = run(PK=[{**pk(f"I{n}", satuan="Opini"), "target": t} for n, (t, _) in enumerate(combos)],
+            IKU=[iku(f"I{n}", **r) for n, (_, r) in enumerate(combos)])
+    flagged = {f.sel for f in p.temuan if f.kode == "target-realisasi-tidak-sejenis"}
+    recorded = [i for i in p.result.indikator if i.capaian_catatan == TIDAK_SEJENIS]
+    assert [i.kode for i in recorded] == ["I1", "I2", "I4"]
+    assert len(flagged) == len(recorded)
