@@ -93,9 +93,10 @@ def rich(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def raw_parts(path: Path) -> dict[str, tuple[int, bytes]]:
     """name -> (CRC, compressed bytes as stored)."""
-    from lkj_excel.files.package import _read_entries
+    from lkj_excel.files.zipparts import Archive
 
-    return {e.name: (e.crc, e.raw) for e in _read_entries(path.read_bytes())}
+    a = Archive(path.read_bytes(), 1 << 30)
+    return {e.filename: (e.CRC, a.data[e.start:e.start + e.compress_size]) for e in a.entries}
 
 
 def sheet_parts(path: Path) -> dict[str, str]:
