@@ -324,7 +324,8 @@ class _Package:
         self.by_key = {e.filename.casefold(): e for e in self.entries}
         if len(self.by_key) != len(self.entries):
             raise Unsupported("duplicate part names")
-        self.texts: dict[str, str] = {}  # parts changed (name -> text)
+        self.read: dict[str, str] = {}  # parts read (name -> text as it was)
+        self.changed: dict[str, str] = {}  # parts given a new text (name -> text)
         self.dropped: set[str] = set()
         self._rels_cache: dict[str, tuple[str, list[_Rel]]] = {}
 
@@ -345,12 +346,16 @@ class _Package:
 
     def text(self, name: str) -> str:
         real = self.real(name)
-        if real not in self.texts:
-            self.texts[real] = _text(self.inflate(real), real)
-        return self.texts[real]
+        got = self.changed.get(real)
+        if got is None:
+            got = self.read.get(real)
+        if got is None:
+            got = self.read[real] = _text(self.inflate(real), real)
+            self.archive.inflated.pop(real, None)  # the text is kept, not the bytes too
+        return got
 
     def set(self, name: str, text: str) -> None:
-        self.texts[self.real(name)] = text
+        self.changed[self.real(name)] = text
 
     def rels_of(self, name: str) -> list[_Rel]:
         """The relationships in the rels part ``name`` (parsed once per text)."""
@@ -385,8 +390,9 @@ class _Package:
             name = e.filename
             if name in self.dropped:
                 continue
-            if name in self.texts and self.texts[name] != _text(self.inflate(name), name):
-                out.append(_new_entry(name, self.texts[name].encode("utf-8"), e.dos))
+            text = self.changed.get(name)
+            if text is not None and text != self.read.get(name):  # not inflated again
+                out.append(_new_entry(name, text.encode("utf-8"), e.dos))
             else:
                 out.append(_kept(self.archive, e))
         out += [_new_entry(n, b) for n, b in added]
