@@ -16,8 +16,9 @@ OOXML, UTF-16 parts, parts it cannot place, an archive ``zipparts.Archive`` does
 encrypted, zip64, multi-volume) raises ``Unsupported`` and the caller falls back to the
 openpyxl round trip. So does a part it reads that does not inflate to exactly its declared
 size with its CRC, and declared sizes over ``schema.LIMITS.max_inflated_bytes``: the safety
-scan never inflated most of the parts read here (every kept sheet is looked at for its
-selected tab), so none is inflated beyond what the central directory says.
+scan never inflated most of the parts read here (the start of every kept sheet is looked at
+for its selected tab, the whole sheet only when that changes), so none is inflated beyond
+what the central directory says.
 """
 
 from __future__ import annotations
@@ -317,6 +318,19 @@ class NewSheet:
 _TAB_SELECTED = re.compile(rb"""(<(?:[\w.-]+:)?sheetView\b[^>]*?)\s+tabSelected\s*=\s*["'](?:1|true)["']""")
 
 
+#: how much of a kept sheet is inflated to look for its selected tab (``_selected``)
+_HEAD = 64 * 1024
+
+
+def _selected(head: bytes) -> bool:
+    """Whether the start of a sheet part (up to ``<sheetData``, or its first 4 KB) marks
+    it as a selected tab."""
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise Unsupported("worksheet: UTF-16")
+    cut = head.find(b"<sheetData")
+    return _TAB_SELECTED.search(head[:cut] if cut >= 0 else head[:4096]) is not None
+
+
 class _Package:
     def __init__(self, data: bytes) -> None:
         self.archive = _archive(data)
@@ -352,6 +366,27 @@ class _Package:
         if got is None:
             got = self.read[real] = _text(self.inflate(real), real)
             self.archive.inflated.pop(real, None)  # the text is kept, not the bytes too
+        return got
+
+    def head(self, name: str, n: int) -> bytes:
+        """The first ``n`` bytes of the part, inflated no further; a part no longer than
+        that is inflated whole and checked like any other (``inflate``)."""
+        real = self.real(name)
+        if real in self.changed or real in self.read:
+            return self.text(real).encode("utf-8")[:n]
+        e = self.by_key[real.casefold()]
+        if e.file_size <= n:
+            return self.inflate(real)
+        raw = self.archive.data[e.start:e.start + e.compress_size]
+        if e.compress_type == zipfile.ZIP_STORED:
+            got = raw[:n]
+        else:
+            try:
+                got = zlib.decompressobj(-15).decompress(raw, n)
+            except zlib.error:
+                raise Unsupported(f"{real}: inflate") from None
+        if len(got) != n:
+            raise Unsupported(f"{real}: shorter than declared")
         return got
 
     def set(self, name: str, text: str) -> None:
@@ -555,8 +590,8 @@ def splice_sheets(data: bytes, sheets: list[NewSheet], styles: bytes,
         for i in new_index:
             rel = rel_by_id.get(sheet_list[i][2])
             part = _resolve(wb_part, rel.target) if rel and not rel.external else None
-            if part and pkg.has(part):
-                text = pkg.text(part)
+            if part and pkg.has(part) and _selected(pkg.head(part, _HEAD)):
+                text = pkg.text(part)  # the whole part only for the one to change
                 head = text[:text.find("<sheetData") if "<sheetData" in text else 4096]
                 if _TAB_SELECTED.search(head.encode()):
                     fixed = _TAB_SELECTED.sub(rb"\1", head.encode(), count=1).decode()

@@ -469,3 +469,35 @@ def test_a_corrupt_sheet_the_scan_never_read_takes_the_round_trip(tmp_path: Path
     text = capsys.readouterr()
     assert "tak terduga" not in text.out + text.err and code != 0
     assert "tidak dapat disalin" in text.out + text.err
+
+
+def test_kept_sheets_are_inflated_only_as_far_as_their_selected_tab(tmp_path: Path,
+                                                                     monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A kept sheet is inflated whole only when its start marks it as the selected tab
+    (its text then changes); the others are looked at by their first 64 KB."""
+    from lkj_excel.files import zipparts
+
+    base = write_workbook(tmp_path / "seed.xlsx", seed_data())
+    parts = sheet_parts(base)
+    with zipfile.ZipFile(base) as z:
+        sizes = {n: z.getinfo(p).file_size for n, p in parts.items()}
+    big = sorted((n for n in sizes if n not in schema.ENGINE_SHEETS and sizes[n] > 64 << 10),
+                 key=lambda n: -sizes[n])
+    assert len(big) >= 2, sizes
+    chosen, other = parts[big[0]], parts[big[1]]
+    src = rewrite(base, tmp_path / "terpilih.xlsx", {
+        chosen: lambda d: d.replace(b"<sheetView ", b'<sheetView tabSelected="1" ', 1)})
+    p = check_workbook(src)
+    whole: list[str] = []
+    real = zipparts.Archive.part
+
+    def part(self: zipparts.Archive, e: zipparts.Entry) -> bytes:
+        whole.append(e.filename)
+        return real(self, e)
+
+    monkeypatch.setattr(zipparts.Archive, "part", part)
+    out = writer.write_engine_sheets(src, p, tmp_path / "hasil.xlsx")
+    assert chosen in whole and other not in whole, whole
+    with zipfile.ZipFile(out) as z:
+        assert b"tabSelected" not in z.read(chosen)[:4096]
+    assert raw_parts(out)[other] == raw_parts(src)[other]
