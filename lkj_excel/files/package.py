@@ -12,8 +12,13 @@ formula order) is dropped only when it names a dropped sheet; Excel rebuilds it.
 The edits are text edits of the parts as the producing program wrote them (Excel, LibreOffice,
 WPS, openpyxl), checked against a real XML parse (defusedxml) of the same part, so prefixes
 and ``mc:Ignorable`` declarations survive. A package this module does not understand (Strict
-OOXML, UTF-16 parts, encrypted or multi-volume zips, parts it cannot place) raises
-``Unsupported`` and the caller falls back to the openpyxl round trip.
+OOXML, UTF-16 parts, parts it cannot place, an archive ``zipparts.Archive`` does not take:
+encrypted, zip64, multi-volume) raises ``Unsupported`` and the caller falls back to the
+openpyxl round trip. So does a part it reads that does not inflate to exactly its declared
+size with its CRC, and declared sizes over ``schema.LIMITS.max_inflated_bytes``: the safety
+scan never inflated most of the parts read here (the start of every kept sheet is looked at
+for its selected tab, the whole sheet only when that changes), so none is inflated beyond
+what the central directory says.
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
+
+from lkj_excel.core import schema
+from lkj_excel.files import zipparts
 
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -46,17 +54,20 @@ class Unsupported(Exception):
 
 
 # ---------------------------------------------------------------------------
-# Zip: read entries raw, write a new archive (stored entries copied as they were)
+# Zip: parts read through zipparts.Archive, a new archive written (kept parts copied as
+# their compressed bytes)
 # ---------------------------------------------------------------------------
 
 @dataclass
 class _Entry:
+    """A part of the archive to write."""
+
     name: str
     raw: bytes  # the compressed bytes as stored
     crc: int
     size: int
     method: int
-    date_time: tuple[int, int, int, int, int, int]
+    dos: tuple[int, int]  # DOS time, date
     flags: int = 0
     extract_version: int = 20
     external_attr: int = 0
@@ -67,49 +78,35 @@ _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
 _END = struct.Struct("<4s4H2LH")
 
 
-def _read_entries(data: bytes) -> list[_Entry]:
+def _archive(data: bytes) -> zipparts.Archive:
+    """The archive of ``data``, every part's declared size within the inflation limit (the
+    parts are inflated to exactly their declared size, CRC checked, by ``Archive.part``)."""
+    cap = schema.LIMITS.max_inflated_bytes
     try:
-        zf = zipfile.ZipFile(BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        archive = zipparts.Archive(data, cap + 1)
+    except zipparts.Unusual as exc:
         raise Unsupported(f"zip: {exc}") from None
-    out = []
-    seen: set[str] = set()
-    for info in zf.infolist():
-        if info.flag_bits & 0x1:
-            raise Unsupported("encrypted entry")
-        key = info.filename.casefold()
-        if key in seen:
-            raise Unsupported(f"duplicate part {info.filename}")
-        seen.add(key)
-        off = info.header_offset
-        head = data[off:off + _LOCAL.size]
-        if len(head) < _LOCAL.size or head[:4] != b"PK\x03\x04":
-            raise Unsupported("bad local header")
-        n, m = struct.unpack("<HH", head[26:30])
-        start = off + _LOCAL.size + n + m
-        raw = data[start:start + info.compress_size]
-        if len(raw) != info.compress_size:
-            raise Unsupported("truncated entry")
-        out.append(_Entry(info.filename, raw, info.CRC, info.file_size, info.compress_type,
-                          info.date_time, info.flag_bits & 0x800,
-                          max(20, info.extract_version), info.external_attr))
-    return out
+    if sum(e.file_size for e in archive.entries) > cap:
+        raise Unsupported("zip: declared sizes over the inflation limit")
+    return archive
 
 
-def _inflate(e: _Entry) -> bytes:
-    if e.method == zipfile.ZIP_STORED:
-        return e.raw
-    if e.method != zipfile.ZIP_DEFLATED:
-        raise Unsupported(f"compression {e.method}")
-    return zlib.decompress(e.raw, -15)
+def _kept(archive: zipparts.Archive, e: zipparts.Entry) -> _Entry:
+    return _Entry(e.filename, archive.data[e.start:e.start + e.compress_size], e.CRC,
+                  e.file_size, e.compress_type, e.dos, e.flag_bits & 0x800,
+                  max(20, e.versions[2]), e.attrs[1])
 
 
-def _new_entry(name: str, content: bytes, date_time: tuple[int, ...] | None = None) -> _Entry:
+def _dos(date_time: tuple[int, ...]) -> tuple[int, int]:
+    y, mo, d, h, mi, s = date_time
+    return h << 11 | mi << 5 | s // 2, (max(y, 1980) - 1980) << 9 | mo << 5 | d
+
+
+def _new_entry(name: str, content: bytes, dos: tuple[int, int] | None = None) -> _Entry:
     c = zlib.compressobj(6, zlib.DEFLATED, -15)
     raw = c.compress(content) + c.flush()
-    dt = date_time or time.localtime()[:6]
     return _Entry(name, raw, zlib.crc32(content), len(content), zipfile.ZIP_DEFLATED,
-                  tuple(dt), 0)  # type: ignore[arg-type]
+                  dos or _dos(time.localtime()[:6]), 0)
 
 
 def _name_bytes(e: _Entry) -> tuple[bytes, int]:
@@ -131,9 +128,7 @@ def _write_zip(entries: list[_Entry]) -> bytes:
     central = []
     for e in entries:
         name, flags = _name_bytes(e)
-        y, mo, d, h, mi, s = e.date_time
-        dosdate = (max(y, 1980) - 1980) << 9 | mo << 5 | d
-        dostime = h << 11 | mi << 5 | s // 2
+        dostime, dosdate = e.dos
         if max(len(e.raw), e.size, buf.tell()) >= 0xFFFFFFFF:
             raise Unsupported("zip64 needed")
         offset = buf.tell()
@@ -323,29 +318,79 @@ class NewSheet:
 _TAB_SELECTED = re.compile(rb"""(<(?:[\w.-]+:)?sheetView\b[^>]*?)\s+tabSelected\s*=\s*["'](?:1|true)["']""")
 
 
+#: how much of a kept sheet is inflated to look for its selected tab (``_selected``)
+_HEAD = 64 * 1024
+
+
+def _selected(head: bytes) -> bool:
+    """Whether the start of a sheet part (up to ``<sheetData``, or its first 4 KB) marks
+    it as a selected tab."""
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise Unsupported("worksheet: UTF-16")
+    cut = head.find(b"<sheetData")
+    return _TAB_SELECTED.search(head[:cut] if cut >= 0 else head[:4096]) is not None
+
+
 class _Package:
     def __init__(self, data: bytes) -> None:
-        self.entries = _read_entries(data)
-        self.by_key = {e.name.casefold(): e for e in self.entries}
-        self.texts: dict[str, str] = {}  # parts changed (name -> text)
+        self.archive = _archive(data)
+        self.entries = self.archive.entries
+        self.by_key = {e.filename.casefold(): e for e in self.entries}
+        if len(self.by_key) != len(self.entries):
+            raise Unsupported("duplicate part names")
+        self.read: dict[str, str] = {}  # parts read (name -> text as it was)
+        self.changed: dict[str, str] = {}  # parts given a new text (name -> text)
         self.dropped: set[str] = set()
         self._rels_cache: dict[str, tuple[str, list[_Rel]]] = {}
 
     def has(self, name: str) -> bool:
         key = name.casefold()
-        return key in self.by_key and self.by_key[key].name not in self.dropped
+        return key in self.by_key and self.by_key[key].filename not in self.dropped
 
     def real(self, name: str) -> str:
-        return self.by_key[name.casefold()].name
+        return self.by_key[name.casefold()].filename
+
+    def inflate(self, name: str) -> bytes:
+        """The part's bytes: inflated to its declared size and CRC checked (else
+        ``Unsupported``; the scan never looked at most parts)."""
+        try:
+            return self.archive.part(self.by_key[name.casefold()])
+        except zipparts.Unusual as exc:
+            raise Unsupported(f"{self.real(name)}: {exc}") from None
 
     def text(self, name: str) -> str:
         real = self.real(name)
-        if real not in self.texts:
-            self.texts[real] = _text(_inflate(self.by_key[name.casefold()]), real)
-        return self.texts[real]
+        got = self.changed.get(real)
+        if got is None:
+            got = self.read.get(real)
+        if got is None:
+            got = self.read[real] = _text(self.inflate(real), real)
+            self.archive.inflated.pop(real, None)  # the text is kept, not the bytes too
+        return got
+
+    def head(self, name: str, n: int) -> bytes:
+        """The first ``n`` bytes of the part, inflated no further; a part no longer than
+        that is inflated whole and checked like any other (``inflate``)."""
+        real = self.real(name)
+        if real in self.changed or real in self.read:
+            return self.text(real).encode("utf-8")[:n]
+        e = self.by_key[real.casefold()]
+        if e.file_size <= n:
+            return self.inflate(real)
+        raw = self.archive.data[e.start:e.start + e.compress_size]
+        if e.compress_type == zipfile.ZIP_STORED:
+            got = raw[:n]
+        else:
+            try:
+                got = zlib.decompressobj(-15).decompress(raw, n)
+            except zlib.error:
+                raise Unsupported(f"{real}: inflate") from None
+        if len(got) != n:
+            raise Unsupported(f"{real}: shorter than declared")
+        return got
 
     def set(self, name: str, text: str) -> None:
-        self.texts[self.real(name)] = text
+        self.changed[self.real(name)] = text
 
     def rels_of(self, name: str) -> list[_Rel]:
         """The relationships in the rels part ``name`` (parsed once per text)."""
@@ -377,12 +422,14 @@ class _Package:
     def build(self, added: Iterable[tuple[str, bytes]]) -> bytes:
         out = []
         for e in self.entries:
-            if e.name in self.dropped:
+            name = e.filename
+            if name in self.dropped:
                 continue
-            if e.name in self.texts and self.texts[e.name] != _text(_inflate(e), e.name):
-                out.append(_new_entry(e.name, self.texts[e.name].encode("utf-8"), e.date_time))
+            text = self.changed.get(name)
+            if text is not None and text != self.read.get(name):  # not inflated again
+                out.append(_new_entry(name, text.encode("utf-8"), e.dos))
             else:
-                out.append(e)
+                out.append(_kept(self.archive, e))
         out += [_new_entry(n, b) for n, b in added]
         return _write_zip(out)
 
@@ -483,7 +530,7 @@ def splice_sheets(data: bytes, sheets: list[NewSheet], styles: bytes,
     # new worksheet parts, relationships and <sheet> entries
     ws_type = next((r.type for r in wb_rels if r.type.endswith("/worksheet")), WORKSHEET_REL)
     wb_dir = posixpath.dirname(wb_part)
-    taken = {e.name.casefold() for e in pkg.entries}
+    taken = {e.filename.casefold() for e in pkg.entries}
     ids = [int(s[1]) for s in sheet_list if s[1].isdigit()]
     next_id = max(ids, default=0) + 1
     r_prefix = _ns_prefix(wb, REL_NS)
@@ -543,8 +590,8 @@ def splice_sheets(data: bytes, sheets: list[NewSheet], styles: bytes,
         for i in new_index:
             rel = rel_by_id.get(sheet_list[i][2])
             part = _resolve(wb_part, rel.target) if rel and not rel.external else None
-            if part and pkg.has(part):
-                text = pkg.text(part)
+            if part and pkg.has(part) and _selected(pkg.head(part, _HEAD)):
+                text = pkg.text(part)  # the whole part only for the one to change
                 head = text[:text.find("<sheetData") if "<sheetData" in text else 4096]
                 if _TAB_SELECTED.search(head.encode()):
                     fixed = _TAB_SELECTED.sub(rb"\1", head.encode(), count=1).decode()

@@ -13,6 +13,8 @@ import re
 import shutil
 import subprocess
 import zipfile
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -93,9 +95,10 @@ def rich(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def raw_parts(path: Path) -> dict[str, tuple[int, bytes]]:
     """name -> (CRC, compressed bytes as stored)."""
-    from lkj_excel.files.package import _read_entries
+    from lkj_excel.files.zipparts import Archive
 
-    return {e.name: (e.crc, e.raw) for e in _read_entries(path.read_bytes())}
+    a = Archive(path.read_bytes(), 1 << 30)
+    return {e.filename: (e.CRC, a.data[e.start:e.start + e.compress_size]) for e in a.entries}
 
 
 def sheet_parts(path: Path) -> dict[str, str]:
@@ -368,3 +371,133 @@ def test_print_titles_and_the_landing_tab_of_the_new_sheets(tmp_path: Path) -> N
             if b'tabSelected="1"' in z.read(part):
                 selected.append(name)
     assert selected == [schema.VALIDASI_SHEET]
+
+
+# ---------------------------------------------------------------------------
+# Parts the safety scan never inflated: the splice reads them through zipparts.Archive
+# ---------------------------------------------------------------------------
+
+def _with_petunjuk(base: Path, dst: Path, stream: Callable[[bytes], tuple[bytes, int, int]]
+                   ) -> Path:
+    """``base`` written again by hand, the Petunjuk sheet part replaced by what ``stream``
+    makes of its XML: (deflated bytes, CRC, declared size); every other part deflated."""
+    from tests.kit.corpus import _deflate, _raw_zip
+
+    part = sheet_parts(base)["Petunjuk"]
+    entries = []
+    with zipfile.ZipFile(base) as z:
+        for info in z.infolist():
+            raw = z.read(info.filename)
+            if info.filename == part:
+                data, crc, size = stream(raw)
+            else:
+                data, crc, size = _deflate(raw), zlib.crc32(raw), len(raw)
+            entries.append((info.filename, data, crc, len(data), size))
+    return _raw_zip(entries, dst)
+
+
+def _lying(xml: bytes) -> tuple[bytes, int, int]:
+    """The sheet's XML followed by 320 MB of spaces, declared as the XML alone (its size
+    and CRC): a run-on the central directory does not tell."""
+    c = zlib.compressobj(1, zlib.DEFLATED, -15)
+    first = c.compress(xml) + c.flush(zlib.Z_FULL_FLUSH)
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = c.compress(b" " * (16 << 20)) + c.flush(zlib.Z_FULL_FLUSH)
+    return first + block * 20 + b"\x03\x00", zlib.crc32(xml), len(xml)
+
+
+def _broken(xml: bytes) -> tuple[bytes, int, int]:
+    """The sheet's deflate stream with its first block marked of the reserved type 3."""
+    from tests.kit.corpus import _deflate
+
+    data = _deflate(xml)
+    return bytes([data[0] | 0x06]) + data[1:], zlib.crc32(xml), len(xml)
+
+
+def _hitung(src: Path, out: Path) -> str:
+    """``write_engine_sheets`` on ``src``: "spliced", "round trip" (the openpyxl fallback
+    wrote the output) or the message of the worded error; anything else propagates."""
+    from lkj_excel.core.temuan import WorkbookError, WriteError
+
+    p = check_workbook(src)  # the scan passes: it never inflates the Petunjuk sheet
+    real = writer._write_round_trip
+    took: list[bool] = []
+
+    def round_trip(*a, **k):  # type: ignore[no-untyped-def]
+        took.append(True)
+        return real(*a, **k)
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(writer, "_write_round_trip", round_trip)
+    try:
+        writer.write_engine_sheets(src, p, out)
+    except (WorkbookError, WriteError) as exc:
+        return str(exc)
+    finally:
+        mp.undo()
+    assert list(sheet_parts(out))[-2:] == list(schema.ENGINE_SHEETS)
+    return "round trip" if took else "spliced"
+
+
+def test_a_sheet_lying_about_its_size_is_not_inflated_beyond_it(tmp_path: Path) -> None:
+    import tracemalloc
+
+    base = write_workbook(tmp_path / "seed.xlsx", seed_data())
+    src = _with_petunjuk(base, tmp_path / "bohong.xlsx", _lying)
+    assert src.stat().st_size < 1 << 20
+    tracemalloc.start()
+    try:
+        got = _hitung(src, tmp_path / "hasil.xlsx")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 << 20, peak  # the stream runs on to 320 MB
+    assert got == "round trip" or "Buku kerja" in got, got
+
+
+def test_a_corrupt_sheet_the_scan_never_read_takes_the_round_trip(tmp_path: Path,
+                                                                  capsys) -> None:  # type: ignore[no-untyped-def]
+    from lkj_excel.cli import main
+
+    base = write_workbook(tmp_path / "seed.xlsx", seed_data())
+    src = _with_petunjuk(base, tmp_path / "rusak.xlsx", _broken)
+    got = _hitung(src, tmp_path / "hasil.xlsx")
+    # openpyxl cannot read the part either: the round trip's worded message
+    assert "tidak dapat disalin untuk menulis lembar Ringkasan dan Validasi" in got, got
+    capsys.readouterr()
+    code = main(["hitung", str(src), "--out", str(tmp_path / "cli.xlsx")])
+    text = capsys.readouterr()
+    assert "tak terduga" not in text.out + text.err and code != 0
+    assert "tidak dapat disalin" in text.out + text.err
+
+
+def test_kept_sheets_are_inflated_only_as_far_as_their_selected_tab(tmp_path: Path,
+                                                                     monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A kept sheet is inflated whole only when its start marks it as the selected tab
+    (its text then changes); the others are looked at by their first 64 KB."""
+    from lkj_excel.files import zipparts
+
+    base = write_workbook(tmp_path / "seed.xlsx", seed_data())
+    parts = sheet_parts(base)
+    with zipfile.ZipFile(base) as z:
+        sizes = {n: z.getinfo(p).file_size for n, p in parts.items()}
+    big = sorted((n for n in sizes if n not in schema.ENGINE_SHEETS and sizes[n] > 64 << 10),
+                 key=lambda n: -sizes[n])
+    assert len(big) >= 2, sizes
+    chosen, other = parts[big[0]], parts[big[1]]
+    src = rewrite(base, tmp_path / "terpilih.xlsx", {
+        chosen: lambda d: d.replace(b"<sheetView ", b'<sheetView tabSelected="1" ', 1)})
+    p = check_workbook(src)
+    whole: list[str] = []
+    real = zipparts.Archive.part
+
+    def part(self: zipparts.Archive, e: zipparts.Entry) -> bytes:
+        whole.append(e.filename)
+        return real(self, e)
+
+    monkeypatch.setattr(zipparts.Archive, "part", part)
+    out = writer.write_engine_sheets(src, p, tmp_path / "hasil.xlsx")
+    assert chosen in whole and other not in whole, whole
+    with zipfile.ZipFile(out) as z:
+        assert b"tabSelected" not in z.read(chosen)[:4096]
+    assert raw_parts(out)[other] == raw_parts(src)[other]
