@@ -337,7 +337,7 @@ def _worded(value: Any, kind: str, satuan: str) -> str:
         return KOSONG
     if kind == "money":
         return _rp(value)
-    if kind == "number":
+    if kind in ("number", "number_or_category"):  # a category prints as it is
         return _input(value, satuan)
     if kind == "date" and isinstance(value, _dt.date):
         return format_tanggal(value)

@@ -135,6 +135,33 @@ def test_optional_parts_left_out(tmp_path: Path) -> None:
     assert "Strategi peningkatan kinerja belum diisi" in text
 
 
+def test_target_renstra_worded_as_a_number() -> None:
+    """``number_or_category`` (Target Akhir Renstra) prints as a number column does; a
+    category as it is."""
+    from decimal import Decimal
+
+    from lkj_excel.report.context import _worded
+
+    assert _worded(Decimal("95.5"), "number_or_category", "%") == "95,5%"
+    assert _worded(Decimal("95.5"), "number_or_category", "%") == _worded(
+        Decimal("95.5"), "number", "%")
+    assert _worded(Decimal("3.25"), "number_or_category", "indeks") == "3,25 indeks"
+    assert _worded("WTP", "number_or_category", "opini") == "WTP"
+    assert _worded(None, "number_or_category", "%") == "-"
+
+
+def test_target_renstra_in_the_context(tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    data = seed_data()
+    row = data["sheets"]["IKU"][0]
+    row["target_renstra"] = Decimal("95.5")
+    c = build_context(check_workbook(_seed_workbook(tmp_path, data)))
+    item = next(i for i in c["indikator"] if i["kode"] == row["kode_indikator"])
+    assert item["satuan"] == "%"
+    assert item["target_renstra"] == "95,5%" == item["renstra"]
+
+
 # ---------------------------------------------------------------------------
 # the Word document
 # ---------------------------------------------------------------------------
