@@ -456,9 +456,11 @@ def _build(path: Path) -> Path:
     ], aligns=["LKj Tabel Tengah", "LKj Tabel"] + ["LKj Tabel Tengah"] * 5,
         merges=[(2, 1, 2, 6)])
     sumber()
+    tag("{%p if gambar_capaian_nomor %}")  # the chart (indicators in %) and its caption
     p("{{ gambar_capaian }}", "LKj Gambar")
     p("{{ gambar_capaian_nomor }} Target dan Realisasi Indikator Kinerja Tahun {{ tahun }}",
       "Caption")
+    tag("{%p endif %}")
     tag("{%p endif %}")
 
     h("a. Capaian per Sasaran Strategis", 3)

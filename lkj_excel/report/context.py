@@ -26,6 +26,7 @@ from lkj_excel.core.numbers import (
     terbilang,
 )
 from lkj_excel.core.temuan import KESALAHAN
+from lkj_excel.report.charts import capaian_series
 
 if TYPE_CHECKING:  # pragma: no cover
     from lkj_excel.core.compute import GambarResult, IndikatorResult, Result
@@ -745,7 +746,8 @@ def build_context(p: Checked) -> dict[str, Any]:
         sasaran.append({"no": s_no, "romawi": roman(s_no), "kode": kode, "nama": _text(nama),
                         "indikator": items})
     ada_indikator = bool(semua)
-    gambar_capaian = nomor("Gambar", "3") if ada_indikator else ""
+    # numbered only when the chart is drawn (indicators in %): no caption without a picture
+    gambar_capaian = nomor("Gambar", "3") if capaian_series(h) is not None else ""
     cascading = _cascading(h, sasaran)
 
     # comparison with the two earlier years
