@@ -402,6 +402,23 @@ def test_salin_templat_and_use_it(seed_path: Path, tmp_path: Path, capsys, no_la
     assert "harus berakhiran .docx" in capsys.readouterr().err
 
 
+def test_command_builds_the_context_once(seed_path: Path, tmp_path: Path, monkeypatch,
+                                        no_layout) -> None:  # type: ignore[no-untyped-def]
+    """``--templat``: the template's check and the render use one context."""
+    import lkj_excel.report.context as context
+
+    calls = []
+    real = context.build_context
+    monkeypatch.setattr(context, "build_context", lambda p: calls.append(p) or real(p))
+    mine = tmp_path / "templat-kami.docx"
+    shutil.copyfile(DEFAULT_TEMPLATE, mine)
+    out = tmp_path / "o"
+    assert main(["laporan", str(seed_path), "--out", str(out), "--templat", str(mine)]) == 0
+    assert len(calls) == 1
+    (docx,) = out.glob("*.docx")
+    assert "51/53 x 100% = 96%" in docx_text(docx)
+
+
 def test_templat_refuses_what_is_not_a_report_template(seed_path: Path, tmp_path: Path,
                                                        capsys, no_layout) -> None:  # type: ignore[no-untyped-def]
     from docx import Document
