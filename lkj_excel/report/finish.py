@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 BAHASA = "id-ID"
+#: the core property ``category`` of a rendered report (``render.check_template`` knows a
+#: finished report by it)
+REPORT_CATEGORY = "Laporan Kinerja"
 TOC_PREFIX = "_Toc"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -275,7 +278,7 @@ def set_properties(doc: Any, title: str, author: str, subject: str, keywords: st
     cp = doc.core_properties
     now = _dt.datetime.now(_dt.UTC).replace(microsecond=0, tzinfo=None)
     cp.title, cp.subject, cp.author, cp.last_modified_by = title, subject, author, author
-    cp.keywords, cp.category, cp.language = keywords, "Laporan Kinerja", BAHASA
+    cp.keywords, cp.category, cp.language = keywords, REPORT_CATEGORY, BAHASA
     cp.comments, cp.content_status, cp.identifier, cp.version = "", "", "", ""
     cp.created = cp.modified = now
     cp.revision = 1

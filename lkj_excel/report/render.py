@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from lkj_excel.core.filenames import safe_filename
 from lkj_excel.core.numbers import format_persen, format_rupiah, format_tanggal, terbilang
 from lkj_excel.files.atomic import atomic_write
+from lkj_excel.report.finish import REPORT_CATEGORY
 
 if TYPE_CHECKING:  # pragma: no cover
     from lkj_excel.core.engine import Checked
@@ -320,9 +321,9 @@ def render_report(p: Checked, templat: str | Path | None = None,
 TEMPLATE_FIELDS = ("instansi", "tahun")
 #: and at least one of these (the year's results)
 TEMPLATE_RESULTS = ("sasaran", "indikator", "anggaran", "kesimpulan")
-#: the core property ``category`` of the default template and of a rendered report
+#: the core property ``category`` of the default template (a rendered report's:
+#: ``finish.REPORT_CATEGORY``)
 TEMPLATE_CATEGORY = "Templat LKj"
-REPORT_CATEGORY = "Laporan Kinerja"
 
 
 def check_template(path: str | Path, known: set[str]) -> None:
