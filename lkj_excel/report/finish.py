@@ -119,8 +119,9 @@ def _text_width_twips(doc: Any) -> int:
         return 9072
 
 
-def fill_toc(doc: Any, pages: Sequence[str] | None = None) -> list[TocEntry]:
-    """Fill the TOC field with one entry per heading (levels 1-3), in document order."""
+def fill_toc(doc: Any) -> list[TocEntry]:
+    """Fill the TOC field with one entry per heading (levels 1-3), in document order; the
+    page numbers are left empty (``set_toc_pages`` writes them from a layout)."""
     body = doc.element.body
     field_p = _toc_paragraph(body)
     if field_p is None:
@@ -169,8 +170,7 @@ def fill_toc(doc: Any, pages: Sequence[str] | None = None) -> list[TocEntry]:
         it.text = f" PAGEREF {e.bookmark} \\h "
         link.append(_run(it))
         link.append(_run(_el("w:fldChar", **{"w:fldCharType": "separate"})))
-        page = pages[n] if pages is not None and n < len(pages) else ""
-        link.append(_run(_text_el(page)))
+        link.append(_run(_text_el("")))
         link.append(_run(_el("w:fldChar", **{"w:fldCharType": "end"})))
         p.append(link)
         if n == len(entries) - 1:
