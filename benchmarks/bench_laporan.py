@@ -183,7 +183,7 @@ def _old_charts():  # type: ignore[no-untyped-def]
 def _without_charts(render, charts, p) -> None:  # type: ignore[no-untyped-def]
     """The same render with no chart at all (what is left of the .docx without them)."""
     keep = charts.capaian_chart, charts.anggaran_chart
-    charts.capaian_chart = charts.anggaran_chart = lambda _h: None
+    charts.capaian_chart = charts.anggaran_chart = lambda _h, *_series: None
     try:
         render.render_report(p)
     finally:

@@ -109,10 +109,6 @@ class Builder:
                 run.bold = True
         return para
 
-    def _fixed(self, t, widths: list[float]) -> None:  # type: ignore[no-untyped-def]
-
-        fixed_widths(t, widths)
-
     def _row_props(self, row, header: bool = False) -> None:  # type: ignore[no-untyped-def]
         from docx.oxml import OxmlElement
 
@@ -155,7 +151,7 @@ class Builder:
             last = bold_last and n == len(body) - 1
             for i, text in enumerate(br):
                 self._cell(row.cells[i], text, aligns[i], bold=last)
-        self._fixed(t, widths)
+        fixed_widths(t, widths)
         return t
 
     def plain(self, widths: list[float], rows: list[list[str]], style: str = "LKj Pihak",
@@ -171,7 +167,7 @@ class Builder:
                 if (r, c) in bold and para.runs:
                     para.runs[0].bold = True
                     para.runs[0].underline = True
-        self._fixed(t, widths)
+        fixed_widths(t, widths)
         return t
 
     def save(self, path: Path, title: str) -> Path:

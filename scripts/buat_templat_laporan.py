@@ -23,13 +23,15 @@ from pathlib import Path
 
 from _gaya_word import base_font, fixed_widths, paragraph_style  # (scripts/, beside this one)
 
+# the document's language (as the renderer sets it) and the template's core property
+# ``category`` (what ``lkj laporan --templat`` recognises)
+from lkj_excel.report.finish import BAHASA
+from lkj_excel.report.render import TEMPLATE_CATEGORY
+
 ROOT = Path(__file__).resolve().parents[1]
 TUJUAN = ROOT / "lkj_excel" / "templates" / "laporan.docx"
 
-BAHASA = "id-ID"
 LEBAR = 16.0  # cm of text width (A4, margins 3 left / 2 right)
-#: the template's core property ``category``: what ``lkj laporan --templat`` recognises
-TEMPLATE_CATEGORY = "Templat LKj"
 
 
 def _build(path: Path) -> Path:
@@ -111,6 +113,22 @@ def _build(path: Path) -> Path:
         if text:
             para.add_run(text)
         return para
+
+    def signature(obj: str, nama: str = "nama", blanks: int = 4, pangkat: bool = True) -> None:
+        """A signature block of ``obj`` (``ttd``, ``reviu``): place and date, position,
+        ``blanks`` empty lines to sign on, the name (bold, underlined), the rank when
+        ``pangkat``, the NIP (the block's last line: it keeps with nothing)."""
+        p("", "LKj Tanda Tangan")
+        p(f"{{{{ {obj}.tempat_tanggal }}}}", "LKj Tanda Tangan")
+        p(f"{{{{ {obj}.jabatan }}}},", "LKj Tanda Tangan")
+        for _ in range(blanks):
+            p("", "LKj Tanda Tangan")
+        sig = p(f"{{{{ {obj}.{nama} }}}}", "LKj Tanda Tangan")
+        sig.runs[0].bold = True
+        sig.runs[0].underline = True
+        if pangkat:
+            p(f"{{{{ {obj}.pangkat }}}}", "LKj Tanda Tangan")
+        p(f"NIP. {{{{ {obj}.nip }}}}", "LKj Tanda Tangan").paragraph_format.keep_with_next = False
 
     def tag(text: str):  # type: ignore[no-untyped-def]
         """A paragraph holding only a block tag (removed when rendered)."""
@@ -263,15 +281,7 @@ def _build(path: Path) -> Path:
     tag("{%p for t in kata_pengantar %}")
     p("{{ t }}")
     tag("{%p endfor %}")
-    p("", "LKj Tanda Tangan")
-    p("{{ ttd.tempat_tanggal }}", "LKj Tanda Tangan")
-    p("{{ ttd.jabatan }},", "LKj Tanda Tangan")
-    for _ in range(3):
-        p("", "LKj Tanda Tangan")
-    sig = p("{{ ttd.nama }}", "LKj Tanda Tangan")
-    sig.runs[0].bold = True
-    sig.runs[0].underline = True
-    p("NIP. {{ ttd.nip }}", "LKj Tanda Tangan").paragraph_format.keep_with_next = False
+    signature("ttd", blanks=3, pangkat=False)
 
     # -- table of contents (filled from the headings when the report is rendered) -------
     page_break()
@@ -456,9 +466,11 @@ def _build(path: Path) -> Path:
     ], aligns=["LKj Tabel Tengah", "LKj Tabel"] + ["LKj Tabel Tengah"] * 5,
         merges=[(2, 1, 2, 6)])
     sumber()
+    tag("{%p if gambar_capaian_nomor %}")  # the chart (indicators in %) and its caption
     p("{{ gambar_capaian }}", "LKj Gambar")
     p("{{ gambar_capaian_nomor }} Target dan Realisasi Indikator Kinerja Tahun {{ tahun }}",
       "Caption")
+    tag("{%p endif %}")
     tag("{%p endif %}")
 
     h("a. Capaian per Sasaran Strategis", 3)
@@ -706,16 +718,7 @@ def _build(path: Path) -> Path:
       ).paragraph_format.keep_with_next = True  # with the signature below it
 
     # -- signature ---------------------------------------------------------------------
-    p("", "LKj Tanda Tangan")
-    p("{{ ttd.tempat_tanggal }}", "LKj Tanda Tangan")
-    p("{{ ttd.jabatan }},", "LKj Tanda Tangan")
-    for _ in range(4):
-        p("", "LKj Tanda Tangan")
-    sig = p("{{ ttd.nama }}", "LKj Tanda Tangan")
-    sig.runs[0].bold = True
-    sig.runs[0].underline = True
-    p("{{ ttd.pangkat }}", "LKj Tanda Tangan")
-    p("NIP. {{ ttd.nip }}", "LKj Tanda Tangan").paragraph_format.keep_with_next = False
+    signature("ttd")
 
     # -- Lampiran ----------------------------------------------------------------------
     h("LAMPIRAN\nPERJANJIAN KINERJA TAHUN {{ tahun }}", 1)
@@ -752,16 +755,7 @@ def _build(path: Path) -> Path:
       "disajikan secara akurat, andal dan valid.")
     p("Berdasarkan reviu kami, tidak terdapat kondisi atau hal-hal yang menimbulkan perbedaan "
       "dalam meyakini keandalan informasi yang disajikan di dalam laporan kinerja ini.")
-    p("", "LKj Tanda Tangan")
-    p("{{ reviu.tempat_tanggal }}", "LKj Tanda Tangan")
-    p("{{ reviu.jabatan }},", "LKj Tanda Tangan")
-    for _ in range(4):
-        p("", "LKj Tanda Tangan")
-    sig = p("{{ reviu.inspektur }}", "LKj Tanda Tangan")
-    sig.runs[0].bold = True
-    sig.runs[0].underline = True
-    p("{{ reviu.pangkat }}", "LKj Tanda Tangan")
-    p("NIP. {{ reviu.nip }}", "LKj Tanda Tangan").paragraph_format.keep_with_next = False
+    signature("reviu", nama="inspektur")
     tag("{%p endif %}")
 
     # the LRA uraian cell: bold for parent accounts (two runs, one shown)

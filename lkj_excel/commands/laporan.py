@@ -133,6 +133,7 @@ def run(args: Any) -> int:
             return EXIT_KESALAHAN
         code = EXIT_KESALAHAN
 
+    from lkj_excel.report.context import build_context
     from lkj_excel.report.render import (
         check_template,
         render_docx,
@@ -141,12 +142,11 @@ def run(args: Any) -> int:
     )
 
     try:
+        context = build_context(p)  # once: the template's check and the render
         if templat:
-            from lkj_excel.report.context import build_context
-
-            check_template(templat, set(build_context(p)))
-        rendered = render_report(p, templat)
-        docx = render_docx(p, out_dir, templat, rendered=rendered)
+            check_template(templat, set(context))
+        rendered = render_report(p, templat, context=context)
+        docx = render_docx(p, out_dir, rendered=rendered)
     except LkjError as exc:
         return err(exc.pesan)
     except Exception as exc:

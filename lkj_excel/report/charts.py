@@ -254,9 +254,10 @@ def anggaran_series(h: Result) -> Series | None:
             ("#c9c9c9", "#2e7d4f"), "Rupiah (skala logaritmik)", notes)
 
 
-def capaian_chart(h: Result) -> NativeChart | None:
-    """Target vs realisasi per indicator (indicators in % only; None when none)."""
-    s = capaian_series(h)
+def capaian_chart(h: Result, series: Series | None = None) -> NativeChart | None:
+    """Target vs realisasi per indicator (indicators in % only; None when none); from
+    ``series`` when given (``capaian_series(h)``, already made)."""
+    s = series if series is not None else capaian_series(h)
     if s is None:
         return None
     labels, t, r, names, colours, axis, notes = s

@@ -26,6 +26,7 @@ from lkj_excel.core.numbers import (
     terbilang,
 )
 from lkj_excel.core.temuan import KESALAHAN
+from lkj_excel.report.charts import capaian_series
 
 if TYPE_CHECKING:  # pragma: no cover
     from lkj_excel.core.compute import GambarResult, IndikatorResult, Result
@@ -163,7 +164,7 @@ def sentence_riwayat(ind: IndikatorResult, tahun: int | None, digits: int) -> st
         return ""
     parts = [f"{_input(r, ind.satuan)} ({t})" for t, r in earlier]
     parts.append(f"{nilai(ind.realisasi_bulat, ind.satuan, digits)} ({tahun})")
-    seri = ", ".join(parts[:-1]) + f" dan {parts[-1]}" if len(parts) > 1 else parts[0]
+    seri = names(parts)
     return f"Realisasi indikator {ind.indikator} berturut-turut {seri}."
 
 
@@ -247,8 +248,7 @@ def _kejadian(ind: IndikatorResult, tahun: int | None) -> tuple[str, list[dict[s
         groups[0]["kalimat"] = ""
     else:
         parts = [f"{with_words(g['jumlah'])} {g['judul'] or 'lainnya'}" for g in groups]
-        joined = ", ".join(parts[:-1]) + f" dan {parts[-1]}" if len(parts) > 1 else parts[0]
-        lead += f", terdiri atas {joined}:"
+        lead += f", terdiri atas {names(parts)}:"
         for g in groups:
             g["kalimat"] = f"{g['judul'] or 'Lainnya'}: {with_words(g['jumlah'])}, {g['status']}."
     return lead, groups
@@ -337,7 +337,7 @@ def _worded(value: Any, kind: str, satuan: str) -> str:
         return KOSONG
     if kind == "money":
         return _rp(value)
-    if kind == "number":
+    if kind in ("number", "number_or_category"):  # a category prints as it is
         return _input(value, satuan)
     if kind == "date" and isinstance(value, _dt.date):
         return format_tanggal(value)
@@ -446,7 +446,7 @@ def _labelled(label: str, text: Any) -> str:
     return t if t.casefold().startswith(label.split()[0].casefold()) else f"{label}: {t}"
 
 
-def _who(inds: list[IndikatorResult], semua: int, rest: bool) -> str:
+def _who(inds: list[IndikatorResult], rest: bool) -> str:
     if len(inds) <= 2:
         return "indikator " + names([i.indikator for i in inds])
     return f"{with_words(len(inds))} indikator{' lainnya' if rest else ''}"
@@ -496,9 +496,9 @@ def _ikhtisar(h: Result, instansi: str, tahun: Any, narasi: dict[str, list[str]]
         else:
             rest = len(r.tertinggi) + len(r.terendah) == len(angka)
             out.append(f"Capaian tertinggi {_capaian_predikat(top, d)} pada "
-                       f"{_who(r.tertinggi, len(angka), False)}, dan capaian terendah "
+                       f"{_who(r.tertinggi, False)}, dan capaian terendah "
                        f"{_capaian_predikat(low, d)} pada "
-                       f"{_who(r.terendah, len(angka), rest and len(r.terendah) > 2)}.")
+                       f"{_who(r.terendah, rest and len(r.terendah) > 2)}.")
     a = h.anggaran
     if a.program:
         out.append(f"Dari sisi anggaran, realisasi belanja program sebesar {_rp(a.realisasi)} "
@@ -745,7 +745,8 @@ def build_context(p: Checked) -> dict[str, Any]:
         sasaran.append({"no": s_no, "romawi": roman(s_no), "kode": kode, "nama": _text(nama),
                         "indikator": items})
     ada_indikator = bool(semua)
-    gambar_capaian = nomor("Gambar", "3") if ada_indikator else ""
+    # numbered only when the chart is drawn (indicators in %): no caption without a picture
+    gambar_capaian = nomor("Gambar", "3") if capaian_series(h) is not None else ""
     cascading = _cascading(h, sasaran)
 
     # comparison with the two earlier years

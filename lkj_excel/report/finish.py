@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 BAHASA = "id-ID"
+#: the core property ``category`` of a rendered report (``render.check_template`` knows a
+#: finished report by it)
+REPORT_CATEGORY = "Laporan Kinerja"
 TOC_PREFIX = "_Toc"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -116,8 +119,9 @@ def _text_width_twips(doc: Any) -> int:
         return 9072
 
 
-def fill_toc(doc: Any, pages: Sequence[str] | None = None) -> list[TocEntry]:
-    """Fill the TOC field with one entry per heading (levels 1-3), in document order."""
+def fill_toc(doc: Any) -> list[TocEntry]:
+    """Fill the TOC field with one entry per heading (levels 1-3), in document order; the
+    page numbers are left empty (``set_toc_pages`` writes them from a layout)."""
     body = doc.element.body
     field_p = _toc_paragraph(body)
     if field_p is None:
@@ -166,8 +170,7 @@ def fill_toc(doc: Any, pages: Sequence[str] | None = None) -> list[TocEntry]:
         it.text = f" PAGEREF {e.bookmark} \\h "
         link.append(_run(it))
         link.append(_run(_el("w:fldChar", **{"w:fldCharType": "separate"})))
-        page = pages[n] if pages is not None and n < len(pages) else ""
-        link.append(_run(_text_el(page)))
+        link.append(_run(_text_el("")))
         link.append(_run(_el("w:fldChar", **{"w:fldCharType": "end"})))
         p.append(link)
         if n == len(entries) - 1:
@@ -275,7 +278,7 @@ def set_properties(doc: Any, title: str, author: str, subject: str, keywords: st
     cp = doc.core_properties
     now = _dt.datetime.now(_dt.UTC).replace(microsecond=0, tzinfo=None)
     cp.title, cp.subject, cp.author, cp.last_modified_by = title, subject, author, author
-    cp.keywords, cp.category, cp.language = keywords, "Laporan Kinerja", BAHASA
+    cp.keywords, cp.category, cp.language = keywords, REPORT_CATEGORY, BAHASA
     cp.comments, cp.content_status, cp.identifier, cp.version = "", "", "", ""
     cp.created = cp.modified = now
     cp.revision = 1

@@ -128,16 +128,7 @@ class Office:
     def close(self) -> None:
         """Shut LibreOffice down (politely, then by force)."""
         with self.lock:
-            proc = self.proc
-            if proc is None:
-                return
-            try:
-                proc.stdin.write(json.dumps({"stop": True}) + "\n")  # type: ignore[union-attr]
-                proc.stdin.flush()  # type: ignore[union-attr]
-                proc.wait(timeout=30)
-            except (OSError, ValueError, subprocess.TimeoutExpired):
-                pass
-            self._kill()
+            self._stop_quietly()
 
     # -- documents ---------------------------------------------------------------------
     def _job(self, src: Path, out: Path, versi: int, timeout: float,
@@ -170,8 +161,7 @@ class Office:
             for _attempt in range(2):
                 try:
                     if not self.alive() or self.docs >= self.max_docs:
-                        if self.proc is not None:
-                            self._stop_quietly()
+                        self._stop_quietly()
                         self._start()
                     self._job(src, out, versi, timeout, extra)
                     return
@@ -182,7 +172,10 @@ class Office:
                               "baru; dokumen lain tetap diproses.")
 
     def _stop_quietly(self) -> None:
+        """Ask LibreOffice to stop, then make sure it has (nothing when none runs)."""
         proc = self.proc
+        if proc is None:
+            return
         try:
             proc.stdin.write(json.dumps({"stop": True}) + "\n")  # type: ignore[union-attr]
             proc.stdin.flush()  # type: ignore[union-attr]

@@ -30,6 +30,10 @@ from lkj_excel.files.atomic import atomic_write
 
 TIMEOUT = 300
 PDFA_VERSION = 2
+#: what every warning about the table of contents' page numbers says, after its reason
+TOC_UNFILLED = "nomor halaman daftar isi belum diisi"
+NO_LAYOUT = "LibreOffice tidak dapat menata laporan"
+NO_UNO = "Python-UNO LibreOffice tidak ditemukan"
 
 INSTALL_HINT = (
     "LibreOffice tidak ditemukan, jadi PDF tidak dibuat (berkas Word tetap ditulis). "
@@ -45,6 +49,9 @@ class PdfError(ToolError):
     """Conversion failed; ``pesan`` is Indonesian."""
 
 
+def toc_warning(reason: str, detail: str = "") -> str:
+    """``"Peringatan: <reason>; nomor halaman daftar isi belum diisi. <detail>"``."""
+    return f"Peringatan: {reason}; {TOC_UNFILLED}." + (f" {detail}" if detail else "")
 
 
 @functools.cache
@@ -105,7 +112,7 @@ def lay_out(docx: str | Path, pdf: str | Path | None = None, pdfa: bool = False,
     """Lay ``docx`` out in LibreOffice once: update its table of contents, read the page of
     every entry, and export a tagged PDF (PDF/A-2b with ``pdfa``) when ``pdf`` is given.
     Raises ``PdfError``."""
-    from lkj_excel.files.libreoffice import user_profile
+    from lkj_excel.files.libreoffice import run_soffice
 
     exe = soffice()
     if exe is None:
@@ -129,31 +136,25 @@ def lay_out(docx: str | Path, pdf: str | Path | None = None, pdfa: bool = False,
             except OfficeError as exc:
                 if pdf is not None:
                     raise PdfError(exc.pesan) from None
-                return Layout(None, None, "Peringatan: LibreOffice tidak dapat menata laporan; "
-                                          f"nomor halaman daftar isi belum diisi. {exc.pesan}")
+                return Layout(None, None, toc_warning(NO_LAYOUT, exc.pesan))
             try:
                 toc = json.loads(daftar.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 toc = None
         elif pdf is None:
-            return Layout(None, None, "Peringatan: Python-UNO LibreOffice tidak ditemukan; "
-                                      "nomor halaman daftar isi belum diisi.")
+            return Layout(None, None, toc_warning(NO_UNO))
         else:
-            peringatan = ("Peringatan: Python-UNO LibreOffice tidak ditemukan; daftar isi di "
-                          "PDF dan nomor halamannya di Word belum diperbarui.")
+            peringatan = (f"Peringatan: {NO_UNO}; daftar isi di PDF dan nomor halamannya di "
+                          "Word belum diperbarui.")
             opts = [f"\"SelectPdfVersion\":{{\"type\":\"long\",\"value\":\"{PDFA_VERSION}\"}}"
                     ] if pdfa else []
             opts.append("\"UseTaggedPDF\":{\"type\":\"boolean\",\"value\":\"true\"}")
             filt = "pdf:writer_pdf_Export:{" + ",".join(opts) + "}"
-            cmd = [exe, user_profile(work / "profil"), "--headless", "--norestore",
-                   "--nolockcheck", "--nodefault", "--convert-to", filt, "--outdir", str(work),
-                   str(masuk)]
-            try:
-                proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                                      check=False)
-            except subprocess.TimeoutExpired as exc:
-                raise PdfError(f"LibreOffice tidak selesai dalam {timeout} detik saat menata "
-                               "laporan. Coba lagi.") from exc
+            try:  # soffice --convert-to with its own private profile (files.libreoffice)
+                proc = run_soffice(["--convert-to", filt, "--outdir", str(work), str(masuk)],
+                                   timeout=timeout)
+            except ToolError as exc:
+                raise PdfError(exc.pesan) from exc
         written = None
         if pdf is not None:
             if not keluar.exists() or keluar.stat().st_size == 0:
@@ -163,8 +164,7 @@ def lay_out(docx: str | Path, pdf: str | Path | None = None, pdfa: bool = False,
             data = keluar.read_bytes()
             written = atomic_write(pdf, lambda t: t.write_bytes(data))
         elif toc is None:
-            peringatan = ("Peringatan: LibreOffice tidak dapat menata laporan; nomor halaman "
-                          "daftar isi belum diisi.")
+            peringatan = toc_warning(NO_LAYOUT)
     return Layout(written, toc, peringatan)
 
 
@@ -196,9 +196,8 @@ def finish_with_libreoffice(docx: str | Path, entries: list[Any], pdf: str | Pat
     if entries and out.toc is not None:
         pages = toc_pages(entries, out.toc)
         if pages is None:
-            out.peringatan = ("Peringatan: daftar isi hasil tata letak LibreOffice tidak cocok "
-                              "dengan judul-judul laporan; nomor halaman daftar isi di Word "
-                              "belum diisi.")
+            out.peringatan = toc_warning("daftar isi hasil tata letak LibreOffice tidak "
+                                         "cocok dengan judul-judul laporan")
         else:
             data = set_toc_pages(Path(docx).read_bytes(), pages)
             atomic_write(docx, lambda t: t.write_bytes(data))

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Any
 from lkj_excel.core.filenames import safe_filename
 from lkj_excel.core.numbers import format_persen, format_rupiah, format_tanggal, terbilang
 from lkj_excel.files.atomic import atomic_write
+from lkj_excel.report.finish import REPORT_CATEGORY
 
 if TYPE_CHECKING:  # pragma: no cover
     from lkj_excel.core.engine import Checked
+    from lkj_excel.report.charts import Series
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[1] / "templates" / "laporan.docx"
 #: variables the renderer adds to ``build_context`` (the charts)
@@ -237,10 +239,13 @@ _NS = {"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDra
        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
 
 
-def _chart_alt(ctx: dict[str, Any]) -> tuple[str, str]:
+def _chart_alt(ctx: dict[str, Any], capaian: Series | None) -> tuple[str, str]:
+    """The charts' alternative text; the capaian chart's from the series it is drawn from
+    (``charts.capaian_series``: its indicators, its notes)."""
     tahun = ctx.get("tahun", "")
-    cap = "; ".join(f"{i['nama']}: target {i['target']}, realisasi {i['realisasi']}"
-                    for i in ctx.get("indikator", []) if i.get("satuan") == "%")
+    cap = "; ".join(f"{nama}: target {t}, realisasi {r}"
+                    for nama, (t, r) in zip(capaian[0], capaian[6], strict=True)
+                    ) if capaian is not None else ""
     ang = "; ".join(f"{pr['nama']}: anggaran {pr['anggaran']}, realisasi {pr['realisasi']} "
                     f"({pr['serapan']})" for pr in ctx.get("anggaran", {}).get("program", []))
     return (f"Grafik batang target dan realisasi indikator kinerja tahun {tahun}. {cap}",
@@ -269,10 +274,11 @@ def render_report(p: Checked, templat: str | Path | None = None,
     image = _image_class()
     chart = _chart_class()
     catatan: list[str] = []
-    alt_capaian, alt_anggaran = _chart_alt(ctx)
-    for key, make, alt in (("gambar_capaian", charts.capaian_chart, alt_capaian),
-                           ("gambar_anggaran", charts.anggaran_chart, alt_anggaran)):
-        native = make(p.result)
+    capaian = charts.capaian_series(p.result)  # the chart, its alt text, from one series
+    alt_capaian, alt_anggaran = _chart_alt(ctx, capaian)
+    for key, native, alt in (
+            ("gambar_capaian", charts.capaian_chart(p.result, capaian), alt_capaian),
+            ("gambar_anggaran", charts.anggaran_chart(p.result), alt_anggaran)):
         ctx[key] = chart(tpl, native, key.replace("_", " ").title(), alt) if native else ""
     gambar = ctx.get("gambar") or {}
 
@@ -315,9 +321,9 @@ def render_report(p: Checked, templat: str | Path | None = None,
 TEMPLATE_FIELDS = ("instansi", "tahun")
 #: and at least one of these (the year's results)
 TEMPLATE_RESULTS = ("sasaran", "indikator", "anggaran", "kesimpulan")
-#: the core property ``category`` of the default template and of a rendered report
+#: the core property ``category`` of the default template (a rendered report's:
+#: ``finish.REPORT_CATEGORY``)
 TEMPLATE_CATEGORY = "Templat LKj"
-REPORT_CATEGORY = "Laporan Kinerja"
 
 
 def check_template(path: str | Path, known: set[str]) -> None:

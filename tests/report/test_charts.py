@@ -264,6 +264,61 @@ def test_no_percent_indicator_and_no_program_leave_no_chart(tmp_path: Path) -> N
     assert "Data anggaran program belum diisi" in docx_text(out)
 
 
+def _gambar_paragraphs(data: bytes) -> list[tuple[str, bool]]:
+    """Each ``LKj Gambar`` paragraph of the body: its text and whether it holds a drawing."""
+    doc = _xml(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    found = []
+    for para in doc.iter(f"{W}p"):
+        style = para.find(f"{W}pPr/{W}pStyle")
+        if style is not None and style.get(f"{W}val") == "LKjGambar":
+            found.append(("".join(t.text or "" for t in para.iter(f"{W}t")),
+                          para.find(f".//{W}drawing") is not None))
+    return found
+
+
+def test_no_percent_indicator_no_capaian_caption(tmp_path: Path) -> None:
+    """Without an indicator in %, the capaian chart is not drawn: no caption, no empty
+    picture paragraph, and the anggaran chart takes the first figure number of Bab III."""
+    from lkj_excel.report.context import build_context
+
+    data = seed_data()
+    for row in data["sheets"]["PK"]:
+        row["satuan"] = "Dokumen"
+    p = check_workbook(_seed_workbook(tmp_path, data))
+    assert charts.capaian_series(p.result) is None
+    c = build_context(p)
+    assert c["ada_indikator"] and c["gambar_capaian_nomor"] == ""
+    assert c["anggaran"]["nomor_gambar"] == "Gambar 3.1"
+    out = render_bytes(p)
+    text = docx_text(out)
+    assert "Target dan Realisasi Indikator Kinerja Tahun" not in text
+    assert "Gambar 3.1 Anggaran dan Realisasi per Program Tahun 2024" in text
+    assert "Gambar 3.2" not in text
+    (ang,) = docx_charts(out)
+    assert ang["categories"][0].startswith("Program")
+    # every picture paragraph holds its picture (the struktur, the anggaran chart, ...)
+    shown = _gambar_paragraphs(out)
+    assert shown and all(drawn for _, drawn in shown), shown
+
+
+def test_capaian_alt_text_from_the_charts_series(tmp_path: Path) -> None:
+    """The alternative text names the indicators the chart draws, with the chart's notes."""
+    data = seed_data()
+    for row in data["sheets"]["PK"][1:]:
+        row["satuan"] = "Dokumen"
+    p = check_workbook(_seed_workbook(tmp_path, data))
+    labels, *_rest, notes = charts.capaian_series(p.result)
+    assert labels == [SEED_INDIKATOR[0]]
+    cap, _ang = docx_charts(render_bytes(p))
+    assert cap["categories"] == labels
+    assert cap["descr"] == (
+        "Grafik batang target dan realisasi indikator kinerja tahun 2024. "
+        f"{labels[0]}: target {notes[0][0]}, realisasi {notes[0][1]}")
+    for other in SEED_INDIKATOR[1:]:
+        assert other not in cap["descr"]
+
+
 def test_many_indicators(tmp_path: Path) -> None:
     from tests.kit.typical import write_typical
 

@@ -135,6 +135,33 @@ def test_optional_parts_left_out(tmp_path: Path) -> None:
     assert "Strategi peningkatan kinerja belum diisi" in text
 
 
+def test_target_renstra_worded_as_a_number() -> None:
+    """``number_or_category`` (Target Akhir Renstra) prints as a number column does; a
+    category as it is."""
+    from decimal import Decimal
+
+    from lkj_excel.report.context import _worded
+
+    assert _worded(Decimal("95.5"), "number_or_category", "%") == "95,5%"
+    assert _worded(Decimal("95.5"), "number_or_category", "%") == _worded(
+        Decimal("95.5"), "number", "%")
+    assert _worded(Decimal("3.25"), "number_or_category", "indeks") == "3,25 indeks"
+    assert _worded("WTP", "number_or_category", "opini") == "WTP"
+    assert _worded(None, "number_or_category", "%") == "-"
+
+
+def test_target_renstra_in_the_context(tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    data = seed_data()
+    row = data["sheets"]["IKU"][0]
+    row["target_renstra"] = Decimal("95.5")
+    c = build_context(check_workbook(_seed_workbook(tmp_path, data)))
+    item = next(i for i in c["indikator"] if i["kode"] == row["kode_indikator"])
+    assert item["satuan"] == "%"
+    assert item["target_renstra"] == "95,5%" == item["renstra"]
+
+
 # ---------------------------------------------------------------------------
 # the Word document
 # ---------------------------------------------------------------------------
@@ -373,6 +400,23 @@ def test_salin_templat_and_use_it(seed_path: Path, tmp_path: Path, capsys, no_la
                  "--templat", str(mine)]) == 0
     assert main(["laporan", "--salin-templat", str(tmp_path / "salah.txt")]) == 2
     assert "harus berakhiran .docx" in capsys.readouterr().err
+
+
+def test_command_builds_the_context_once(seed_path: Path, tmp_path: Path, monkeypatch,
+                                        no_layout) -> None:  # type: ignore[no-untyped-def]
+    """``--templat``: the template's check and the render use one context."""
+    import lkj_excel.report.context as context
+
+    calls = []
+    real = context.build_context
+    monkeypatch.setattr(context, "build_context", lambda p: calls.append(p) or real(p))
+    mine = tmp_path / "templat-kami.docx"
+    shutil.copyfile(DEFAULT_TEMPLATE, mine)
+    out = tmp_path / "o"
+    assert main(["laporan", str(seed_path), "--out", str(out), "--templat", str(mine)]) == 0
+    assert len(calls) == 1
+    (docx,) = out.glob("*.docx")
+    assert "51/53 x 100% = 96%" in docx_text(docx)
 
 
 def test_templat_refuses_what_is_not_a_report_template(seed_path: Path, tmp_path: Path,
