@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING, Any
 
+from lkj_excel.core.compute import sasaran_key
+from lkj_excel.core.model import norm
 from lkj_excel.core.numbers import format_rupiah
 from lkj_excel.report.context import KOSONG, nilai, roman, with_words
 from lkj_excel.report.document import (
@@ -72,8 +74,8 @@ def pk_context(p: Checked, tanggal: _dt.date | None = None) -> dict[str, Any]:
 
     sasaran_no: dict[str, int] = {}
     indikator = []
-    for s_no, (kode, nama, inds) in enumerate(h.sasaran(), 1):
-        sasaran_no[kode] = s_no
+    for s_no, (_kode, nama, inds) in enumerate(h.sasaran(), 1):
+        sasaran_no[sasaran_key(inds[0])] = s_no  # as the engine matches programs to sasaran
         for n, ind in enumerate(inds):
             indikator.append({
                 "no": len(indikator) + 1, "sasaran_no": s_no, "sasaran_romawi": roman(s_no),
@@ -91,7 +93,7 @@ def pk_context(p: Checked, tanggal: _dt.date | None = None) -> dict[str, Any]:
 
     program = []
     for n, g in enumerate(h.anggaran.program, 1):
-        s_no = sasaran_no.get(g.kode_sasaran or "")
+        s_no = sasaran_no.get(norm(g.kode_sasaran)) if norm(g.kode_sasaran) else None
         keterangan = (f"Sasaran Strategis {roman(s_no)}" if s_no else
                       "Program penunjang" if not g.kode_sasaran else text(g.kode_sasaran))
         program.append({"no": n, "nama": text(g.program), "anggaran": format_rupiah(g.anggaran),

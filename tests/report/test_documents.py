@@ -202,3 +202,20 @@ def test_templates_use_named_styles_only() -> None:
         for p in doc.paragraphs:
             for r in p.runs:  # no direct font or size: restyling the styles restyles all
                 assert r.font.name is None and r.font.size is None
+
+
+def test_pk_program_matches_its_sasaran_code_as_the_engine_does(tmp_path: Path) -> None:
+    """A program's Kode Sasaran typed in other case or with spaces ("ss1 ") is the sasaran
+    "SS1" in the PK's program table, as in the engine (norm), not "Program penunjang"."""
+    from lkj_excel.batch.check import check_data
+
+    data = seed_data()
+    progs = [r for r in data["sheets"]["Anggaran"] if r.get("kode_sasaran")]
+    assert progs
+    first = progs[0]
+    typed = first["kode_sasaran"]
+    expected = pk.pk_context(check_data(data))["program"]
+    first["kode_sasaran"] = f" {typed.lower()} "
+    got = pk.pk_context(check_data(data))["program"]
+    assert [g["keterangan"] for g in got] == [e["keterangan"] for e in expected]
+    assert any(e["keterangan"].startswith("Sasaran Strategis") for e in expected)

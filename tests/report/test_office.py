@@ -54,7 +54,14 @@ def office_pids(server: int | None) -> list[int]:
         kids = psutil.Process(server).children(recursive=True)
     except psutil.NoSuchProcess:
         return []
-    return [k.pid for k in kids if k.name().startswith("soffice")]
+    out = []
+    for k in kids:
+        try:
+            if k.name().startswith("soffice"):
+                out.append(k.pid)
+        except psutil.NoSuchProcess:  # gone between listing and asking (a restart)
+            continue
+    return out
 
 
 def wait_for_office(o: Office, timeout: float = 60) -> int:
