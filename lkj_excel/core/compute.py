@@ -335,6 +335,11 @@ class Ikhtisar:
     tertinggi: list[IndikatorResult]
     terendah: list[IndikatorResult]
 
+    @property
+    def semua_tercapai(self) -> bool:
+        """Every indicator met its target (and there is at least one)."""
+        return bool(self.indikator) and len(self.tercapai) == len(self.indikator)
+
 
 def sasaran_key(ind: IndikatorResult) -> str:
     """Which sasaran an indicator serves, matched as the contract matches codes (``norm``):

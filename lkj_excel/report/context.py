@@ -572,6 +572,12 @@ def _bab2(h: Result, instansi: str, tahun: Any, narasi: dict[str, list[str]],
     return {"perencanaan": perencanaan, "perjanjian": [kal], "dibuat": True}
 
 
+def _sisa_efisien(h: Result) -> bool:
+    """The budget left over counts as efficiency: every target met and something left
+    (3.3 and the conclusion say it from this one rule)."""
+    return bool(h.ringkas and h.ringkas.semua_tercapai and h.anggaran.efisiensi > 0)
+
+
 def _efisiensi(h: Result, instansi: str, tahun: Any, narasi: dict[str, list[str]],
                d: int) -> dict[str, Any]:
     """3.3: what the budget bought, program by program (capaian against serapan)."""
@@ -585,8 +591,7 @@ def _efisiensi(h: Result, instansi: str, tahun: Any, narasi: dict[str, list[str]
            f"{_pct(a.serapan_persen)}; sisa anggaran sebesar {_rp(a.efisiensi)} "
            f"({_pct(a.efisiensi_persen)})."]
     r = h.ringkas
-    n = len(r.indikator) if r else 0
-    if r and n and len(r.tercapai) == n and a.efisiensi > 0:
+    if _sisa_efisien(h):
         kal.append("Karena seluruh target kinerja tercapai, sisa anggaran tersebut merupakan "
                    "efisiensi: sasaran dicapai dengan anggaran yang lebih kecil dari yang "
                    "direncanakan.")
@@ -841,8 +846,7 @@ def build_context(p: Checked) -> dict[str, Any]:
             f"{_rp(a.realisasi)} dari pagu anggaran sebesar {_rp(a.anggaran)}, dengan sisa "
             f"anggaran {_rp(a.efisiensi)} ({_pct(a.efisiensi_persen)})"
             + (", yang merupakan efisiensi karena seluruh target kinerja tercapai."
-               if h.ringkas and h.ringkas.indikator and len(h.ringkas.tercapai)
-               == len(h.ringkas.indikator) and a.efisiensi > 0 else "."))
+               if _sisa_efisien(h) else "."))
     else:
         kalimat_anggaran = ""
     lra_rows = _lra(h)
