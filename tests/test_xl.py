@@ -144,6 +144,15 @@ def colors(actions: list[dict[str, Any]], pos: int) -> dict[tuple[int, int], Any
     return out
 
 
+def one_sheet_payload(name: str, values: list[list[Any]], used: str) -> dict[str, Any]:
+    """The JSON book payload of a book with one sheet (``used``: its used range)."""
+    return {"client": "Microsoft Excel", "version": xw.__version__,
+            "book": {"name": "b.xlsx", "active_sheet_index": 0, "selection": "A1"},
+            "names": [], "sheets": [{"name": name, "values": values,
+                                     "used_range_address": used,
+                                     "pictures": [], "tables": []}]}
+
+
 def run_main(caller, payload: dict[str, Any]) -> tuple[xw.Book, list[dict[str, Any]]]:
     book = caller(payload)
     xl.main()
@@ -398,12 +407,7 @@ def test_protected_view_refuses_only_the_callers_own_window(monkeypatch) -> None
 
 def test_grid_is_anchored_at_a1(caller) -> None:
     values = [["", "", ""], ["", "", ""], ["", "Kode", 5.0], ["", "X", 7.0]]
-    payload = {"client": "Microsoft Excel", "version": xw.__version__,
-               "book": {"name": "b.xlsx", "active_sheet_index": 0, "selection": "A1"},
-               "names": [], "sheets": [{"name": "S", "values": values,
-                                        "used_range_address": "B3:C4",
-                                        "pictures": [], "tables": []}]}
-    book = caller(payload)
+    book = caller(one_sheet_payload("S", values, "B3:C4"))
     grid = xl.read_grid(book.sheets["S"])
     assert grid[2][1] == "Kode" and grid[3][2] == 7.0 and grid[0] == [] and grid[2][0] is None
 
@@ -469,13 +473,7 @@ def test_validasi_of_many_findings_is_coloured_in_chunks(caller) -> None:
                          for i, lv in enumerate(levels)],
                   fills=tuple((None, xl.MARK_COLORS[lv], None, None, None, None, None)
                               for lv in levels))
-    values = [["x"]]
-    payload = {"client": "Microsoft Excel", "version": xw.__version__,
-               "book": {"name": "b.xlsx", "active_sheet_index": 0, "selection": "A1"},
-               "names": [], "sheets": [{"name": "Validasi", "values": values,
-                                        "used_range_address": "A1:A1",
-                                        "pictures": [], "tables": []}]}
-    book = caller(payload)
+    book = caller(one_sheet_payload("Validasi", [["x"]], "A1:A1"))
     xl.write_blocks(book.sheets["Validasi"], [block])
     actions = book.json()["actions"]
     calls = [a for a in actions if a["func"] == "setRangeColors"]
